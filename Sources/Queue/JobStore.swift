@@ -1,0 +1,55 @@
+import Foundation
+
+/// The durable job queue. SQLite is the embedded store; any other store must pass the same conformance suite.
+///
+/// Every write a worker makes (`heartbeat`, `complete`, `fail`, `handBack`, `checkpoint`,
+/// `recordStage`) is fenced by the lease token and throws `QueueError.leaseLost` when the
+/// token no longer matches.
+public protocol JobStore: Sendable {
+    /// Applies pending migrations.
+    func migrate() async throws
+
+    func enqueue(_ job: NewJob) async throws -> EnqueueResult
+
+    /// Leases up to `request.limit` claimable jobs in one statement, honouring pause and the per-repository limit.
+    func claim(_ request: ClaimRequest) async throws -> [LeasedJob]
+
+    func heartbeat(_ lease: Lease, extendBy: Duration) async throws -> HeartbeatResult
+
+    /// Ends the job in a terminal state.
+    func complete(_ lease: Lease, outcome: JobOutcome) async throws
+
+    /// Sends the job through the retry policy: back to `queued` after a backoff, or `dead`. Returns the new state.
+    @discardableResult
+    func fail(_ lease: Lease, failure: JobFailure) async throws -> JobState
+
+    /// Returns a job without consuming the attempt (graceful shutdown).
+    func handBack(_ lease: Lease, reason: String) async throws
+
+    func saveCheckpoint(_ lease: Lease, stage: String, data: String) async throws
+    func checkpoints(jobID: Int64) async throws -> [String: String]
+
+    /// Adds a stage to the attempt's run record, and its tokens and cost to the run's totals.
+    func recordStage(_ lease: Lease, _ stage: StageRecord) async throws
+
+    /// Sends every job whose lease expired through the retry policy. Returns how many.
+    @discardableResult
+    func rescueExpired() async throws -> Int
+
+    func cancel(id: Int64) async throws -> CancelResult
+    /// Requeues a finished job now with a fresh attempt budget (or makes a waiting queued job run now).
+    func retry(id: Int64) async throws -> Job
+
+    func setPaused(_ paused: Bool) async throws
+    func isPaused() async throws -> Bool
+
+    /// Deletes finished jobs (with their runs and checkpoints) that finished before `cutoff`.
+    @discardableResult
+    func prune(finishedBefore cutoff: Date) async throws -> Int
+
+    func job(id: Int64) async throws -> Job?
+    func jobs(_ filter: JobFilter) async throws -> [Job]
+    func runs(jobID: Int64) async throws -> [RunRecord]
+    func stats(window: Duration) async throws -> QueueStats
+    func metricsSnapshot() async throws -> MetricsSnapshot
+}

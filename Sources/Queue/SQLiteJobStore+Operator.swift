@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+extension SQLiteJobStore {
+    public func cancel(id: Int64) async throws -> CancelResult {
+        let now = clock.now().millis
+        return try await write { db in
+            let state = try Self.state(db, id)
+            switch state {
+            case .queued:
+                try db.execute(sql: SQLiteStatements.cancelQueued, arguments: ["now": now, "id": id])
+                return .cancelled
+            case .running:
+                try db.execute(sql: SQLiteStatements.requestCancel, arguments: ["now": now, "id": id])
+                return .requested
+            default:
+                throw QueueError.invalidTransition(jobID: id, from: state, action: "cancel a finished job")
+            }
+        }
+    }
+
+    public func retry(id: Int64) async throws -> Job {
+        let now = clock.now().millis
+        return try await write { db in
+            let state = try Self.state(db, id)
+            switch state {
+            case .running:
+                throw QueueError.invalidTransition(jobID: id, from: state, action: "retry a running job")
+            case .queued:
+                try db.execute(sql: SQLiteStatements.runNow, arguments: ["now": now, "id": id])
+            default:
+                try db.execute(sql: SQLiteStatements.requeueFinished, arguments: ["now": now, "id": id])
+            }
+            return try Job(row: try Row.fetchOne(db, sql: SQLiteStatements.jobByID, arguments: [id])!)
+        }
+    }
+
+    public func setPaused(_ paused: Bool) async throws {
+        try await write { db in try db.execute(sql: SQLiteStatements.setPaused, arguments: [paused ? "1" : "0"]) }
+    }
+
+    public func isPaused() async throws -> Bool {
+        try await pool.read { db in try Bool.fetchOne(db, sql: SQLiteStatements.isPaused) ?? false }
+    }
+
+    @discardableResult
+    public func prune(finishedBefore cutoff: Date) async throws -> Int {
+        try await write { db in
+            try db.execute(sql: SQLiteStatements.prune, arguments: [cutoff.millis])
+            return db.changesCount
+        }
+    }
+
+    public func job(id: Int64) async throws -> Job? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: SQLiteStatements.jobByID, arguments: [id]).map(Job.init(row:))
+        }
+    }
+
+    public func jobs(_ filter: JobFilter) async throws -> [Job] {
+        try await pool.read { db in
+            let args: StatementArguments = ["state": filter.state?.rawValue, "repo": filter.repo, "limit": filter.limit]
+            return try Row.fetchAll(db, sql: SQLiteStatements.listJobs, arguments: args).map(Job.init(row:))
+        }
+    }
+
+    public func runs(jobID: Int64) async throws -> [RunRecord] {
+        try await pool.read { db in
+            let stages = try Row.fetchAll(db, sql: SQLiteStatements.stagesOfJob, arguments: [jobID])
+            let byRun = Dictionary(grouping: stages, by: { $0["run_id"] as Int64 })
+            return try Row.fetchAll(db, sql: SQLiteStatements.runsOfJob, arguments: [jobID]).map { row in
+                try RunRecord(row: row, stages: (byRun[row["id"]] ?? []).map(StageRecord.init(row:)))
+            }
+        }
+    }
+
+    public func stats(window: Duration) async throws -> QueueStats {
+        let now = clock.now()
+        return try await pool.read { db in try Self.stats(db, now: now, window: window) }
+    }
+
+    public func metricsSnapshot() async throws -> MetricsSnapshot {
+        let now = clock.now()
+        return try await pool.read { db in
+            var totals: [String: [String: Double]] = [:]
+            for row in try Row.fetchAll(db, sql: SQLiteStatements.metricTotals) {
+                totals[row["name"], default: [:]][row["label"]] = row["value"]
+            }
+            var durations: [String: [Double]] = [:]
+            for row in try Row.fetchAll(db, sql: SQLiteStatements.stageDurations) {
+                durations[row["stage"], default: []].append(Double(row["duration_ms"] as Int64) / 1000)
+            }
+            return MetricsSnapshot(
+                stats: try Self.stats(db, now: now, window: .seconds(86_400)), totals: totals, stageDurations: durations)
+        }
+    }
+
+    static func stats(_ db: Database, now: Date, window: Duration) throws -> QueueStats {
+        var counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0, 0) })
+        for row in try Row.fetchAll(db, sql: SQLiteStatements.countsByState) {
+            if let state = JobState(rawValue: row["state"]) { counts[state] = row["n"] }
+        }
+        let oldest = try Int64.fetchOne(db, sql: SQLiteStatements.oldestClaimable, arguments: [now.millis])
+        let since = now.addingTimeInterval(-window.seconds).millis
+        let success = try Row.fetchOne(db, sql: SQLiteStatements.successInWindow, arguments: [since])!
+        let (succeeded, finished): (Int, Int) = (success[0], success[1])
+        return QueueStats(
+            countsByState: counts,
+            oldestQueuedAge: oldest.map { .milliseconds(max(now.millis - $0, 0)) },
+            successRate: finished > 0 ? Double(succeeded) / Double(finished) : nil,
+            finishedInWindow: finished,
+            paused: try Bool.fetchOne(db, sql: SQLiteStatements.isPaused) ?? false)
+    }
+
+    static func state(_ db: Database, _ id: Int64) throws -> JobState {
+        guard let raw = try String.fetchOne(db, sql: SQLiteStatements.jobState, arguments: [id]) else {
+            throw QueueError.jobNotFound(id)
+        }
+        return JobState(rawValue: raw) ?? .dead
+    }
+}

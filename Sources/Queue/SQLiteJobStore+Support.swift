@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+/// What a fenced write learned about the job it still holds.
+struct HeldLease {
+    var attempts: Int
+    var maxAttempts: Int
+    var cancelRequested: Bool
+}
+
+extension SQLiteJobStore {
+    /// Runs `body` in a BEGIN IMMEDIATE transaction, retrying with jitter while the database is busy.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let deadline = ContinuousClock.now.advanced(by: configuration.busyDeadline)
+        var attempt = 0
+        while true {
+            do {
+                return try await pool.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        return .commit
+                    }
+                    return result!
+                }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                attempt += 1
+                guard ContinuousClock.now < deadline else {
+                    throw QueueError.busy("still locked after \(configuration.busyDeadline) (\(attempt) tries)")
+                }
+                let ceiling = min(1 << min(attempt, 8), 200)
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...ceiling)))
+            } catch let error as DatabaseError {
+                throw QueueError.storageUnavailable("database error: \(error.message ?? error.description)")
+            }
+        }
+    }
+
+    /// Touches the job if `lease` still holds it, else throws `leaseLost`.
+    static func fence(_ db: Database, _ lease: Lease, now: Date) throws -> HeldLease {
+        let args: StatementArguments = ["now": now.millis, "id": lease.jobID, "token": lease.token]
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: SQLiteStatements.fence), arguments: args) else {
+            throw QueueError.leaseLost(jobID: lease.jobID)
+        }
+        return HeldLease(attempts: row["attempts"], maxAttempts: row["max_attempts"], cancelRequested: row["cancel_requested"])
+    }
+
+    /// Retry or bury a job the caller holds: queued after a backoff while attempts remain, else dead.
+    @discardableResult
+    func applyRetryPolicy(
+        _ db: Database, jobID: Int64, token: String, held: HeldLease, failure: JobFailure, runOutcome: String?, now: Date
+    ) throws -> JobState {
+        if held.cancelRequested {
+            try Self.finish(db, jobID: jobID, token: token, state: .cancelled, error: "cancelled by operator", now: now.millis)
+            try Self.endRun(db, token: token, outcome: runOutcome ?? JobState.cancelled.rawValue, error: failure.message, now: now.millis)
+            return .cancelled
+        }
+        if failure.isRetryable && held.attempts < held.maxAttempts {
+            let delay = configuration.retryPolicy.delay(afterAttempt: held.attempts, atLeast: failure.retryAfter)
+            try Self.requeue(db, jobID: jobID, token: token, runAt: now.addingTimeInterval(delay.seconds), refund: 0, error: failure.message, now: now)
+            try Self.endRun(db, token: token, outcome: runOutcome ?? "retry", error: failure.message, now: now.millis)
+            return .queued
+        }
+        let message = failure.isRetryable ? "\(failure.message) (gave up after \(held.attempts) attempts)" : failure.message
+        try Self.finish(db, jobID: jobID, token: token, state: .dead, error: message, now: now.millis)
+        try Self.endRun(db, token: token, outcome: runOutcome ?? JobState.dead.rawValue, error: failure.message, now: now.millis)
+        return .dead
+    }
+
+    static func finish(_ db: Database, jobID: Int64, token: String, state: JobState, error: String?, now: Int64) throws {
+        try db.cachedStatement(sql: SQLiteStatements.finish).execute(arguments: [
+            "state": state.rawValue, "error": error, "prURL": nil, "result": nil, "now": now, "id": jobID, "token": token,
+        ])
+    }
+
+    static func requeue(_ db: Database, jobID: Int64, token: String, runAt: Date, refund: Int, error: String?, now: Date) throws {
+        try db.cachedStatement(sql: SQLiteStatements.requeue).execute(arguments: [
+            "runAt": runAt.millis, "refund": refund, "error": error, "now": now.millis, "id": jobID, "token": token,
+        ])
+    }
+
+    static func endRun(_ db: Database, token: String, outcome: String, error: String?, now: Int64) throws {
+        try db.cachedStatement(sql: SQLiteStatements.endRun).execute(arguments: [
+            "now": now, "outcome": outcome, "error": error, "token": token,
+        ])
+    }
+
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
+    }
+}
+
+extension Date {
+    var millis: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
+}

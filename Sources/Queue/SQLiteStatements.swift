@@ -1,0 +1,157 @@
+/// Every SQL statement the SQLite job store runs. Times are unix epoch milliseconds.
+enum SQLiteStatements {
+    static let enqueue = """
+        INSERT INTO jobs (kind, state, repo, dedupe_key, payload, priority, run_at, max_attempts, created_at, updated_at)
+        VALUES (:kind, 'queued', :repo, :dedupeKey, :payload, :priority, :runAt, :maxAttempts, :now, :now)
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING *
+        """
+
+    static let jobByDedupeKey = "SELECT * FROM jobs WHERE dedupe_key = ?"
+
+    /// One statement leases the batch. Candidates come from the partial index in claim order; a
+    /// repository already at its limit is skipped, and within the batch the window function keeps
+    /// a repository to its remaining slots. The scan bound keeps a claim cheap under a deep backlog
+    /// while the first eligible job always fits, so the queue makes progress.
+    static let claim = """
+        UPDATE jobs
+        SET state = 'running', lease_owner = :worker, lease_token = :token || '.' || id,
+            lease_until = :leaseUntil, attempts = attempts + 1, updated_at = :now
+        WHERE id IN (
+            WITH eligible AS (
+                SELECT j.id, j.repo, j.priority, j.run_at
+                FROM jobs j
+                WHERE j.state = 'queued' AND j.run_at <= :now
+                  AND j.kind IN (SELECT value FROM json_each(:kinds))
+                  AND (j.repo IS NULL
+                       OR (SELECT count(*) FROM jobs r WHERE r.state = 'running' AND r.repo = j.repo) < :repoLimit)
+                ORDER BY j.priority, j.run_at, j.id
+                LIMIT :scan
+            ), ranked AS (
+                SELECT id, repo, priority, run_at,
+                       ROW_NUMBER() OVER (PARTITION BY repo ORDER BY priority, run_at, id) AS rn
+                FROM eligible
+            )
+            SELECT id FROM ranked
+            WHERE repo IS NULL
+               OR rn + (SELECT count(*) FROM jobs r WHERE r.state = 'running' AND r.repo = ranked.repo) <= :repoLimit
+            ORDER BY priority, run_at, id
+            LIMIT :limit
+        )
+        AND NOT EXISTS (SELECT 1 FROM queue_settings WHERE name = 'paused' AND value = '1')
+        RETURNING *
+        """
+
+    static let insertRun = """
+        INSERT INTO job_runs (job_id, attempt, worker_id, lease_token, started_at) VALUES (?, ?, ?, ?, ?)
+        """
+
+    static let heartbeat = """
+        UPDATE jobs SET lease_until = :leaseUntil, updated_at = :now
+        WHERE id = :id AND lease_token = :token AND state = 'running'
+        RETURNING cancel_requested
+        """
+
+    /// Touches the row only if the lease still holds; zero changes means the lease is lost.
+    static let fence = """
+        UPDATE jobs SET updated_at = :now WHERE id = :id AND lease_token = :token AND state = 'running'
+        RETURNING attempts, max_attempts, cancel_requested
+        """
+
+    static let finish = """
+        UPDATE jobs
+        SET state = :state, lease_owner = NULL, lease_token = NULL, lease_until = NULL, cancel_requested = 0,
+            last_error = :error, pr_url = COALESCE(:prURL, pr_url), result = COALESCE(:result, result),
+            finished_at = :now, updated_at = :now
+        WHERE id = :id AND lease_token = :token AND state = 'running'
+        """
+
+    static let requeue = """
+        UPDATE jobs
+        SET state = 'queued', run_at = :runAt, attempts = attempts - :refund, last_error = COALESCE(:error, last_error),
+            lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = :now
+        WHERE id = :id AND lease_token = :token AND state = 'running'
+        """
+
+    static let endRun = """
+        UPDATE job_runs SET finished_at = :now, outcome = :outcome, error = :error WHERE lease_token = :token
+        """
+
+    static let upsertCheckpoint = """
+        INSERT INTO job_checkpoints (job_id, stage, data, created_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (job_id, stage) DO UPDATE SET data = excluded.data, created_at = excluded.created_at
+        """
+
+    static let checkpoints = "SELECT stage, data FROM job_checkpoints WHERE job_id = ?"
+
+    static let insertStage = """
+        INSERT INTO run_stages (run_id, stage, started_at, duration_ms, outcome, detail)
+        SELECT id, ?, ?, ?, ?, ? FROM job_runs WHERE lease_token = ?
+        """
+
+    static let addRunUsage = """
+        UPDATE job_runs
+        SET tokens_in = tokens_in + ?, tokens_out = tokens_out + ?, cost_usd = cost_usd + ?,
+            prompt_version = COALESCE(?, prompt_version)
+        WHERE lease_token = ?
+        """
+
+    static let expiredLeases = """
+        SELECT id, lease_token, lease_owner, attempts, max_attempts, cancel_requested
+        FROM jobs WHERE state = 'running' AND lease_until < ?
+        """
+
+    static let jobState = "SELECT state FROM jobs WHERE id = ?"
+
+    static let cancelQueued = """
+        UPDATE jobs SET state = 'cancelled', last_error = 'cancelled by operator', finished_at = :now, updated_at = :now
+        WHERE id = :id AND state = 'queued'
+        """
+
+    static let requestCancel = "UPDATE jobs SET cancel_requested = 1, updated_at = :now WHERE id = :id AND state = 'running'"
+
+    static let runNow = "UPDATE jobs SET run_at = :now, updated_at = :now WHERE id = :id AND state = 'queued'"
+
+    static let requeueFinished = """
+        UPDATE jobs
+        SET state = 'queued', attempts = 0, run_at = :now, cancel_requested = 0, finished_at = NULL, updated_at = :now
+        WHERE id = :id AND state IN ('succeeded', 'no_fix', 'skipped', 'dead', 'cancelled')
+        """
+
+    static let setPaused = """
+        INSERT INTO queue_settings (name, value) VALUES ('paused', ?)
+        ON CONFLICT (name) DO UPDATE SET value = excluded.value
+        """
+
+    static let isPaused = "SELECT value = '1' FROM queue_settings WHERE name = 'paused'"
+
+    static let prune = "DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ?"
+
+    static let jobByID = "SELECT * FROM jobs WHERE id = ?"
+
+    static let listJobs = """
+        SELECT * FROM jobs
+        WHERE (:state IS NULL OR state = :state) AND (:repo IS NULL OR repo = :repo)
+        ORDER BY id DESC LIMIT :limit
+        """
+
+    static let runsOfJob = "SELECT * FROM job_runs WHERE job_id = ? ORDER BY id"
+
+    static let stagesOfJob = """
+        SELECT s.* FROM run_stages s JOIN job_runs r ON r.id = s.run_id WHERE r.job_id = ? ORDER BY s.id
+        """
+
+    static let countsByState = "SELECT state, count(*) AS n FROM jobs GROUP BY state"
+
+    static let oldestClaimable = "SELECT min(run_at) FROM jobs WHERE state = 'queued' AND run_at <= ?"
+
+    /// Skipped (policy) and cancelled (operator) jobs are neither successes nor failures of the fixer.
+    static let successInWindow = """
+        SELECT count(*) FILTER (WHERE state = 'succeeded'), count(*)
+        FROM jobs WHERE finished_at >= ? AND state IN ('succeeded', 'no_fix', 'dead')
+        """
+
+    static let metricTotals = "SELECT name, label, value FROM metric_totals"
+
+    static let stageDurations = "SELECT stage, duration_ms FROM run_stages"
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Queue
+import Testing
+
+/// The behaviours every `JobStore` must have. A store's test suite runs `all` against its factory.
+enum JobStoreConformance {
+    static let all: [ConformanceCase] = lifecycle + leasing + operatorCases
+
+    static let lifecycle: [ConformanceCase] = [
+        ConformanceCase(name: "enqueue_returnsQueuedJobWithDefaults") { h in
+            let job = try await h.enqueue("octo/app", key: "octo/app#1#1")
+            #expect(job.state == .queued)
+            #expect(job.attempts == 0)
+            #expect(job.repo == "octo/app")
+            #expect(job.runAt == h.clock.now())
+        },
+        ConformanceCase(name: "enqueue_withSameDedupeKey_returnsExistingJob") { h in
+            let first = try await h.store.enqueue(NewJob(kind: "k", repo: "o/r", dedupeKey: "o/r#7#1", payload: #"{"a":1}"#))
+            let second = try await h.store.enqueue(NewJob(kind: "k", repo: "o/r", dedupeKey: "o/r#7#1", payload: #"{"a":2}"#))
+            #expect(first.created)
+            #expect(!second.created)
+            #expect(second.job.id == first.job.id)
+            #expect(second.job.payload == #"{"a":1}"#)
+            #expect(try await h.store.jobs(JobFilter()).count == 1)
+        },
+        ConformanceCase(name: "enqueue_withRunAtInFuture_isNotClaimableUntilDue") { h in
+            _ = try await h.store.enqueue(NewJob(kind: "k", runAt: h.clock.now().addingTimeInterval(30)))
+            #expect(try await h.claim().isEmpty)
+            h.clock.advance(by: .seconds(30))
+            #expect(try await h.claim().count == 1)
+        },
+        ConformanceCase(name: "claim_ordersByPriorityThenRunAtThenID") { h in
+            let low = try await h.enqueue(nil, priority: 5)
+            let urgentLater = try await h.enqueue(nil, priority: -1)
+            let urgentEarlier = try await h.store.enqueue(
+                NewJob(kind: "k", priority: -1, runAt: h.clock.now().addingTimeInterval(-5))).job
+            let claimed = try await h.claim(limit: 2)
+            #expect(claimed.map(\.job.id) == [urgentEarlier.id, urgentLater.id])
+            #expect(try await h.claim().map(\.job.id) == [low.id])
+        },
+        ConformanceCase(name: "claim_leasesJobAndOpensRunRecord") { h in
+            let job = try await h.enqueue()
+            let leased = try #require(try await h.claim("worker-a").first)
+            #expect(leased.job.id == job.id)
+            #expect(leased.job.state == .running)
+            #expect(leased.job.attempts == 1)
+            #expect(leased.job.leaseOwner == "worker-a")
+            #expect(leased.job.leaseUntil == h.clock.now().addingTimeInterval(StoreHarness.lease.seconds))
+            let runs = try await h.store.runs(jobID: job.id)
+            #expect(runs.map(\.outcome) == ["running"])
+            #expect(runs.first?.workerID == "worker-a")
+            #expect(try await h.claim().isEmpty, "a leased job is not claimed twice")
+        },
+        ConformanceCase(name: "claim_onlyTakesKindsTheWorkerRuns") { h in
+            try await h.enqueue(nil, kind: "other")
+            #expect(try await h.claim(kinds: ["k"]).isEmpty)
+            #expect(try await h.claim(kinds: ["k", "other"]).count == 1)
+        },
+        ConformanceCase(name: "claim_honoursPerRepositoryLimitWithinAndAcrossBatches") { h in
+            let a1 = try await h.enqueue("o/a")
+            let a2 = try await h.enqueue("o/a")
+            let b1 = try await h.enqueue("o/b")
+            let free = try await h.enqueue(nil)
+            let first = try await h.claim(limit: 10, perRepo: 1)
+            #expect(Set(first.map(\.job.id)) == [a1.id, b1.id, free.id])
+            #expect(try await h.claim(limit: 10, perRepo: 1).isEmpty, "o/a is at its limit")
+            try await h.store.complete(first.first { $0.job.id == a1.id }!.lease, outcome: .succeeded())
+            #expect(try await h.claim(limit: 10, perRepo: 1).map(\.job.id) == [a2.id])
+        },
+        ConformanceCase(name: "claim_withLimitTwo_runsTwoJobsOfOneRepository") { h in
+            for _ in 0..<3 { try await h.enqueue("o/a") }
+            #expect(try await h.claim(limit: 10, perRepo: 2).count == 2)
+            #expect(try await h.claim(limit: 10, perRepo: 2).isEmpty)
+        },
+        ConformanceCase(name: "claim_whenPaused_returnsNothingUntilResumed") { h in
+            try await h.enqueue()
+            try await h.store.setPaused(true)
+            #expect(try await h.store.isPaused())
+            #expect(try await h.claim().isEmpty)
+            try await h.store.setPaused(false)
+            #expect(try await h.claim().count == 1)
+        },
+        ConformanceCase(name: "complete_endsJobInEachTerminalOutcome") { h in
+            let outcomes: [JobOutcome] = [
+                .succeeded(prURL: "https://example.test/pr/1", result: #"{"ok":true}"#),
+                .noFix(reason: "no patch passed validation"), .skipped(reason: "lint failure"),
+            ]
+            for outcome in outcomes {
+                let job = try await h.enqueue(nil)
+                let leased = try #require(try await h.claim().first)
+                try await h.store.complete(leased.lease, outcome: outcome)
+                let done = try await h.job(job.id)
+                #expect(done.state == outcome.state)
+                #expect(done.finishedAt == h.clock.now())
+                #expect(done.leaseOwner == nil)
+                #expect(try await h.store.runs(jobID: job.id).map(\.outcome) == [outcome.state.rawValue])
+            }
+            #expect(try await h.job(1).prURL == "https://example.test/pr/1")
+            #expect(try await h.job(2).lastError == "no patch passed validation")
+        },
+        ConformanceCase(name: "fail_whenRetryable_requeuesWithFullJitterBackoffWithinBounds") { h in
+            let job = try await h.enqueue(nil, maxAttempts: 3)
+            for attempt in 1...2 {
+                let leased = try #require(try await h.claim().first)
+                let before = h.clock.now()
+                let state = try await h.store.fail(leased.lease, failure: JobFailure(message: "HTTP 502", isRetryable: true))
+                #expect(state == .queued)
+                let requeued = try await h.job(job.id)
+                let delay = requeued.runAt.timeIntervalSince(before)
+                #expect(delay >= 0 && delay <= h.policy.ceiling(afterAttempt: attempt).seconds + 0.001)
+                #expect(requeued.lastError == "HTTP 502")
+                h.clock.advance(by: h.policy.cap)
+            }
+            #expect(try await h.store.runs(jobID: job.id).map(\.outcome) == ["retry", "retry"])
+        },
+        ConformanceCase(name: "fail_whenAttemptsExhausted_marksDead") { h in
+            let job = try await h.enqueue(nil, maxAttempts: 2)
+            for expected in [JobState.queued, .dead] {
+                let leased = try #require(try await h.claim().first)
+                #expect(try await h.store.fail(leased.lease, failure: JobFailure(message: "timeout", isRetryable: true)) == expected)
+                h.clock.advance(by: h.policy.cap)
+            }
+            let dead = try await h.job(job.id)
+            #expect(dead.state == .dead)
+            #expect(dead.attempts == 2)
+            #expect(dead.lastError?.contains("gave up after 2 attempts") == true)
+        },
+        ConformanceCase(name: "fail_whenPermanent_marksDeadAtOnce") { h in
+            let job = try await h.enqueue(nil, maxAttempts: 5)
+            let leased = try #require(try await h.claim().first)
+            #expect(try await h.store.fail(leased.lease, failure: JobFailure(message: "GitHub answered 401", isRetryable: false)) == .dead)
+            #expect(try await h.job(job.id).lastError == "GitHub answered 401")
+        },
+        ConformanceCase(name: "fail_withRetryAfter_waitsAtLeastThatLong") { h in
+            let job = try await h.enqueue(nil)
+            let leased = try #require(try await h.claim().first)
+            try await h.store.fail(leased.lease, failure: JobFailure(message: "429", isRetryable: true, retryAfter: .seconds(500)))
+            #expect(try await h.job(job.id).runAt.timeIntervalSince(h.clock.now()) >= 500)
+        },
+    ]
+}
