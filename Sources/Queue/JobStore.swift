@@ -47,6 +47,9 @@ public protocol JobStore: Sendable {
     @discardableResult
     func prune(finishedBefore cutoff: Date) async throws -> Int
 
+    /// Jobs of these kinds that are queued (due or not) or running.
+    func pendingCount(kinds: [String]) async throws -> Int
+
     func job(id: Int64) async throws -> Job?
     func jobs(_ filter: JobFilter) async throws -> [Job]
     func runs(jobID: Int64) async throws -> [RunRecord]

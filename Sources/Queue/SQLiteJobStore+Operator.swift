@@ -51,6 +51,11 @@ extension SQLiteJobStore {
         }
     }
 
+    public func pendingCount(kinds: [String]) async throws -> Int {
+        let list = String(decoding: try JSONEncoder().encode(kinds), as: UTF8.self)
+        return try await pool.read { db in try Int.fetchOne(db, sql: SQLiteStatements.pendingOfKinds, arguments: [list]) ?? 0 }
+    }
+
     public func job(id: Int64) async throws -> Job? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: SQLiteStatements.jobByID, arguments: [id]).map(Job.init(row:))
@@ -117,5 +122,12 @@ extension SQLiteJobStore {
             throw QueueError.jobNotFound(id)
         }
         return JobState(rawValue: raw) ?? .dead
+    }
+}
+
+extension SQLiteJobStore {
+    /// Identifiers of the migrations recorded in the database.
+    public func appliedMigrations() async throws -> [String] {
+        try await SQLiteMigrator.applied(pool)
     }
 }

@@ -127,6 +127,10 @@ enum SQLiteStatements {
 
     static let prune = "DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ?"
 
+    static let pendingOfKinds = """
+        SELECT count(*) FROM jobs WHERE state IN ('queued', 'running') AND kind IN (SELECT value FROM json_each(?))
+        """
+
     static let jobByID = "SELECT * FROM jobs WHERE id = ?"
 
     static let listJobs = """

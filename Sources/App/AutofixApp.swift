@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+import Queue
+import ServiceLifecycle
+
+/// The composition root: configuration in, store, registry and services out. `main` and the tests both build through it.
+public struct AutofixApp: Sendable {
+    public let configuration: AutofixConfiguration
+    public let environment: [String: String]
+
+    public init(configuration: AutofixConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.configuration = configuration
+        self.environment = environment
+    }
+
+    /// Opens and migrates the store.
+    public func openStore(_ role: StoreRole) async throws -> SQLiteJobStore {
+        let store = try SQLiteJobStore(configuration: SQLiteStoreConfiguration(
+            path: configuration.database, durability: role == .intake ? .full : .normal,
+            busyDeadline: configuration.busyTimeout, retryPolicy: configuration.retry))
+        try await store.migrate()
+        return store
+    }
+
+    public func makeLogger(label: String = "autofix") -> Logger {
+        let format = configuration.logFormat
+        let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
+        let journald = environment["JOURNAL_STREAM"] != nil
+        return Logger(label: label) { label in LineLogHandler(label: label, format: format, level: level, journald: journald) }
+    }
+
+    /// The job kinds this build runs.
+    public func makeRegistry() -> JobRegistry {
+        var registry = JobRegistry()
+        DiagnosticJobs.register(into: &registry, includeRecorder: configuration.diagnosticKinds)
+        return registry
+    }
+
+    /// Runs the worker daemon until SIGTERM/SIGINT (or until idle, if so configured).
+    public func runWorker(logger: Logger) async throws {
+        let store = try await openStore(.worker)
+        let notifier = SystemdNotifier(environment: environment)
+        let watchdog = SystemdNotifier.watchdogInterval(environment: environment).map {
+            WatchdogService(notifier: notifier, interval: $0)
+        }
+        let hooks = WorkerPoolHooks(
+            ready: { notifier.notify("READY=1\nSTATUS=processing jobs") },
+            stopping: { notifier.notify("STOPPING=1\nSTATUS=draining") },
+            alive: { watchdog?.markAlive() })
+        let pool = WorkerPool(store: store, registry: makeRegistry(), configuration: configuration.worker, hooks: hooks, logger: logger)
+        var services = [ServiceGroupConfiguration.ServiceConfiguration(service: pool, successTerminationBehavior: .gracefullyShutdownGroup)]
+        if let watchdog { services.append(.init(service: watchdog)) }
+        var groupConfiguration = ServiceGroupConfiguration(services: services, logger: logger)
+        groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
+        try await ServiceGroup(configuration: groupConfiguration).run()
+    }
+}

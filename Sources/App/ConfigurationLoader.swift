@@ -1,0 +1,70 @@
+import Foundation
+import Logging
+import Yams
+
+/// Builds the configuration: defaults, then the YAML file, then `AUTOFIX_*` environment variables.
+public struct ConfigurationLoader: Sendable {
+    /// The file read when no `--config` or `AUTOFIX_CONFIG` names one, if it exists.
+    public static let systemConfigPath = "/etc/autofix/config.yml"
+
+    public var environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// The environment variable that overrides a key: `worker.drain_timeout` → `AUTOFIX_WORKER_DRAIN_TIMEOUT`.
+    public static func environmentName(_ key: String) -> String {
+        "AUTOFIX_" + key.uppercased().replacingOccurrences(of: ".", with: "_")
+    }
+
+    public func load(file explicitPath: String?) throws -> AutofixConfiguration {
+        var config = AutofixConfiguration(database: AutofixConfiguration.defaultDatabase(environment: environment))
+        let path = explicitPath ?? environment["AUTOFIX_CONFIG"]
+            ?? (FileManager.default.fileExists(atPath: Self.systemConfigPath) ? Self.systemConfigPath : nil)
+        if let path {
+            for (key, value) in try Self.readYAML(path) {
+                guard let setting = ConfigurationKeys.all[key] else { throw ConfigurationError.unknownKey(key, source: path) }
+                try setting(&config, value, path)
+            }
+        }
+        for (key, setting) in ConfigurationKeys.all {
+            let name = Self.environmentName(key)
+            if let value = environment[name] { try setting(&config, value, "$\(name)") }
+        }
+        return config
+    }
+
+    /// Flattens nested mappings into dotted keys with scalar text values.
+    static func readYAML(_ path: String) throws -> [(String, String)] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError.unreadableFile(path, (error as NSError).localizedDescription)
+        }
+        let root: Any?
+        do {
+            root = try Yams.load(yaml: text)
+        } catch {
+            throw ConfigurationError.invalidYAML(path, "\(error)".split(separator: "\n").first.map(String.init) ?? "")
+        }
+        guard let root else { return [] }
+        guard let mapping = root as? [String: Any] else { throw ConfigurationError.invalidYAML(path, "the top level must be a mapping") }
+        var pairs: [(String, String)] = []
+        func walk(_ node: [String: Any], prefix: String) throws {
+            for (key, value) in node.sorted(by: { $0.key < $1.key }) {
+                let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+                if let nested = value as? [String: Any] {
+                    try walk(nested, prefix: path)
+                } else if value is [Any] {
+                    throw ConfigurationError.invalidValue(key: path, value: "a list", expected: "a single value", source: "config file")
+                } else {
+                    pairs.append((path, "\(value)"))
+                }
+            }
+        }
+        try walk(mapping, prefix: "")
+        return pairs
+    }
+}

@@ -1,0 +1,23 @@
+/// Every metric name and label value the project exposes, declared once. Labels come from small closed sets.
+public enum MetricNames {
+    public static let jobsFinished = "autofix_jobs_finished_total"
+    public static let jobAttempts = "autofix_job_attempts_total"
+    public static let queueDepth = "autofix_queue_depth"
+    public static let oldestQueuedAge = "autofix_oldest_queued_age_seconds"
+    public static let queuePaused = "autofix_queue_paused"
+    public static let successRate = "autofix_success_rate_24h"
+    public static let stageDuration = "autofix_stage_duration_seconds"
+    public static let llmTokens = "autofix_llm_tokens_total"
+    public static let llmCost = "autofix_llm_cost_usd_total"
+
+    /// The pipeline's stages; anything else is reported as `other` so a label never grows without bound.
+    public static let stages = ["fetch_logs", "extract_errors", "gather_context", "generate_patch", "validate", "open_pr"]
+    public static let otherStage = "other"
+    public static let tokenDirections = ["input", "output"]
+
+    public static let stageBuckets: [Double] = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600]
+
+    public static func stageLabel(_ stage: String) -> String {
+        stages.contains(stage) ? stage : otherStage
+    }
+}

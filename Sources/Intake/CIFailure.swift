@@ -1,0 +1,35 @@
+import Foundation
+import Queue
+
+/// A failed workflow run to fix: the validated payload of an `autofix` job.
+public struct CIFailure: Sendable, Hashable, Codable {
+    public static let jobKind = "autofix"
+
+    public var repo: String
+    public var runID: UInt64
+    public var runAttempt: Int
+    public var workflow: String?
+    public var headSHA: String?
+    public var branch: String?
+    public var runURL: String?
+
+    enum CodingKeys: String, CodingKey {
+        case repo
+        case runID = "run_id"
+        case runAttempt = "run_attempt"
+        case workflow
+        case headSHA = "head_sha"
+        case branch
+        case runURL = "run_url"
+    }
+
+    /// One job per run attempt: `repo#run_id#run_attempt`.
+    public var dedupeKey: String { "\(repo)#\(runID)#\(runAttempt)" }
+
+    public func newJob(priority: Int = 0, maxAttempts: Int = 5) throws -> NewJob {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let payload = String(decoding: try encoder.encode(self), as: UTF8.self)
+        return NewJob(kind: Self.jobKind, repo: repo, dedupeKey: dedupeKey, payload: payload, priority: priority, maxAttempts: maxAttempts)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+extension EnqueueRequest {
+    /// Reads the seed's `ci-failure` payload `{"run_id","run_url","branch","sha"}` (plus `repo`,
+    /// and optionally `run_attempt`, `workflow`, `head_sha`, `priority`). Numbers may be JSON
+    /// numbers or strings, since workflow templates often quote `${{ github.run_id }}`.
+    public static func fromPayload(_ data: Data) throws -> EnqueueRequest {
+        guard !data.isEmpty else { throw IntakeError.malformedPayload("empty input") }
+        guard (try? JSONSerialization.jsonObject(with: data)) != nil else {
+            throw IntakeError.malformedPayload("not valid JSON")
+        }
+        let payload: Payload
+        do {
+            payload = try JSONDecoder().decode(Payload.self, from: data)
+        } catch DecodingError.typeMismatch(_, let context) {
+            let field = context.codingPath.first?.stringValue ?? "payload"
+            throw IntakeError.invalidField(field.replacingOccurrences(of: "_", with: " "), "expected a string or number")
+        } catch {
+            throw IntakeError.malformedPayload("expected a JSON object")
+        }
+        return EnqueueRequest(
+            repo: payload.repo?.text ?? payload.repository?.text, runID: payload.run_id?.text,
+            runAttempt: payload.run_attempt?.text, workflow: payload.workflow?.text,
+            headSHA: payload.sha?.text ?? payload.head_sha?.text, branch: payload.branch?.text,
+            runURL: payload.run_url?.text, priority: payload.priority?.text)
+    }
+
+    private struct Payload: Decodable {
+        var repo, repository, run_id, run_attempt, workflow, sha, head_sha, branch, run_url, priority: Scalar?
+    }
+
+    /// A JSON string or number, kept as text; booleans, arrays and objects are type mismatches.
+    private struct Scalar: Decodable {
+        var text: String
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let string = try? container.decode(String.self) {
+                text = string
+            } else if let integer = try? container.decode(Int64.self) {
+                text = String(integer)
+            } else if let number = try? container.decode(Double.self) {
+                text = String(number)
+            } else {
+                throw DecodingError.typeMismatch(String.self, .init(codingPath: decoder.codingPath, debugDescription: "not a string or number"))
+            }
+        }
+    }
+}

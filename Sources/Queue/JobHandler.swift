@@ -1,0 +1,52 @@
+import Foundation
+import Logging
+
+/// Runs one kind of job. Throw a `ClassifiedError` to choose between retry and dead; any other error is retried.
+public protocol JobHandler: Sendable {
+    func run(_ context: JobContext) async throws -> JobOutcome
+}
+
+/// What a handler may do with the job it holds; every write is fenced by the lease.
+public struct JobContext: Sendable {
+    public let job: Job
+    public let lease: Lease
+    public let logger: Logger
+    let store: any JobStore
+    let clock: any WallClock
+
+    public init(job: Job, lease: Lease, logger: Logger, store: any JobStore, clock: any WallClock = SystemWallClock()) {
+        self.job = job
+        self.lease = lease
+        self.logger = logger
+        self.store = store
+        self.clock = clock
+    }
+
+    /// Checkpoints saved by earlier attempts, keyed by stage.
+    public func checkpoints() async throws -> [String: String] {
+        try await store.checkpoints(jobID: job.id)
+    }
+
+    public func saveCheckpoint(stage: String, data: String) async throws {
+        try await store.saveCheckpoint(lease, stage: stage, data: data)
+    }
+
+    public func recordStage(_ record: StageRecord) async throws {
+        try await store.recordStage(lease, record)
+    }
+
+    /// Runs `body` as a named stage and records its duration and outcome (`ok` or `failed`) on the run.
+    public func stage<T: Sendable>(_ name: String, _ body: () async throws -> T) async throws -> T {
+        let started = clock.now()
+        let clockStart = ContinuousClock.now
+        do {
+            let value = try await body()
+            try await recordStage(StageRecord(stage: name, startedAt: started, duration: ContinuousClock.now - clockStart, outcome: "ok"))
+            return value
+        } catch {
+            let record = StageRecord(stage: name, startedAt: started, duration: ContinuousClock.now - clockStart, outcome: "failed", detail: "\(error)")
+            try? await recordStage(record)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import App
+import ArgumentParser
+import Foundation
+
+/// `autofix`: turns failing CI runs into draft pull requests.
+struct Autofix: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "autofix",
+        abstract: "Turn failing CI runs into draft pull requests with minimal, validated fixes.",
+        subcommands: [
+            EnqueueCommand.self, WorkerCommand.self, JobsCommand.self, ShowCommand.self, RetryCommand.self,
+            CancelCommand.self, PauseCommand.self, ResumeCommand.self, PruneCommand.self, StatsCommand.self,
+            MetricsCommand.self, MigrateCommand.self,
+        ])
+}
+
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try Autofix.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            CommandFailure.exit(with: error)
+        }
+    }
+}

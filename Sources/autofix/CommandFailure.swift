@@ -1,0 +1,36 @@
+import App
+import ArgumentParser
+import Foundation
+import Intake
+import Queue
+
+/// Turns any error into one line on stderr and an exit code: 2 for bad input, 1 for everything else.
+enum CommandFailure {
+    static let usage: Int32 = 2
+    static let failure: Int32 = 1
+
+    static func exit(with error: any Error) -> Never {
+        let code = Autofix.exitCode(for: error)
+        if code == .success || error is ExitCode {
+            Autofix.exit(withError: error)
+        }
+        let (message, status): (String, Int32) = switch error {
+        case let error as IntakeError: (error.description, usage)
+        case let error as ConfigurationError: (error.description, usage)
+        case let error as UsageError: (error.message, usage)
+        case let error as QueueError: (error.description, failure)
+        default:
+            code == .validationFailure
+                ? (Autofix.message(for: error) + " (see 'autofix help')", usage)
+                : (Autofix.message(for: error), failure)
+        }
+        let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        FileHandle.standardError.write(Data("autofix: error: \(line)\n".utf8))
+        Foundation.exit(status)
+    }
+}
+
+/// Input the command line itself cannot catch (a value that parses but makes no sense).
+struct UsageError: Error {
+    var message: String
+}

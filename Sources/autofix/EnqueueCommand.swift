@@ -1,0 +1,86 @@
+import App
+import ArgumentParser
+import Foundation
+import Intake
+import Queue
+
+/// `autofix enqueue`: records one failed run durably and prints its job id.
+struct EnqueueCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enqueue",
+        abstract: "Record a failed workflow run as an autofix job (durable before the id is printed).",
+        discussion: """
+            Either give the run with options, or pipe the ci-failure payload
+            {"repo","run_id","run_url","branch","sha"} with --payload -.
+            Enqueueing the same repo, run id and run attempt again returns the existing job.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Repository as OWNER/NAME.") var repo: String?
+    @Option(name: .customLong("run-id"), help: "The workflow run id.") var runID: String?
+    @Option(name: .customLong("run-attempt"), help: "The run attempt (default 1).") var runAttempt: String?
+    @Option(help: "Workflow name.") var workflow: String?
+    @Option(name: .customLong("head-sha"), help: "Commit the run built.") var headSHA: String?
+    @Option(help: "Branch the run built.") var branch: String?
+    @Option(name: .customLong("run-url"), help: "Link to the run.") var runURL: String?
+    @Option(help: "Lower runs first (-1000 to 1000, default 0).") var priority: String?
+    @Option(help: "Read the ci-failure JSON payload from this file, or '-' for stdin.") var payload: String?
+    @Option(help: .hidden) var kind: String?
+    @Option(name: .customLong("job-payload"), help: .hidden) var jobPayload: String?
+    @Flag(help: "Print the job as JSON.") var json = false
+
+    func run() async throws {
+        let app = try global.makeApp()
+        let newJob = try makeJob(maxAttempts: app.configuration.maxAttempts)
+        let store = try await app.openStore(.intake)
+        let result = try await store.enqueue(newJob)
+        if json {
+            var object = JobPresenter.jsonObject(result.job)
+            object["created"] = result.created
+            printLine(JobPresenter.json(object))
+        } else {
+            printLine("\(result.job.id)")
+        }
+    }
+
+    private func makeJob(maxAttempts: Int) throws -> NewJob {
+        if let kind {
+            // Diagnostic and future job kinds: the payload is passed through as given.
+            guard kind.range(of: #"^[a-z][a-z0-9._-]{0,63}$"#, options: .regularExpression) != nil else {
+                throw UsageError(message: "invalid job kind \"\(kind)\"")
+            }
+            let body = jobPayload ?? "{}"
+            guard (try? JSONSerialization.jsonObject(with: Data(body.utf8))) is [String: Any] else {
+                throw UsageError(message: "--job-payload must be a JSON object")
+            }
+            guard let priority = Int(priority ?? "0"), (-1000...1000).contains(priority) else {
+                throw UsageError(message: "invalid priority \"\(priority ?? "")\": expected an integer from -1000 to 1000")
+            }
+            let dedupeKey = runID.map { "\(repo ?? "")#\($0)#\(runAttempt ?? "1")" }
+            return NewJob(kind: kind, repo: repo, dedupeKey: dedupeKey, payload: body, priority: priority, maxAttempts: maxAttempts)
+        }
+        var request = EnqueueRequest(
+            repo: repo, runID: runID, runAttempt: runAttempt, workflow: workflow, headSHA: headSHA,
+            branch: branch, runURL: runURL, priority: priority)
+        if let payload {
+            let data: Data
+            if payload == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                guard let contents = FileManager.default.contents(atPath: payload) else {
+                    throw UsageError(message: "cannot read payload file \(payload)")
+                }
+                data = contents
+            }
+            let fromPayload = try EnqueueRequest.fromPayload(data)
+            // Options given on the command line win over the payload's fields.
+            request = EnqueueRequest(
+                repo: repo ?? fromPayload.repo, runID: runID ?? fromPayload.runID,
+                runAttempt: runAttempt ?? fromPayload.runAttempt, workflow: workflow ?? fromPayload.workflow,
+                headSHA: headSHA ?? fromPayload.headSHA, branch: branch ?? fromPayload.branch,
+                runURL: runURL ?? fromPayload.runURL, priority: priority ?? fromPayload.priority)
+        }
+        let (failure, priority) = try request.validated()
+        return try failure.newJob(priority: priority, maxAttempts: maxAttempts)
+    }
+}

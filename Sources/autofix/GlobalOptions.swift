@@ -1,0 +1,36 @@
+import App
+import ArgumentParser
+import Foundation
+import Queue
+
+/// Options every command takes; they pick the configuration and the database.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "YAML configuration file (default: $AUTOFIX_CONFIG, then /etc/autofix/config.yml if present).")
+    var config: String?
+
+    @Option(name: .long, help: "SQLite database file (default: $AUTOFIX_DATABASE, the config file, ./var/autofix.sqlite).")
+    var database: String?
+
+    func makeApp() throws -> AutofixApp {
+        var configuration = try ConfigurationLoader().load(file: config)
+        if let database { configuration.database = database }
+        return AutofixApp(configuration: configuration)
+    }
+
+    /// Opens the store for an operator command, which never creates a database that does not exist.
+    func openExistingStore(_ app: AutofixApp) async throws -> SQLiteJobStore {
+        guard FileManager.default.fileExists(atPath: app.configuration.database) else {
+            throw QueueError.storageUnavailable("no database at \(app.configuration.database) (enqueue a job or run 'autofix migrate' first)")
+        }
+        return try await app.openStore(.intake)
+    }
+}
+
+func parseJobID(_ text: String) throws -> Int64 {
+    guard let id = Int64(text), id > 0 else { throw UsageError(message: "invalid job id \"\(text)\": expected a positive integer") }
+    return id
+}
+
+func printLine(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,28 @@
+import App
+import ArgumentParser
+import Queue
+
+/// `autofix show ID`: one job with its runs and stage timeline.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a job: state, attempts, lease, per-stage timeline, errors, PR, tokens and cost.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Job id.") var id: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let jobID = try parseJobID(id)
+        let app = try global.makeApp()
+        let store = try await global.openExistingStore(app)
+        guard let job = try await store.job(id: jobID) else { throw QueueError.jobNotFound(jobID) }
+        let runs = try await store.runs(jobID: jobID)
+        if json {
+            var object = JobPresenter.jsonObject(job)
+            object["runs"] = runs.map(JobPresenter.jsonObject)
+            printLine(JobPresenter.json(object))
+        } else {
+            printLine(JobPresenter.detail(job, runs: runs))
+        }
+    }
+}

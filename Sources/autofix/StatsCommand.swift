@@ -1,0 +1,17 @@
+import App
+import ArgumentParser
+
+/// `autofix stats`: counts by state, oldest queued age, 24-hour success rate.
+struct StatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Counts by state, oldest queued age, success rate over 24 hours.")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let app = try global.makeApp()
+        let stats = try await global.openExistingStore(app).stats(window: .seconds(86_400))
+        printLine(json ? JobPresenter.json(JobPresenter.statsObject(stats)) : JobPresenter.stats(stats))
+    }
+}

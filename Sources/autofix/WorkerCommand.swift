@@ -1,0 +1,33 @@
+import App
+import ArgumentParser
+import Foundation
+
+/// `autofix worker`: the daemon that leases and runs jobs.
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Run the worker daemon: lease jobs, run them, drain on SIGTERM/SIGINT.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Jobs run at once (default: worker.concurrency, 4).") var concurrency: Int?
+    @Option(name: .customLong("log-format"), help: "text or json (default: log.format, text).") var logFormat: String?
+    @Flag(name: .customLong("exit-when-idle"), help: "Exit once nothing is claimable and nothing runs.") var exitWhenIdle = false
+
+    func run() async throws {
+        var app = try global.makeApp()
+        var configuration = app.configuration
+        if let concurrency {
+            guard (1...256).contains(concurrency) else { throw UsageError(message: "--concurrency must be from 1 to 256") }
+            configuration.worker.concurrency = concurrency
+        }
+        if let logFormat {
+            guard let format = AutofixConfiguration.LogFormat(rawValue: logFormat) else {
+                throw UsageError(message: "--log-format must be text or json")
+            }
+            configuration.logFormat = format
+        }
+        if exitWhenIdle { configuration.worker.exitWhenIdle = true }
+        app = AutofixApp(configuration: configuration)
+        try await app.runWorker(logger: app.makeLogger())
+    }
+}
