@@ -1,0 +1,46 @@
+# ci-autofix. `make run` runs the queue end to end on ./var/autofix.sqlite; `make test` runs every test.
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BIN      = .build/debug/autofix
+RELEASE  = -c release --static-swift-stdlib
+RELBIN   = .build/release/autofix
+
+.PHONY: build release test run bench install migrations clean
+
+build:
+	$(SWIFT) build
+
+# Static stdlib halves process start time, which is most of an `autofix enqueue`.
+release:
+	$(SWIFT) build $(RELEASE) --product autofix
+	$(SWIFT) build $(RELEASE) --product autofix-bench
+
+test:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# The quick start: record a failed run and a no-op job, drain the queue, show what happened.
+run: build
+	$(BIN) enqueue --repo octo/hello --run-id 1001 --branch main --run-url https://github.com/octo/hello/actions/runs/1001
+	$(BIN) enqueue --kind noop
+	$(BIN) worker --exit-when-idle
+	$(BIN) jobs
+	$(BIN) stats
+
+bench: release
+	.build/release/autofix-bench --autofix $(RELBIN) $(BENCH_FLAGS)
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)/etc/systemd/system $(DESTDIR)/etc/autofix
+	install -m 0755 $(RELBIN) $(DESTDIR)$(PREFIX)/bin/autofix
+	install -m 0644 deploy/systemd/autofix-worker.service $(DESTDIR)/etc/systemd/system/autofix-worker.service
+	install -d -m 0700 $(DESTDIR)/etc/autofix/credentials
+	test -e $(DESTDIR)/etc/autofix/config.yml || install -m 0640 deploy/config/config.example.yml $(DESTDIR)/etc/autofix/config.yml
+
+# Regenerate the migrations compiled into the binary after adding a file to migrations/sqlite.
+migrations:
+	scripts/embed-migrations
+
+clean:
+	rm -rf .build var
