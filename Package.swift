@@ -64,7 +64,7 @@ let package = Package(
             name: "autofix-bench",
             dependencies: [
                 "App", "Queue", "Intake",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),

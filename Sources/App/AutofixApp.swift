@@ -16,7 +16,8 @@ public struct AutofixApp: Sendable {
     /// Opens and migrates the store.
     public func openStore(_ role: StoreRole) async throws -> SQLiteJobStore {
         let store = try SQLiteJobStore(configuration: SQLiteStoreConfiguration(
-            path: configuration.database, durability: role == .intake ? .full : .normal,
+            path: configuration.database, connections: role == .intake ? .single : .pool,
+            durability: role == .intake ? .full : .normal,
             busyDeadline: configuration.busyTimeout, retryPolicy: configuration.retry))
         try await store.migrate()
         return store

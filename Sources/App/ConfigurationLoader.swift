@@ -15,13 +15,16 @@ public struct ConfigurationLoader: Sendable {
 
     /// The environment variable that overrides a key: `worker.drain_timeout` → `AUTOFIX_WORKER_DRAIN_TIMEOUT`.
     public static func environmentName(_ key: String) -> String {
-        "AUTOFIX_" + key.uppercased().replacingOccurrences(of: ".", with: "_")
+        // ASCII only by construction (keys are ours); avoids Foundation's locale-aware case mapping.
+        "AUTOFIX_" + String(String.UnicodeScalarView(key.unicodeScalars.map { scalar in
+            scalar == "." ? "_" : (("a"..."z").contains(scalar) ? Unicode.Scalar(scalar.value - 32)! : scalar)
+        }))
     }
 
     public func load(file explicitPath: String?) throws -> AutofixConfiguration {
         var config = AutofixConfiguration(database: AutofixConfiguration.defaultDatabase(environment: environment))
         let path = explicitPath ?? environment["AUTOFIX_CONFIG"]
-            ?? (FileManager.default.fileExists(atPath: Self.systemConfigPath) ? Self.systemConfigPath : nil)
+            ?? (access(Self.systemConfigPath, F_OK) == 0 ? Self.systemConfigPath : nil)
         if let path {
             for (key, value) in try Self.readYAML(path) {
                 guard let setting = ConfigurationKeys.all[key] else { throw ConfigurationError.unknownKey(key, source: path) }

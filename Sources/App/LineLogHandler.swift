@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Queue
 import Synchronization
 
 /// One line per event on stdout: logfmt-style text or JSON. Under journald the line starts with
@@ -76,21 +77,7 @@ public struct LineLogHandler: LogHandler {
     }
 
     /// A JSON string literal; also used for logfmt values that need quoting.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { JSONText.quote(text) }
 
     static func timestamp() -> String {
         Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))

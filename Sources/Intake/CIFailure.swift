@@ -26,10 +26,18 @@ public struct CIFailure: Sendable, Hashable, Codable {
     /// One job per run attempt: `repo#run_id#run_attempt`.
     public var dedupeKey: String { "\(repo)#\(runID)#\(runAttempt)" }
 
+    /// The payload as stored: sorted keys, absent fields omitted (the same JSON a `JSONEncoder`
+    /// with sorted keys writes, without its start-up cost in a one-shot process).
+    public var payloadJSON: String {
+        JSONText.object([
+            ("branch", branch.map(JSONText.quote)), ("head_sha", headSHA.map(JSONText.quote)),
+            ("repo", JSONText.quote(repo)), ("run_attempt", String(runAttempt)), ("run_id", String(runID)),
+            ("run_url", runURL.map(JSONText.quote)), ("workflow", workflow.map(JSONText.quote)),
+        ])
+    }
+
     public func newJob(priority: Int = 0, maxAttempts: Int = 5) throws -> NewJob {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let payload = String(decoding: try encoder.encode(self), as: UTF8.self)
+        let payload = payloadJSON
         return NewJob(kind: Self.jobKind, repo: repo, dedupeKey: dedupeKey, payload: payload, priority: priority, maxAttempts: maxAttempts)
     }
 }

@@ -38,7 +38,6 @@ CREATE INDEX jobs_running_repo ON jobs (repo) WHERE state = 'running';
 CREATE INDEX jobs_running_lease ON jobs (lease_until) WHERE state = 'running';
 CREATE INDEX jobs_finished_at ON jobs (finished_at) WHERE finished_at IS NOT NULL;
 CREATE INDEX jobs_repo_state ON jobs (repo, state);
-CREATE INDEX jobs_state_id ON jobs (state, id);
 
 CREATE TABLE job_runs (
     id             INTEGER PRIMARY KEY,

@@ -26,6 +26,10 @@ public protocol JobStore: Sendable {
     /// Returns a job without consuming the attempt (graceful shutdown).
     func handBack(_ lease: Lease, reason: String) async throws
 
+    /// Applies several completions in one transaction; each is fenced on its own, so one lost
+    /// lease fails only its own entry. Returns each job's new state, or its error, in order.
+    func finish(_ completions: [JobCompletion]) async throws -> [Result<JobState, QueueError>]
+
     func saveCheckpoint(_ lease: Lease, stage: String, data: String) async throws
     func checkpoints(jobID: Int64) async throws -> [String: String]
 

@@ -2,11 +2,14 @@ import Foundation
 import GRDB
 
 extension SQLiteJobStore {
-    static func openPool(_ configuration: SQLiteStoreConfiguration) throws -> DatabasePool {
+    static func openPool(_ configuration: SQLiteStoreConfiguration) throws -> any DatabaseWriter {
         let url = URL(fileURLWithPath: configuration.path)
         let directory = url.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            var info = stat()
+            if stat(directory.path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            }
         } catch {
             throw QueueError.storageUnavailable("cannot create database directory \(directory.path): \(Self.reason(error))")
         }
@@ -14,11 +17,21 @@ extension SQLiteJobStore {
         config.label = "autofix"
         config.busyMode = .callback(Self.busyCallback())
         let synchronous = configuration.durability == .full ? "FULL" : "NORMAL"
+        let single = configuration.connections == .single
         config.prepareDatabase { db in
+            // GRDB's own WAL set-up for a DatabaseQueue commits a throwaway table whenever the
+            // -wal file is absent, which it is at every start of a one-shot process: an extra
+            // fsynced transaction per `enqueue`. WAL is persistent in the file, so a pragma suffices.
+            if single { try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
         do {
-            return try DatabasePool(path: configuration.path, configuration: config)
+            switch configuration.connections {
+            case .pool:
+                return try DatabasePool(path: configuration.path, configuration: config)
+            case .single:
+                return try DatabaseQueue(path: configuration.path, configuration: config)
+            }
         } catch let error as DatabaseError {
             throw QueueError.storageUnavailable("cannot open database \(configuration.path): \(error.message ?? "\(error.resultCode)")")
         }

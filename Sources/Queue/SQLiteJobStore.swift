@@ -3,7 +3,7 @@ import GRDB
 
 /// The embedded job store: GRDB over the system libsqlite3, WAL, one writer connection, writes in BEGIN IMMEDIATE.
 public final class SQLiteJobStore: JobStore {
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
     let configuration: SQLiteStoreConfiguration
     let clock: any WallClock
 
@@ -80,42 +80,61 @@ public final class SQLiteJobStore: JobStore {
     }
 
     public func complete(_ lease: Lease, outcome: JobOutcome) async throws {
-        let now = clock.now().millis
-        try await write { db in
+        _ = try await finish([JobCompletion(lease: lease, action: .complete(outcome))])[0].get()
+    }
+
+    @discardableResult
+    public func fail(_ lease: Lease, failure: JobFailure) async throws -> JobState {
+        try await finish([JobCompletion(lease: lease, action: .fail(failure))])[0].get()
+    }
+
+    public func handBack(_ lease: Lease, reason: String) async throws {
+        _ = try await finish([JobCompletion(lease: lease, action: .handBack(reason: reason))])[0].get()
+    }
+
+    public func finish(_ completions: [JobCompletion]) async throws -> [Result<JobState, QueueError>] {
+        let now = clock.now()
+        return try await write { db in
+            completions.map { completion in
+                do {
+                    return .success(try self.apply(completion, db, now: now))
+                } catch let error as QueueError {
+                    return .failure(error)
+                } catch {
+                    return .failure(.storageUnavailable("\(error)"))
+                }
+            }
+        }
+    }
+
+    /// One completion inside the caller's transaction; a lost lease is detected before anything is written.
+    private func apply(_ completion: JobCompletion, _ db: Database, now: Date) throws -> JobState {
+        let lease = completion.lease
+        switch completion.action {
+        case .complete(let outcome):
             var prURL: String?
             var result: String?
             if case .succeeded(let url, let res) = outcome { (prURL, result) = (url, res) }
             try db.cachedStatement(sql: SQLiteStatements.finish).execute(arguments: [
                 "state": outcome.state.rawValue, "error": outcome.reason, "prURL": prURL, "result": result,
-                "now": now, "id": lease.jobID, "token": lease.token,
+                "now": now.millis, "id": lease.jobID, "token": lease.token,
             ])
             guard db.changesCount == 1 else { throw QueueError.leaseLost(jobID: lease.jobID) }
-            try Self.endRun(db, token: lease.token, outcome: outcome.state.rawValue, error: outcome.reason, now: now)
-        }
-    }
-
-    @discardableResult
-    public func fail(_ lease: Lease, failure: JobFailure) async throws -> JobState {
-        let now = clock.now()
-        return try await write { db in
+            try Self.endRun(db, token: lease.token, outcome: outcome.state.rawValue, error: outcome.reason, now: now.millis)
+            return outcome.state
+        case .fail(let failure):
             let held = try Self.fence(db, lease, now: now)
-            return try self.applyRetryPolicy(
-                db, jobID: lease.jobID, token: lease.token, held: held, failure: failure,
-                runOutcome: nil, now: now)
-        }
-    }
-
-    public func handBack(_ lease: Lease, reason: String) async throws {
-        let now = clock.now()
-        try await write { db in
+            return try applyRetryPolicy(db, jobID: lease.jobID, token: lease.token, held: held, failure: failure, runOutcome: nil, now: now)
+        case .handBack(let reason):
             let held = try Self.fence(db, lease, now: now)
             if held.cancelRequested {
                 try Self.finish(db, jobID: lease.jobID, token: lease.token, state: .cancelled, error: "cancelled by operator", now: now.millis)
                 try Self.endRun(db, token: lease.token, outcome: JobState.cancelled.rawValue, error: reason, now: now.millis)
-                return
+                return .cancelled
             }
             try Self.requeue(db, jobID: lease.jobID, token: lease.token, runAt: now, refund: 1, error: nil, now: now)
             try Self.endRun(db, token: lease.token, outcome: "handed_back", error: reason, now: now.millis)
+            return .queued
         }
     }
 

@@ -10,16 +10,19 @@ enum SQLiteMigrator {
         return migrator
     }
 
-    static func migrate(_ pool: DatabasePool) async throws {
+    static func migrate(_ pool: any DatabaseWriter) async throws {
         let migrator = self.migrator
+        let count = EmbeddedMigrations.sqlite.count
         var lastError: (any Error)?
         // Several processes may start on a new database at once; GRDB checks what is applied
         // before it takes the write lock, so a loser of that race fails and simply looks again.
         for _ in 0..<20 {
-            // A read first: the common case (already migrated) must not take the write lock.
-            if try await pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+            // The common case (already migrated) is one pragma read: no write lock, no migrator queries.
+            // user_version is stamped only after GRDB has recorded every migration.
+            if try await pool.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) == count { return }
             do {
                 try migrator.migrate(pool)
+                try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = \(count)") }
                 return
             } catch {
                 lastError = error
@@ -31,7 +34,7 @@ enum SQLiteMigrator {
     }
 
     /// Identifiers of the migrations applied to the database.
-    static func applied(_ pool: DatabasePool) async throws -> [String] {
+    static func applied(_ pool: any DatabaseWriter) async throws -> [String] {
         let migrator = self.migrator
         return try await pool.read { db in try migrator.appliedIdentifiers(db).sorted() }
     }

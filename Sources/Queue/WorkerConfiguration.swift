@@ -2,8 +2,9 @@ import Foundation
 
 /// How a worker pool leases and runs jobs.
 public struct WorkerConfiguration: Sendable {
-    /// Written on every lease and run record; defaults to host:pid.
-    public var workerID: String
+    /// Written on every lease and run record; nil means host:pid, resolved when the worker starts
+    /// (looking up the host name costs milliseconds a one-shot command should not pay).
+    public var workerID: String?
     /// Jobs run at once by this process.
     public var concurrency: Int
     public var leaseDuration: Duration
@@ -18,7 +19,7 @@ public struct WorkerConfiguration: Sendable {
     public var exitWhenIdle: Bool
 
     public init(
-        workerID: String = WorkerConfiguration.defaultWorkerID(), concurrency: Int = 4,
+        workerID: String? = nil, concurrency: Int = 4,
         leaseDuration: Duration = .seconds(60), pollInterval: Duration = .seconds(1),
         rescueInterval: Duration = .seconds(15), drainTimeout: Duration = .seconds(30),
         perRepositoryLimit: Int = 1, exitWhenIdle: Bool = false
@@ -36,6 +37,8 @@ public struct WorkerConfiguration: Sendable {
     public static func defaultWorkerID() -> String {
         "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
     }
+
+    var resolvedWorkerID: String { workerID ?? Self.defaultWorkerID() }
 
     /// Heartbeats come three times per lease so one slow write never loses it.
     var heartbeatInterval: Duration { leaseDuration / 3 }

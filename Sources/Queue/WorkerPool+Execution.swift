@@ -11,7 +11,7 @@ extension WorkerPool {
         case drainDeadline
     }
 
-    /// Runs one leased job beside its heartbeat and the drain deadline; the first to end decides.
+    /// Runs one leased job beside its heartbeat; the first of the two to end decides.
     func execute(_ leased: LeasedJob) async {
         let logger = Self.jobLogger(self.logger, leased.job)
         logger.info("job started")
@@ -31,13 +31,15 @@ extension WorkerPool {
                 }
             }
             group.addTask { await self.heartbeat(leased.lease, logger: logger) }
-            group.addTask {
-                await self.drain.wait()
-                return self.drain.isFired ? .drainDeadline : nil
-            }
             var ending: Ending?
             while ending == nil, let next = await group.next() { ending = next }
             group.cancelAll()
+            // Cancelled from outside (drain deadline, or the pool itself cancelled): unless the
+            // handler finished anyway, the job goes back without consuming its attempt.
+            if Task.isCancelled {
+                if case .finished = ending { return ending! }
+                return .drainDeadline
+            }
             return ending ?? .drainDeadline
         }
         // The job's fate must be written even if the pool itself is being cancelled, so the
@@ -46,24 +48,24 @@ extension WorkerPool {
     }
 
     private func finalize(_ lease: Lease, _ ending: Ending, logger: Logger, elapsed: Duration) async {
-        let seconds = String(format: "%.3f", elapsed.seconds)
+        let seconds = Logger.MetadataValue.stringConvertible(Double((elapsed.seconds * 1000).rounded()) / 1000)
         do {
             switch ending {
             case .finished(let outcome):
-                try await store.complete(lease, outcome: outcome)
-                logger.info("job finished", metadata: ["outcome": "\(outcome.state.rawValue)", "seconds": "\(seconds)"])
+                _ = try await completer.submit(JobCompletion(lease: lease, action: .complete(outcome)))
+                logger.info("job finished", metadata: ["outcome": "\(outcome.state.rawValue)", "seconds": seconds])
             case .failed(let failure):
-                let state = try await store.fail(lease, failure: failure)
+                let state = try await completer.submit(JobCompletion(lease: lease, action: .fail(failure)))
                 let level: Logger.Level = state == .dead ? .error : .warning
                 logger.log(level: level, "job failed", metadata: [
                     "next": "\(state.rawValue)", "retryable": "\(failure.isRetryable)", "error": "\(failure.message)",
                 ])
             case .cancelRequested:
-                try await store.complete(lease, outcome: .cancelled(reason: "cancelled by operator"))
+                _ = try await completer.submit(JobCompletion(lease: lease, action: .complete(.cancelled(reason: "cancelled by operator"))))
                 logger.info("job cancelled")
             case .drainDeadline:
-                try await store.handBack(lease, reason: "worker shut down before the job finished")
-                logger.warning("job handed back", metadata: ["seconds": "\(seconds)"])
+                _ = try await completer.submit(JobCompletion(lease: lease, action: .handBack(reason: "worker shut down before the job finished")))
+                logger.warning("job handed back", metadata: ["seconds": seconds])
             case .leaseLost:
                 logger.error("lease lost; result discarded")
             }

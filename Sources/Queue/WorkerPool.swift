@@ -7,18 +7,21 @@ public final class WorkerPool: Service {
     let store: any JobStore
     let registry: JobRegistry
     let configuration: WorkerConfiguration
+    let workerID: String
     let hooks: WorkerPoolHooks
     let logger: Logger
     let clock: any WallClock
-    let drain = DrainSignal()
+    let completer: CompletionBatcher
 
     public init(
         store: any JobStore, registry: JobRegistry, configuration: WorkerConfiguration,
         hooks: WorkerPoolHooks = WorkerPoolHooks(), logger: Logger, clock: any WallClock = SystemWallClock()
     ) {
         self.store = store
+        completer = CompletionBatcher(store: store)
         self.registry = registry
         self.configuration = configuration
+        workerID = configuration.resolvedWorkerID
         self.hooks = hooks
         self.logger = logger
         self.clock = clock
@@ -35,7 +38,7 @@ public final class WorkerPool: Service {
         try await rescue()
         var lastRescue = ContinuousClock.now
         logger.info("worker started", metadata: [
-            "worker": "\(configuration.workerID)", "concurrency": "\(configuration.concurrency)",
+            "worker": "\(workerID)", "concurrency": "\(configuration.concurrency)",
             "kinds": "\(registry.kinds.joined(separator: ","))",
         ])
         hooks.ready()
@@ -48,6 +51,10 @@ public final class WorkerPool: Service {
             var running = 0
             var tickPending = false
             var stopping = false
+            // A finished job's slot is refilled when half the pool is free, at the next poll tick,
+            // or at once when nothing runs: claims then come in batches instead of one per job.
+            let claimBatch = max(1, configuration.concurrency / 2)
+            var claimDue = true
 
             while !stopping {
                 hooks.alive()
@@ -56,7 +63,11 @@ public final class WorkerPool: Service {
                     lastRescue = .now
                 }
                 let free = configuration.concurrency - running
-                let claimed = free > 0 ? await claim(free) : []
+                var claimed: [LeasedJob] = []
+                if free > 0 && (claimDue || free >= claimBatch || running == 0) {
+                    claimed = await claim(free)
+                    claimDue = false
+                }
                 for leased in claimed {
                     running += 1
                     group.addTask {
@@ -79,7 +90,9 @@ public final class WorkerPool: Service {
                 }
                 switch await group.next() {
                 case .jobFinished: running -= 1
-                case .tick: tickPending = false
+                case .tick:
+                    tickPending = false
+                    claimDue = true
                 case .shutdown, .none: stopping = true
                 case .drainDeadline: break
                 }
@@ -100,19 +113,20 @@ public final class WorkerPool: Service {
                     case .jobFinished: running -= 1
                     case .drainDeadline:
                         logger.warning("drain deadline passed; handing back running jobs", metadata: ["running": "\(running)"])
-                        drain.fire()
+                        // A job task cancelled here hands its job back (see `execute`).
+                        group.cancelAll()
                     case .tick, .shutdown: break
                     }
                 }
             }
             group.cancelAll()
         }
-        logger.info("worker stopped", metadata: ["worker": "\(configuration.workerID)"])
+        logger.info("worker stopped", metadata: ["worker": "\(workerID)"])
     }
 
     private func claim(_ limit: Int) async -> [LeasedJob] {
         let request = ClaimRequest(
-            workerID: configuration.workerID, kinds: registry.kinds, limit: limit,
+            workerID: workerID, kinds: registry.kinds, limit: limit,
             leaseDuration: configuration.leaseDuration, perRepositoryLimit: configuration.perRepositoryLimit)
         do {
             return try await store.claim(request)

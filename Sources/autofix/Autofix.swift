@@ -18,6 +18,10 @@ struct Autofix: AsyncParsableCommand {
 enum Main {
     static func main() async {
         do {
+            if let fast = EnqueueFastPath.parse(Array(CommandLine.arguments.dropFirst())) {
+                try await EnqueueFastPath.run(fast)
+                return
+            }
             var command = try Autofix.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

@@ -10,17 +10,17 @@ enum CommandFailure {
     static let failure: Int32 = 1
 
     static func exit(with error: any Error) -> Never {
-        let code = Autofix.exitCode(for: error)
-        if code == .success || error is ExitCode {
-            Autofix.exit(withError: error)
-        }
-        let (message, status): (String, Int32) = switch error {
-        case let error as IntakeError: (error.description, usage)
-        case let error as ConfigurationError: (error.description, usage)
-        case let error as UsageError: (error.message, usage)
-        case let error as QueueError: (error.description, failure)
+        let (message, status): (String, Int32)
+        switch error {
+        case let error as IntakeError: (message, status) = (error.description, usage)
+        case let error as ConfigurationError: (message, status) = (error.description, usage)
+        case let error as UsageError: (message, status) = (error.message, usage)
+        case let error as QueueError: (message, status) = (error.description, failure)
         default:
-            code == .validationFailure
+            // ArgumentParser's own errors (and help/version requests, which are clean exits).
+            let code = Autofix.exitCode(for: error)
+            if code == .success || error is ExitCode { Autofix.exit(withError: error) }
+            (message, status) = code == .validationFailure
                 ? (Autofix.message(for: error) + " (see 'autofix help')", usage)
                 : (Autofix.message(for: error), failure)
         }

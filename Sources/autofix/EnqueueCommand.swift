@@ -31,7 +31,26 @@ struct EnqueueCommand: AsyncParsableCommand {
 
     func run() async throws {
         let app = try global.makeApp()
-        let newJob = try makeJob(maxAttempts: app.configuration.maxAttempts)
+        if kind == nil && payload == nil {
+            try await Self.enqueue(request, app: app, json: json)
+            return
+        }
+        try await Self.store(try makeJob(maxAttempts: app.configuration.maxAttempts), app: app, json: json)
+    }
+
+    private var request: EnqueueRequest {
+        EnqueueRequest(
+            repo: repo, runID: runID, runAttempt: runAttempt, workflow: workflow, headSHA: headSHA,
+            branch: branch, runURL: runURL, priority: priority)
+    }
+
+    /// Validates a CI failure and stores it; shared with the fast path.
+    static func enqueue(_ request: EnqueueRequest, app: AutofixApp, json: Bool) async throws {
+        let (failure, priority) = try request.validated()
+        try await store(try failure.newJob(priority: priority, maxAttempts: app.configuration.maxAttempts), app: app, json: json)
+    }
+
+    private static func store(_ newJob: NewJob, app: AutofixApp, json: Bool) async throws {
         let store = try await app.openStore(.intake)
         let result = try await store.enqueue(newJob)
         if json {
@@ -59,9 +78,7 @@ struct EnqueueCommand: AsyncParsableCommand {
             let dedupeKey = runID.map { "\(repo ?? "")#\($0)#\(runAttempt ?? "1")" }
             return NewJob(kind: kind, repo: repo, dedupeKey: dedupeKey, payload: body, priority: priority, maxAttempts: maxAttempts)
         }
-        var request = EnqueueRequest(
-            repo: repo, runID: runID, runAttempt: runAttempt, workflow: workflow, headSHA: headSHA,
-            branch: branch, runURL: runURL, priority: priority)
+        var request = self.request
         if let payload {
             let data: Data
             if payload == "-" {

@@ -12,6 +12,10 @@ struct GlobalOptions: ParsableArguments {
     var database: String?
 
     func makeApp() throws -> AutofixApp {
+        try Self.makeApp(config: config, database: database)
+    }
+
+    static func makeApp(config: String?, database: String?) throws -> AutofixApp {
         var configuration = try ConfigurationLoader().load(file: config)
         if let database { configuration.database = database }
         return AutofixApp(configuration: configuration)

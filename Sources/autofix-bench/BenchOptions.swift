@@ -1,0 +1,36 @@
+import Foundation
+
+/// Command-line options of `autofix-bench`.
+struct BenchOptions {
+    var autofix = ".build/release/autofix"
+    var sqlite3 = "/usr/bin/sqlite3"
+    var invocations = 200
+    var inserts = 3000
+    var jobs = 20_000
+    var json = false
+
+    init<S: Sequence<String>>(_ arguments: S) throws {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            func value() throws -> String {
+                guard let next = iterator.next() else { throw BenchError("\(argument) needs a value") }
+                return next
+            }
+            func number() throws -> Int {
+                guard let n = Int(try value()), n > 0 else { throw BenchError("\(argument) needs a positive integer") }
+                return n
+            }
+            switch argument {
+            case "--autofix": autofix = try value()
+            case "--sqlite3": sqlite3 = try value()
+            case "--invocations": invocations = try number()
+            case "--inserts": inserts = try number()
+            case "--jobs": jobs = try number()
+            case "--json": json = true
+            default: throw BenchError("unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --json)")
+            }
+        }
+        guard FileManager.default.isExecutableFile(atPath: autofix) else { throw BenchError("no autofix binary at \(autofix); run make release") }
+        guard FileManager.default.isExecutableFile(atPath: sqlite3) else { throw BenchError("no sqlite3 at \(sqlite3); apt-get install sqlite3") }
+    }
+}
