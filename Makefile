@@ -4,8 +4,9 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BIN      = .build/debug/autofix
 # Static stdlib halves process start time; a non-PIE link drops ~90k relative relocations, each a
-# dirtied page at every start. Both matter because `autofix enqueue` is one process per CI failure.
-RELEASE  = -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
+# dirtied page at every start; without $ORIGIN in the rpath the loader goes straight to the system
+# libsqlite3. All of it matters because `autofix enqueue` is one process per CI failure.
+RELEASE  = -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie --disable-local-rpath
 RELBIN   = .build/release/autofix
 
 .PHONY: build release test run bench install migrations clean

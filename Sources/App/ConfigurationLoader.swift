@@ -15,10 +15,11 @@ public struct ConfigurationLoader: Sendable {
 
     /// The environment variable that overrides a key: `worker.drain_timeout` → `AUTOFIX_WORKER_DRAIN_TIMEOUT`.
     public static func environmentName(_ key: String) -> String {
-        // ASCII only by construction (keys are ours); avoids Foundation's locale-aware case mapping.
-        "AUTOFIX_" + String(String.UnicodeScalarView(key.unicodeScalars.map { scalar in
-            scalar == "." ? "_" : (("a"..."z").contains(scalar) ? Unicode.Scalar(scalar.value - 32)! : scalar)
-        }))
+        // Keys are ASCII by construction; byte mapping avoids locale-aware case mapping at every start.
+        let bytes = key.utf8.map { byte -> UInt8 in
+            byte == UInt8(ascii: ".") ? UInt8(ascii: "_") : (byte >= 97 && byte <= 122 ? byte - 32 : byte)
+        }
+        return "AUTOFIX_" + String(decoding: bytes, as: UTF8.self)
     }
 
     public func load(file explicitPath: String?) throws -> AutofixConfiguration {

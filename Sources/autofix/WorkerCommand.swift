@@ -27,7 +27,7 @@ struct WorkerCommand: AsyncParsableCommand {
             configuration.logFormat = format
         }
         if exitWhenIdle { configuration.worker.exitWhenIdle = true }
-        app = AutofixApp(configuration: configuration)
+        app = AutofixApp(configuration: configuration, environment: app.environment)
         try await app.runWorker(logger: app.makeLogger())
     }
 }
