@@ -15,13 +15,19 @@ public struct AutofixApp: Sendable {
 
     /// Opens and migrates the store.
     public func openStore(_ role: StoreRole) async throws -> SQLiteJobStore {
-        let store = try SQLiteJobStore(configuration: SQLiteStoreConfiguration(
-            path: configuration.database, connections: role == .intake ? .single : .pool,
-            durability: role == .intake ? .full : .normal,
-            busyDeadline: configuration.busyTimeout, retryPolicy: configuration.retry))
+        let store = try SQLiteJobStore(configuration: storeConfiguration(role))
         try await store.migrate()
         return store
     }
+
+    public func storeConfiguration(_ role: StoreRole) -> SQLiteStoreConfiguration {
+        SQLiteStoreConfiguration(
+            path: configuration.database, connections: role == .intake ? .single : .pool,
+            durability: role == .intake ? .full : .normal,
+            busyDeadline: configuration.busyTimeout, retryPolicy: configuration.retry)
+    }
+
+    public var intakeStoreConfiguration: SQLiteStoreConfiguration { storeConfiguration(.intake) }
 
     public func makeLogger(label: String = "autofix") -> Logger {
         let format = configuration.logFormat

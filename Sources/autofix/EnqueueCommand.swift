@@ -44,13 +44,30 @@ struct EnqueueCommand: AsyncParsableCommand {
             branch: branch, runURL: runURL, priority: priority)
     }
 
+    /// A job of another kind (diagnostics, future kinds): the payload passes through as given;
+    /// repo and run id, when present, make the dedupe key.
+    static func kindJob(_ kind: String, payload: String?, request: EnqueueRequest, maxAttempts: Int) throws -> NewJob {
+        guard kind.range(of: #"^[a-z][a-z0-9._-]{0,63}$"#, options: .regularExpression) != nil else {
+            throw UsageError(message: "invalid job kind \"\(kind)\"")
+        }
+        let body = payload ?? "{}"
+        guard (try? JSONSerialization.jsonObject(with: Data(body.utf8))) is [String: Any] else {
+            throw UsageError(message: "--job-payload must be a JSON object")
+        }
+        guard let priority = Int(request.priority ?? "0"), (-1000...1000).contains(priority) else {
+            throw UsageError(message: "invalid priority \"\(request.priority ?? "")\": expected an integer from -1000 to 1000")
+        }
+        let dedupeKey = request.runID.map { "\(request.repo ?? "")#\($0)#\(request.runAttempt ?? "1")" }
+        return NewJob(kind: kind, repo: request.repo, dedupeKey: dedupeKey, payload: body, priority: priority, maxAttempts: maxAttempts)
+    }
+
     /// Validates a CI failure and stores it; shared with the fast path.
     static func enqueue(_ request: EnqueueRequest, app: AutofixApp, json: Bool) async throws {
         let (failure, priority) = try request.validated()
         try await store(try failure.newJob(priority: priority, maxAttempts: app.configuration.maxAttempts), app: app, json: json)
     }
 
-    private static func store(_ newJob: NewJob, app: AutofixApp, json: Bool) async throws {
+    static func store(_ newJob: NewJob, app: AutofixApp, json: Bool) async throws {
         let store = try await app.openStore(.intake)
         let result = try await store.enqueue(newJob)
         if json {
@@ -64,19 +81,7 @@ struct EnqueueCommand: AsyncParsableCommand {
 
     private func makeJob(maxAttempts: Int) throws -> NewJob {
         if let kind {
-            // Diagnostic and future job kinds: the payload is passed through as given.
-            guard kind.range(of: #"^[a-z][a-z0-9._-]{0,63}$"#, options: .regularExpression) != nil else {
-                throw UsageError(message: "invalid job kind \"\(kind)\"")
-            }
-            let body = jobPayload ?? "{}"
-            guard (try? JSONSerialization.jsonObject(with: Data(body.utf8))) is [String: Any] else {
-                throw UsageError(message: "--job-payload must be a JSON object")
-            }
-            guard let priority = Int(priority ?? "0"), (-1000...1000).contains(priority) else {
-                throw UsageError(message: "invalid priority \"\(priority ?? "")\": expected an integer from -1000 to 1000")
-            }
-            let dedupeKey = runID.map { "\(repo ?? "")#\($0)#\(runAttempt ?? "1")" }
-            return NewJob(kind: kind, repo: repo, dedupeKey: dedupeKey, payload: body, priority: priority, maxAttempts: maxAttempts)
+            return try Self.kindJob(kind, payload: jobPayload, request: request, maxAttempts: maxAttempts)
         }
         var request = self.request
         if let payload {

@@ -1,5 +1,6 @@
 import App
 import Intake
+import Queue
 
 /// `autofix enqueue` runs once per failed CI run, from a workflow, and its start-up time is
 /// the intake's latency. ArgumentParser's reflection costs about half of that start-up in a
@@ -11,6 +12,8 @@ enum EnqueueFastPath {
         var config: String?
         var database: String?
         var request = EnqueueRequest()
+        var kind: String?
+        var jobPayload: String?
         var json = false
     }
 
@@ -51,6 +54,8 @@ enum EnqueueFastPath {
             case "--branch": invocation.request.branch = value
             case "--run-url": invocation.request.runURL = value
             case "--priority": invocation.request.priority = value
+            case "--kind": invocation.kind = value
+            case "--job-payload": invocation.jobPayload = value
             default: return nil
             }
         }
@@ -59,6 +64,19 @@ enum EnqueueFastPath {
 
     static func run(_ invocation: Invocation) async throws {
         let app = try GlobalOptions.makeApp(config: invocation.config, database: invocation.database)
-        try await EnqueueCommand.enqueue(invocation.request, app: app, json: invocation.json)
+        let maxAttempts = app.configuration.maxAttempts
+        let job: NewJob
+        if let kind = invocation.kind {
+            job = try EnqueueCommand.kindJob(kind, payload: invocation.jobPayload, request: invocation.request, maxAttempts: maxAttempts)
+        } else {
+            let (failure, priority) = try invocation.request.validated()
+            job = try failure.newJob(priority: priority, maxAttempts: maxAttempts)
+        }
+        if !invocation.json, let receipt = try SQLiteIntake.enqueue(job, configuration: app.intakeStoreConfiguration) {
+            printLine("\(receipt.id)")
+            return
+        }
+        // A new or not yet migrated database, or JSON output wanted: the full store path.
+        try await EnqueueCommand.store(job, app: app, json: invocation.json)
     }
 }
