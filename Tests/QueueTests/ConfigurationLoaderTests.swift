@@ -59,6 +59,14 @@ import Testing
         #expect(throws: ConfigurationError.self) { try ConfigurationLoader(environment: [:]).load(file: "/nonexistent/autofix.yml") }
     }
 
+    @Test func load_shippedExampleConfig_isValid() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("deploy/config/config.example.yml").path
+        let config = try ConfigurationLoader(environment: [:]).load(file: example)
+        #expect(config.worker.drainTimeout == .seconds(30))
+        #expect(config.retry.cap == .seconds(600))
+    }
+
     @Test func durationText_parsesUnits() {
         #expect(DurationText.parse("30d") == .seconds(30 * 86_400))
         #expect(DurationText.parse("250ms") == .milliseconds(250))
