@@ -27,9 +27,9 @@ public struct EnqueueRequest: Sendable, Hashable {
 
     /// Checks every field; the first problem found is the error.
     public func validated() throws -> (failure: CIFailure, priority: Int) {
-        guard let repo = repo?.trimmingCharacters(in: .whitespaces), !repo.isEmpty else { throw IntakeError.missingField("repo") }
+        guard let repo = repo.map(Self.trimmed), !repo.isEmpty else { throw IntakeError.missingField("repo") }
         try Self.checkRepository(repo)
-        guard let runIDText = runID?.trimmingCharacters(in: .whitespaces), !runIDText.isEmpty else {
+        guard let runIDText = runID.map(Self.trimmed), !runIDText.isEmpty else {
             throw IntakeError.missingField("run id")
         }
         guard let runID = UInt64(runIDText), runID > 0 else {
@@ -66,6 +66,13 @@ public struct EnqueueRequest: Sendable, Hashable {
             repo: repo, runID: runID, runAttempt: attempt, workflow: workflow, headSHA: headSHA?.lowercased(),
             branch: branch, runURL: runURL)
         return (failure, priority)
+    }
+
+    /// Spaces and tabs off both ends, without Foundation's NSString round trip (this runs in every `enqueue`).
+    static func trimmed(_ text: String) -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(text[first...last])
     }
 
     /// GitHub's rules: owner 1–39 of [A-Za-z0-9-] not starting with '-'; name 1–100 of [A-Za-z0-9._-], not "." or "..".
