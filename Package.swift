@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .target(
@@ -35,6 +38,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "IntakeHTTP",
+            dependencies: [
+                "Queue", "Intake", "AutofixMetrics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "AutofixMetrics",
             dependencies: [
                 "Queue",
@@ -46,10 +60,12 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Queue", "Intake", "AutofixMetrics",
+                "Queue", "Intake", "IntakeHTTP", "AutofixMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strict
         ),
@@ -72,6 +88,11 @@ let package = Package(
         .testTarget(
             name: "QueueTests",
             dependencies: ["Queue", "Intake", "App"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "IntakeHTTPTests",
+            dependencies: ["Queue", "Intake", "IntakeHTTP", "App", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .testTarget(

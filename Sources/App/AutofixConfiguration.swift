@@ -1,4 +1,5 @@
 import Foundation
+import IntakeHTTP
 import Queue
 
 /// Everything `autofix` is configured with; defaults run on a laptop.
@@ -18,6 +19,8 @@ public struct AutofixConfiguration: Sendable {
     public var logLevel: String = "info"
     /// Registers the `diag.*` job kinds (they write files named in their payload): tests and smoke checks only.
     public var diagnosticKinds = false
+    /// `autofix serve`: address, limits and the intake's secrets.
+    public var http = IntakeHTTPConfiguration()
 
     public init(database: String = AutofixConfiguration.defaultDatabase(environment: ProcessInfo.processInfo.environment)) {
         self.database = database

@@ -32,7 +32,21 @@ enum ConfigurationKeys {
             c.logLevel = v.lowercased()
         },
         "diagnostic_kinds": { c, v, s in c.diagnosticKinds = try bool(v, "diagnostic_kinds", s) },
+        "serve.host": { c, v, s in c.http.host = try nonEmpty(v, "serve.host", s) },
+        "serve.port": { c, v, s in c.http.port = try int(v, "serve.port", s, 0...65535) },
+        "serve.max_body": { c, v, s in c.http.maxBodyBytes = try int(v, "serve.max_body", s, 1024...(64 << 20)) },
+        "serve.idle_timeout": { c, v, s in c.http.idleTimeout = try duration(v, "serve.idle_timeout", s, min: .seconds(1)) },
+        "api_keys": { c, v, _ in c.http.apiKeys = keyList(v) },
+        "operator_keys": { c, v, _ in c.http.operatorKeys = keyList(v) },
+        "webhook_secret": { c, v, _ in c.http.webhookSecret = v.trimmingCharacters(in: .whitespacesAndNewlines) },
     ]
+
+    /// Secrets that systemd may pass as credential files, by key.
+    static let credentials = ["api_keys": "api-keys", "operator_keys": "operator-keys", "webhook_secret": "webhook-secret"]
+
+    static func keyList(_ value: String) -> [String] {
+        value.split(whereSeparator: { $0 == "," || $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 
     static func nonEmpty(_ value: String, _ key: String, _ source: String) throws -> String {
         guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {

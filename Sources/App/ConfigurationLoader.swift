@@ -32,6 +32,18 @@ public struct ConfigurationLoader: Sendable {
                 try setting(&config, value, path)
             }
         }
+        // systemd credentials ($CREDENTIALS_DIRECTORY/api-keys, or autofix_api-keys when the unit
+        // loads a whole directory): above the file, below the environment.
+        if let directory = environment["CREDENTIALS_DIRECTORY"] {
+            for (key, file) in ConfigurationKeys.credentials.sorted(by: { $0.key < $1.key }) {
+                for name in [file, "autofix_\(file)"] {
+                    let path = "\(directory)/\(name)"
+                    if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                        try ConfigurationKeys.all[key]!(&config, text, "credential \(name)")
+                    }
+                }
+            }
+        }
         for (key, setting) in ConfigurationKeys.all {
             let name = Self.environmentName(key)
             if let value = environment[name] { try setting(&config, value, "$\(name)") }

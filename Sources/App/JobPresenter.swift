@@ -3,42 +3,11 @@ import Queue
 
 /// Renders jobs, runs and stats for the operator CLI: aligned text or JSON.
 public enum JobPresenter {
-    public static func jsonObject(_ job: Job) -> [String: Any] {
-        var object: [String: Any] = [
-            "id": job.id, "kind": job.kind, "state": job.state.rawValue, "priority": job.priority,
-            "run_at": iso(job.runAt), "attempts": job.attempts, "max_attempts": job.maxAttempts,
-            "cancel_requested": job.cancelRequested, "created_at": iso(job.createdAt), "updated_at": iso(job.updatedAt),
-            "payload": (try? JSONSerialization.jsonObject(with: Data(job.payload.utf8))) ?? job.payload,
-        ]
-        object["repo"] = job.repo ?? NSNull()
-        object["dedupe_key"] = job.dedupeKey ?? NSNull()
-        object["lease_owner"] = job.leaseOwner ?? NSNull()
-        object["lease_until"] = job.leaseUntil.map(iso) ?? NSNull()
-        object["last_error"] = job.lastError ?? NSNull()
-        object["pr_url"] = job.prURL ?? NSNull()
-        object["finished_at"] = job.finishedAt.map(iso) ?? NSNull()
-        return object
-    }
+    public static func jsonObject(_ job: Job) -> [String: Any] { JobJSON.object(job) }
 
-    public static func jsonObject(_ run: RunRecord) -> [String: Any] {
-        [
-            "id": run.id, "attempt": run.attempt, "worker": run.workerID, "started_at": iso(run.startedAt),
-            "finished_at": run.finishedAt.map(iso) ?? NSNull(), "outcome": run.outcome, "error": run.error ?? NSNull(),
-            "tokens_in": run.tokensIn, "tokens_out": run.tokensOut, "cost_usd": run.costUSD,
-            "prompt_version": run.promptVersion ?? NSNull(),
-            "stages": run.stages.map { stage -> [String: Any] in
-                [
-                    "stage": stage.stage, "started_at": iso(stage.startedAt), "seconds": stage.duration.seconds,
-                    "outcome": stage.outcome, "detail": stage.detail ?? NSNull(),
-                ]
-            },
-        ]
-    }
+    public static func jsonObject(_ run: RunRecord) -> [String: Any] { JobJSON.object(run) }
 
-    public static func json(_ value: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
+    public static func json(_ value: Any) -> String { JobJSON.text(value) }
 
     public static func table(_ jobs: [Job], now: Date = Date()) -> String {
         var rows = [["ID", "STATE", "KIND", "REPO", "RUN", "ATTEMPTS", "AGE", "LAST ERROR"]]

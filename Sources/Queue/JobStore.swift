@@ -11,6 +11,9 @@ public protocol JobStore: Sendable {
 
     func enqueue(_ job: NewJob) async throws -> EnqueueResult
 
+    /// Enqueues several jobs in one transaction (group commit); each succeeds or fails on its own.
+    func enqueue(_ jobs: [NewJob]) async throws -> [Result<EnqueueResult, QueueError>]
+
     /// Leases up to `request.limit` claimable jobs in one statement, honouring pause and the per-repository limit.
     func claim(_ request: ClaimRequest) async throws -> [LeasedJob]
 

@@ -21,22 +21,32 @@ public final class SQLiteJobStore: JobStore {
     // MARK: producer
 
     public func enqueue(_ new: NewJob) async throws -> EnqueueResult {
-        guard new.maxAttempts >= 1 else { throw QueueError.invalidArgument("max attempts must be at least 1") }
+        try await enqueue([new])[0].get()
+    }
+
+    public func enqueue(_ jobs: [NewJob]) async throws -> [Result<EnqueueResult, QueueError>] {
         let now = clock.now()
         return try await write { db in
-            let args: StatementArguments = [
-                "kind": new.kind, "repo": new.repo, "dedupeKey": new.dedupeKey, "payload": new.payload,
-                "priority": new.priority, "runAt": (new.runAt ?? now).millis, "maxAttempts": new.maxAttempts,
-                "now": now.millis,
-            ]
-            if let row = try Row.fetchOne(db.cachedStatement(sql: SQLiteStatements.enqueue), arguments: args) {
-                return EnqueueResult(job: try Job(row: row), created: true)
+            try jobs.map { new in
+                guard new.maxAttempts >= 1 else { return .failure(.invalidArgument("max attempts must be at least 1")) }
+                return .success(try Self.insert(new, db, now: now))
             }
-            guard let row = try Row.fetchOne(db, sql: SQLiteStatements.jobByDedupeKey, arguments: [new.dedupeKey]) else {
-                throw QueueError.storageUnavailable("enqueue conflicted but no job holds dedupe key \(new.dedupeKey ?? "")")
-            }
-            return EnqueueResult(job: try Job(row: row), created: false)
         }
+    }
+
+    private static func insert(_ new: NewJob, _ db: Database, now: Date) throws -> EnqueueResult {
+        let args: StatementArguments = [
+            "kind": new.kind, "repo": new.repo, "dedupeKey": new.dedupeKey, "payload": new.payload,
+            "priority": new.priority, "runAt": (new.runAt ?? now).millis, "maxAttempts": new.maxAttempts,
+            "now": now.millis,
+        ]
+        if let row = try Row.fetchOne(db.cachedStatement(sql: SQLiteStatements.enqueue), arguments: args) {
+            return EnqueueResult(job: try Job(row: row), created: true)
+        }
+        guard let row = try Row.fetchOne(db, sql: SQLiteStatements.jobByDedupeKey, arguments: [new.dedupeKey]) else {
+            throw QueueError.storageUnavailable("enqueue conflicted but no job holds dedupe key \(new.dedupeKey ?? "")")
+        }
+        return EnqueueResult(job: try Job(row: row), created: false)
     }
 
     // MARK: worker

@@ -11,14 +11,14 @@ public final class WorkerPool: Service {
     let hooks: WorkerPoolHooks
     let logger: Logger
     let clock: any WallClock
-    let completer: CompletionBatcher
+    let completer: GroupCommitter<JobCompletion, JobState>
 
     public init(
         store: any JobStore, registry: JobRegistry, configuration: WorkerConfiguration,
         hooks: WorkerPoolHooks = WorkerPoolHooks(), logger: Logger, clock: any WallClock = SystemWallClock()
     ) {
         self.store = store
-        completer = CompletionBatcher(store: store)
+        completer = GroupCommitter { [store] batch in try await store.finish(batch) }
         self.registry = registry
         self.configuration = configuration
         workerID = configuration.resolvedWorkerID

@@ -8,7 +8,7 @@ struct Autofix: AsyncParsableCommand {
         commandName: "autofix",
         abstract: "Turn failing CI runs into draft pull requests with minimal, validated fixes.",
         subcommands: [
-            EnqueueCommand.self, WorkerCommand.self, JobsCommand.self, ShowCommand.self, RetryCommand.self,
+            EnqueueCommand.self, WorkerCommand.self, ServeCommand.self, JobsCommand.self, ShowCommand.self, RetryCommand.self,
             CancelCommand.self, PauseCommand.self, ResumeCommand.self, PruneCommand.self, StatsCommand.self,
             MetricsCommand.self, MigrateCommand.self,
         ])

@@ -1,0 +1,43 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Intake
+
+extension IntakeServer {
+    /// GitHub's webhook: the signature is checked over the raw body before anything is parsed.
+    func webhook(_ request: Request) async throws -> Response {
+        guard let secret = configuration.webhookSecret, !secret.isEmpty else {
+            throw APIError(.forbidden, "no webhook secret is configured on this server")
+        }
+        let body = try await JSONBody.collect(request, limit: configuration.maxBodyBytes)
+        let signature = request.headers[HTTPField.Name("x-hub-signature-256")!]
+        guard SecretCheck.verifyWebhook(secret: secret, body: body, header: signature) else {
+            throw APIError(.unauthorized, "invalid or missing X-Hub-Signature-256")
+        }
+        let event = request.headers[HTTPField.Name("x-github-event")!] ?? ""
+        switch event {
+        case "ping":
+            return JSONResponse.make(.ok, ["ok": true])
+        case "workflow_run":
+            let object = try JSONBody.object(body)
+            guard object["action"] as? String == "completed" else { return ignored("workflow_run action is not completed") }
+            guard let run = object["workflow_run"] as? [String: Any] else { throw APIError(.badRequest, "missing workflow_run") }
+            guard run["conclusion"] as? String == "failure" else {
+                return ignored("workflow_run conclusion is \(run["conclusion"] as? String ?? "null"), not failure")
+            }
+            let repository = (object["repository"] as? [String: Any])?["full_name"] as? String
+            let fields: [String: Any?] = [
+                "repo": repository, "run_id": run["id"], "run_attempt": run["run_attempt"], "workflow": run["name"],
+                "head_sha": run["head_sha"], "branch": run["head_branch"], "run_url": run["html_url"],
+            ]
+            let payload = fields.compactMapValues { $0 }.filter { !($0.value is NSNull) }
+            return try await accept(try readRequest(try JSONSerialization.data(withJSONObject: payload)))
+        default:
+            return ignored("event \(event.isEmpty ? "(none)" : event) is not handled")
+        }
+    }
+
+    private func ignored(_ reason: String) -> Response {
+        JSONResponse.make(.accepted, ["ignored": reason])
+    }
+}
