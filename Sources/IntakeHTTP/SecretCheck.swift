@@ -4,7 +4,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Authentication by shared secrets, compared in constant time.
-enum SecretCheck {
+public enum SecretCheck {
     /// True when `a` and `b` are equal, in time that depends only on their lengths.
     static func equal<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Bool {
         guard a.count == b.count else { return false }
@@ -32,12 +32,12 @@ enum SecretCheck {
     }
 
     /// GitHub's `X-Hub-Signature-256`: `sha256=` and the hex HMAC-SHA256 of the raw body.
-    static func webhookSignature(secret: String, body: Data) -> String {
+    public static func webhookSignature(secret: String, body: Data) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8)))
         return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
-    static func verifyWebhook(secret: String, body: Data, header: String?) -> Bool {
+    public static func verifyWebhook(secret: String, body: Data, header: String?) -> Bool {
         guard let header else { return false }
         return equal(Array(webhookSignature(secret: secret, body: body).utf8), Array(header.utf8))
     }
