@@ -38,6 +38,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "GitHub",
+            dependencies: ["Queue"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "IntakeHTTP",
             dependencies: [
                 "Queue", "Intake", "AutofixMetrics",
@@ -60,7 +65,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Queue", "Intake", "IntakeHTTP", "AutofixMetrics",
+                "Queue", "Intake", "IntakeHTTP", "AutofixMetrics", "GitHub",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
@@ -72,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "autofix",
             dependencies: [
-                "App", "Queue", "Intake", "AutofixMetrics",
+                "App", "Queue", "Intake", "AutofixMetrics", "GitHub",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -92,7 +97,11 @@ let package = Package(
         ),
         .testTarget(
             name: "IntakeHTTPTests",
-            dependencies: ["Queue", "Intake", "IntakeHTTP", "App", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Queue", "Intake", "IntakeHTTP", "App", "GitHub",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -21,6 +21,13 @@ public struct AutofixConfiguration: Sendable {
     public var diagnosticKinds = false
     /// `autofix serve`: address, limits and the intake's secrets.
     public var http = IntakeHTTPConfiguration()
+    public var github = GitHubSettings()
+
+    /// Where GitHub is and how to authenticate; the token is a secret (env, credential file), never logged.
+    public struct GitHubSettings: Sendable {
+        public var apiURL = URL(string: "https://api.github.com")!
+        public var token: String?
+    }
 
     public init(database: String = AutofixConfiguration.defaultDatabase(environment: ProcessInfo.processInfo.environment)) {
         self.database = database

@@ -38,11 +38,20 @@ enum ConfigurationKeys {
         "serve.idle_timeout": { c, v, s in c.http.idleTimeout = try duration(v, "serve.idle_timeout", s, min: .seconds(1)) },
         "api_keys": { c, v, _ in c.http.apiKeys = keyList(v) },
         "operator_keys": { c, v, _ in c.http.operatorKeys = keyList(v) },
+        "github.api_url": { c, v, s in
+            guard let url = URL(string: v), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+                throw ConfigurationError.invalidValue(key: "github.api_url", value: v, expected: "an http(s) URL", source: s)
+            }
+            c.github.apiURL = url
+        },
+        "github.token": { c, v, _ in c.github.token = v.trimmingCharacters(in: .whitespacesAndNewlines) },
         "webhook_secret": { c, v, _ in c.http.webhookSecret = v.trimmingCharacters(in: .whitespacesAndNewlines) },
     ]
 
     /// Secrets that systemd may pass as credential files, by key.
-    static let credentials = ["api_keys": "api-keys", "operator_keys": "operator-keys", "webhook_secret": "webhook-secret"]
+    static let credentials = [
+        "api_keys": "api-keys", "operator_keys": "operator-keys", "webhook_secret": "webhook-secret", "github.token": "github-token",
+    ]
 
     static func keyList(_ value: String) -> [String] {
         value.split(whereSeparator: { $0 == "," || $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

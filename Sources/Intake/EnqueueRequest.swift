@@ -105,3 +105,11 @@ public struct EnqueueRequest: Sendable, Hashable {
         }
     }
 }
+
+extension EnqueueRequest {
+    /// Checks only the repository field (for commands that take a repository but no run).
+    public func checkRepositoryOnly() throws {
+        guard let repo else { throw IntakeError.missingField("repo") }
+        try Self.checkRepository(repo)
+    }
+}

@@ -10,7 +10,7 @@ struct Autofix: AsyncParsableCommand {
         subcommands: [
             EnqueueCommand.self, WorkerCommand.self, ServeCommand.self, JobsCommand.self, ShowCommand.self, RetryCommand.self,
             CancelCommand.self, PauseCommand.self, ResumeCommand.self, PruneCommand.self, StatsCommand.self,
-            MetricsCommand.self, MigrateCommand.self,
+            MetricsCommand.self, MigrateCommand.self, DispatchCommand.self,
         ])
 }
 

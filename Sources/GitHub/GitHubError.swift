@@ -1,0 +1,51 @@
+import Queue
+
+/// A GitHub API failure, typed so the caller knows whether retrying can help.
+public enum GitHubError: Error, Sendable, Hashable, CustomStringConvertible, ClassifiedError {
+    case unauthorized(String)
+    case forbidden(String)
+    case notFound(String)
+    case validationFailed(String)
+    case rateLimited(retryAfter: Duration?)
+    case server(status: Int)
+    case transport(String)
+    case unexpected(status: Int, String)
+
+    public var code: String {
+        switch self {
+        case .unauthorized: "github_unauthorized"
+        case .forbidden: "github_forbidden"
+        case .notFound: "github_not_found"
+        case .validationFailed: "github_validation_failed"
+        case .rateLimited: "github_rate_limited"
+        case .server: "github_server_error"
+        case .transport: "github_transport"
+        case .unexpected: "github_unexpected"
+        }
+    }
+
+    public var isRetryable: Bool {
+        switch self {
+        case .rateLimited, .server, .transport: true
+        case .unauthorized, .forbidden, .notFound, .validationFailed, .unexpected: false
+        }
+    }
+
+    public var retryAfter: Duration? {
+        if case .rateLimited(let after) = self { return after }
+        return nil
+    }
+
+    public var description: String {
+        switch self {
+        case .unauthorized(let message): "GitHub rejected the token (401: \(message)); check the GitHub token or App credentials"
+        case .forbidden(let message): "GitHub refused the request (403: \(message)); the token lacks a permission or scope"
+        case .notFound(let message): "GitHub answered 404 (\(message)); check the repository name and that the token can see it"
+        case .validationFailed(let message): "GitHub rejected the request as invalid (422: \(message))"
+        case .rateLimited(let after): "GitHub rate limit hit\(after.map { "; retry after \($0)" } ?? "")"
+        case .server(let status): "GitHub answered \(status)"
+        case .transport(let message): "could not reach GitHub: \(message)"
+        case .unexpected(let status, let message): "unexpected GitHub answer \(status): \(message)"
+        }
+    }
+}
