@@ -16,6 +16,7 @@ build:
 
 release:
 	$(SWIFT) build $(RELEASE) --product autofix
+	$(SWIFT) build $(RELEASE) --product autofix-net
 	$(SWIFT) build $(RELEASE) --product autofix-bench
 
 test:
@@ -36,6 +37,7 @@ bench: release
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)/etc/systemd/system $(DESTDIR)/etc/autofix
 	install -m 0755 $(RELBIN) $(DESTDIR)$(PREFIX)/bin/autofix
+	install -m 0755 .build/release/autofix-net $(DESTDIR)$(PREFIX)/bin/autofix-net
 	install -m 0644 deploy/systemd/autofix-worker.service deploy/systemd/autofix-serve.service $(DESTDIR)/etc/systemd/system/
 	install -d -m 0700 $(DESTDIR)/etc/autofix/credentials
 	test -e $(DESTDIR)/etc/autofix/config.yml || install -m 0640 deploy/config/config.example.yml $(DESTDIR)/etc/autofix/config.yml

@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "autofix", targets: ["autofix"]),
+        .executable(name: "autofix-net", targets: ["autofix-net"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -45,7 +46,7 @@ let package = Package(
         .target(
             name: "IntakeHTTP",
             dependencies: [
-                "Queue", "Intake", "AutofixMetrics",
+                "Queue", "Intake", "AutofixMetrics", "App",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -65,7 +66,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Queue", "Intake", "IntakeHTTP", "AutofixMetrics", "GitHub",
+                "Queue", "Intake", "AutofixMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
@@ -74,10 +75,28 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "AutofixCLI",
+            dependencies: [
+                "App", "Queue", "Intake",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // Everything but the commands that need URLSession: libcurl and its ~30 libraries would
+        // otherwise load at every start of `autofix enqueue` (git keeps it in git-remote-https).
         .executableTarget(
             name: "autofix",
             dependencies: [
-                "App", "Queue", "Intake", "AutofixMetrics", "GitHub",
+                "App", "Queue", "Intake", "AutofixMetrics", "AutofixCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "autofix-net",
+            dependencies: [
+                "App", "Intake", "IntakeHTTP", "AutofixCLI", "GitHub",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

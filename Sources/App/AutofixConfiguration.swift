@@ -1,5 +1,5 @@
 import Foundation
-import IntakeHTTP
+import Intake
 import Queue
 
 /// Everything `autofix` is configured with; defaults run on a laptop.

@@ -33,6 +33,7 @@ struct Bench {
         for workers in [1, 4, 8] {
             report.rows.append(try await claimComplete(workers: workers))
         }
+        report.rows.append(try await HTTPBench(options: options, directory: directory).run())
         return report
     }
 

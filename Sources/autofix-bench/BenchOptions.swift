@@ -8,6 +8,7 @@ struct BenchOptions {
     var inserts = 3000
     var jobs = 20_000
     var json = false
+    var wrkSeconds = 5
 
     init<S: Sequence<String>>(_ arguments: S) throws {
         var iterator = arguments.makeIterator()
@@ -27,6 +28,7 @@ struct BenchOptions {
             case "--inserts": inserts = try number()
             case "--jobs": jobs = try number()
             case "--json": json = true
+            case "--wrk-seconds": wrkSeconds = try number()
             default: throw BenchError("unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --json)")
             }
         }

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import AutofixCLI
 import Foundation
 
 /// `autofix`: turns failing CI runs into draft pull requests.
@@ -8,9 +9,9 @@ struct Autofix: AsyncParsableCommand {
         commandName: "autofix",
         abstract: "Turn failing CI runs into draft pull requests with minimal, validated fixes.",
         subcommands: [
-            EnqueueCommand.self, WorkerCommand.self, ServeCommand.self, JobsCommand.self, ShowCommand.self, RetryCommand.self,
+            EnqueueCommand.self, WorkerCommand.self, ServePassthrough.self, JobsCommand.self, ShowCommand.self, RetryCommand.self,
             CancelCommand.self, PauseCommand.self, ResumeCommand.self, PruneCommand.self, StatsCommand.self,
-            MetricsCommand.self, MigrateCommand.self, DispatchCommand.self,
+            MetricsCommand.self, MigrateCommand.self, NetworkedCommand.self,
         ])
 }
 
@@ -29,7 +30,7 @@ enum Main {
                 try command.run()
             }
         } catch {
-            CommandFailure.exit(with: error)
+            CommandFailure.exit(with: error, command: Autofix.self)
         }
     }
 }

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import AutofixCLI
 import Queue
 
 /// `autofix cancel ID`: cancels a queued job at once, a running one at its next heartbeat.

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import AutofixCLI
 import Foundation
 import Intake
 import Queue

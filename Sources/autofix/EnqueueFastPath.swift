@@ -1,4 +1,5 @@
 import App
+import AutofixCLI
 import Intake
 import Queue
 

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import AutofixCLI
 import AutofixMetrics
 import Foundation
 

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import AutofixCLI
 import Queue
 
 /// `autofix migrate`: creates or upgrades the database schema.

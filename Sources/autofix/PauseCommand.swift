@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import AutofixCLI
 
 /// `autofix pause`: workers stop claiming; running jobs continue.
 struct PauseCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import AutofixCLI
 import Foundation
 
 /// `autofix prune --older-than 30d`: deletes finished jobs past the retention.

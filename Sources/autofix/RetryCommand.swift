@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import AutofixCLI
 import Queue
 
 /// `autofix retry ID`: requeues a finished job with a fresh attempt budget.

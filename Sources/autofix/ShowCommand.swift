@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import AutofixCLI
 import Queue
 
 /// `autofix show ID`: one job with its runs and stage timeline.

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import AutofixCLI
 
 /// `autofix stats`: counts by state, oldest queued age, 24-hour success rate.
 struct StatsCommand: AsyncParsableCommand {

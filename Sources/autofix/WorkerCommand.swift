@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import AutofixCLI
 import Foundation
 
 /// `autofix worker`: the daemon that leases and runs jobs.

@@ -78,3 +78,16 @@ struct BadInputTests {
         #expect((array.first?["payload"] as? [String: Any])?["branch"] as? String == "main")
     }
 }
+
+@Suite("networked commands", .serialized)
+struct NetworkedCommandTests {
+    @Test func dispatch_runsInTheNetworkBinaryAndExplainsAMissingToken() async throws {
+        let env = try ProcessTestEnvironment()
+        let result = try await env.run(["dispatch", "--repo", "octo/app", "--event-type", "ci-failure"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr == "autofix: error: no GitHub token: set AUTOFIX_GITHUB_TOKEN, github.token, or the github-token credential\n")
+        let bad = try await env.run(["dispatch", "--repo", "octo", "--event-type", "x"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("autofix: error: invalid repo"))
+    }
+}

@@ -1,4 +1,5 @@
 import App
+import AutofixCLI
 import ArgumentParser
 import Foundation
 import GitHub

@@ -1,5 +1,6 @@
+import App
 import Foundation
-import IntakeHTTP
+import Intake
 import Logging
 import ServiceLifecycle
 

@@ -5,11 +5,12 @@ import Intake
 import Queue
 
 /// Turns any error into one line on stderr and an exit code: 2 for bad input, 1 for everything else.
-enum CommandFailure {
+public enum CommandFailure {
     static let usage: Int32 = 2
     static let failure: Int32 = 1
 
-    static func exit(with error: any Error) -> Never {
+    /// `command` is the root command, whose ArgumentParser errors and help are printed its way.
+    public static func exit(with error: any Error, command: any ParsableCommand.Type) -> Never {
         let (message, status): (String, Int32)
         switch error {
         case let error as IntakeError: (message, status) = (error.description, usage)
@@ -18,11 +19,11 @@ enum CommandFailure {
         case let error as QueueError: (message, status) = (error.description, failure)
         default:
             // ArgumentParser's own errors (and help/version requests, which are clean exits).
-            let code = Autofix.exitCode(for: error)
-            if code == .success || error is ExitCode { Autofix.exit(withError: error) }
+            let code = command.exitCode(for: error)
+            if code == .success || error is ExitCode { command.exit(withError: error) }
             (message, status) = code == .validationFailure
-                ? (Autofix.message(for: error) + " (see 'autofix help')", usage)
-                : (Autofix.message(for: error), failure)
+                ? (command.message(for: error) + " (see 'autofix help')", usage)
+                : (command.message(for: error), failure)
         }
         let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
         FileHandle.standardError.write(Data("autofix: error: \(line)\n".utf8))
@@ -31,6 +32,10 @@ enum CommandFailure {
 }
 
 /// Input the command line itself cannot catch (a value that parses but makes no sense).
-struct UsageError: Error {
-    var message: String
+public struct UsageError: Error {
+    public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
 }

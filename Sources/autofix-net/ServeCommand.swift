@@ -1,5 +1,8 @@
 import App
 import ArgumentParser
+import AutofixCLI
+import IntakeHTTP
+import AutofixCLI
 
 /// `autofix serve`: HTTP intake, GitHub webhooks, the jobs API and /metrics.
 struct ServeCommand: AsyncParsableCommand {

@@ -4,18 +4,20 @@ import Foundation
 import Queue
 
 /// Options every command takes; they pick the configuration and the database.
-struct GlobalOptions: ParsableArguments {
+public struct GlobalOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .long, help: "YAML configuration file (default: $AUTOFIX_CONFIG, then /etc/autofix/config.yml if present).")
-    var config: String?
+    public var config: String?
 
     @Option(name: .long, help: "SQLite database file (default: $AUTOFIX_DATABASE, the config file, ./var/autofix.sqlite).")
-    var database: String?
+    public var database: String?
 
-    func makeApp() throws -> AutofixApp {
+    public func makeApp() throws -> AutofixApp {
         try Self.makeApp(config: config, database: database)
     }
 
-    static func makeApp(config: String?, database: String?) throws -> AutofixApp {
+    public static func makeApp(config: String?, database: String?) throws -> AutofixApp {
         // Read once: building the environment dictionary is a measurable part of an enqueue's start-up.
         let environment = ProcessInfo.processInfo.environment
         var configuration = try ConfigurationLoader(environment: environment).load(file: config)
@@ -24,7 +26,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the store for an operator command, which never creates a database that does not exist.
-    func openExistingStore(_ app: AutofixApp) async throws -> SQLiteJobStore {
+    public func openExistingStore(_ app: AutofixApp) async throws -> SQLiteJobStore {
         guard FileManager.default.fileExists(atPath: app.configuration.database) else {
             throw QueueError.storageUnavailable("no database at \(app.configuration.database) (enqueue a job or run 'autofix migrate' first)")
         }
@@ -32,11 +34,11 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-func parseJobID(_ text: String) throws -> Int64 {
+public func parseJobID(_ text: String) throws -> Int64 {
     guard let id = Int64(text), id > 0 else { throw UsageError(message: "invalid job id \"\(text)\": expected a positive integer") }
     return id
 }
 
-func printLine(_ text: String) {
+public func printLine(_ text: String) {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

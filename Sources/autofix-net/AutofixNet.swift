@@ -1,0 +1,26 @@
+import ArgumentParser
+import AutofixCLI
+
+/// `autofix-net`: the commands that talk HTTP through URLSession (libcurl), kept out of `autofix`'s start-up.
+struct AutofixNet: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "autofix",
+        abstract: "ci-autofix commands that use the network (run through `autofix`).",
+        subcommands: [DispatchCommand.self, ServeCommand.self])
+}
+
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try AutofixNet.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            CommandFailure.exit(with: error, command: AutofixNet.self)
+        }
+    }
+}
