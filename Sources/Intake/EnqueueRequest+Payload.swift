@@ -25,12 +25,35 @@ extension EnqueueRequest {
             runURL: payload.run_url?.text, priority: payload.priority?.text)
     }
 
-    private struct Payload: Decodable {
+    /// The seed's dispatch body, decoded in one pass: `{"event_type", "client_payload"}`.
+    public struct Dispatch: Decodable, Sendable {
+        public var eventType: String?
+        public var clientPayload: EnqueueRequest?
+
+        enum CodingKeys: String, CodingKey {
+            case eventType = "event_type"
+            case clientPayload = "client_payload"
+        }
+    }
+
+    /// Decodes a dispatch body; malformed JSON and wrong types are `IntakeError`s.
+    public static func dispatch(_ data: Data) throws -> Dispatch {
+        do {
+            return try JSONDecoder().decode(Dispatch.self, from: data)
+        } catch DecodingError.typeMismatch(_, let context) {
+            let field = context.codingPath.last?.stringValue ?? "payload"
+            throw IntakeError.invalidField(field.replacingOccurrences(of: "_", with: " "), "has the wrong type")
+        } catch {
+            throw IntakeError.malformedPayload("malformed JSON")
+        }
+    }
+
+    fileprivate struct Payload: Decodable {
         var repo, repository, run_id, run_attempt, workflow, sha, head_sha, branch, run_url, priority: Scalar?
     }
 
     /// A JSON string or number, kept as text; booleans, arrays and objects are type mismatches.
-    private struct Scalar: Decodable {
+    fileprivate struct Scalar: Decodable {
         var text: String
 
         init(from decoder: any Decoder) throws {
@@ -45,5 +68,16 @@ extension EnqueueRequest {
                 throw DecodingError.typeMismatch(String.self, .init(codingPath: decoder.codingPath, debugDescription: "not a string or number"))
             }
         }
+    }
+}
+
+extension EnqueueRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let payload = try Payload(from: decoder)
+        self.init(
+            repo: payload.repo?.text ?? payload.repository?.text, runID: payload.run_id?.text,
+            runAttempt: payload.run_attempt?.text, workflow: payload.workflow?.text,
+            headSHA: payload.sha?.text ?? payload.head_sha?.text, branch: payload.branch?.text,
+            runURL: payload.run_url?.text, priority: payload.priority?.text)
     }
 }

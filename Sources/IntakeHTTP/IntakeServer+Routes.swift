@@ -7,15 +7,20 @@ extension IntakeServer {
     /// The seed's `{"event_type": "ci-failure", "client_payload": {repo, run_id, run_url, branch, sha, run_attempt?}}`.
     func dispatch(_ request: Request) async throws -> Response {
         try SecretCheck.authorize(request, keys: configuration.apiKeys + configuration.operatorKeys, purpose: "API")
-        let body = try JSONBody.object(try await JSONBody.collect(request, limit: configuration.maxBodyBytes))
-        guard let eventType = body["event_type"] else { throw APIError(.badRequest, "missing event_type") }
-        guard eventType as? String == "ci-failure" else {
-            throw APIError(.badRequest, "unsupported event_type \(JSONBody.encode([eventType])): expected \"ci-failure\"")
+        let data = try await JSONBody.collect(request, limit: configuration.maxBodyBytes)
+        let body: EnqueueRequest.Dispatch
+        do {
+            body = try EnqueueRequest.dispatch(data)
+        } catch let error as IntakeError {
+            if case .malformedPayload = error { throw APIError(.badRequest, "malformed JSON") }
+            throw APIError(.badRequest, error.description)
         }
-        guard let payload = body["client_payload"] as? [String: Any] else {
-            throw APIError(.badRequest, "missing client_payload object")
+        guard let eventType = body.eventType else { throw APIError(.badRequest, "missing event_type") }
+        guard eventType == "ci-failure" else {
+            throw APIError(.badRequest, "unsupported event_type \(JSONText.quote(eventType)): expected \"ci-failure\"")
         }
-        return try await accept(try readRequest(try JSONSerialization.data(withJSONObject: payload)))
+        guard let payload = body.clientPayload else { throw APIError(.badRequest, "missing client_payload object") }
+        return try await accept(payload)
     }
 
     /// The enqueue fields directly: `{repo, run_id, run_attempt?, workflow?, head_sha?, branch?, run_url?, priority?}`.

@@ -69,7 +69,8 @@ public struct IntakeServer: Sendable {
             throw APIError(.badRequest, error.description)
         }
         let result = try await enqueuer.submit(job)
-        return JSONResponse.make(.accepted, ["id": result.job.id, "created": result.created, "state": result.job.state.rawValue])
+        let text = #"{"created":\#(result.created),"id":\#(result.job.id),"state":"\#(result.job.state.rawValue)"}"#
+        return Response(status: .accepted, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 
     func readRequest(_ data: Data) throws -> EnqueueRequest {
