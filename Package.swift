@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QueueTests",
-            dependencies: ["Queue", "Intake", "App"],
+            dependencies: ["Queue", "Intake", "App", "AutofixMetrics"],
             swiftSettings: strict
         ),
         .testTarget(
