@@ -50,13 +50,17 @@ public struct AutofixApp: Sendable {
         let watchdog = SystemdNotifier.watchdogInterval(environment: environment).map {
             WatchdogService(notifier: notifier, interval: $0)
         }
+        let registry = ProcessMetrics.registry
+        let durations = JobRunTimers()
         let hooks = WorkerPoolHooks(
             ready: { notifier.notify("READY=1\nSTATUS=processing jobs") },
             stopping: { notifier.notify("STOPPING=1\nSTATUS=draining") },
-            alive: { watchdog?.markAlive() })
+            alive: { watchdog?.markAlive() },
+            jobEnded: { outcome, elapsed in durations.record(outcome, elapsed) })
         let pool = WorkerPool(store: store, registry: makeRegistry(), configuration: configuration.worker, hooks: hooks, logger: logger)
         var services = [ServiceGroupConfiguration.ServiceConfiguration(service: pool, successTerminationBehavior: .gracefullyShutdownGroup)]
         if let watchdog { services.append(.init(service: watchdog)) }
+        if let file = configuration.worker.metricsFile { services.append(.init(service: MetricsFileService(path: file, registry: registry))) }
         var groupConfiguration = ServiceGroupConfiguration(services: services, logger: logger)
         groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
         try await ServiceGroup(configuration: groupConfiguration).run()

@@ -16,6 +16,7 @@ enum ConfigurationKeys {
         "worker.rescue_interval": { c, v, s in c.worker.rescueInterval = try duration(v, "worker.rescue_interval", s, min: .milliseconds(10)) },
         "worker.drain_timeout": { c, v, s in c.worker.drainTimeout = try duration(v, "worker.drain_timeout", s, min: .zero) },
         "worker.per_repo_limit": { c, v, s in c.worker.perRepositoryLimit = try int(v, "worker.per_repo_limit", s, 0...1000) },
+        "worker.metrics_file": { c, v, s in c.worker.metricsFile = try nonEmpty(v, "worker.metrics_file", s) },
         "jobs.max_attempts": { c, v, s in c.maxAttempts = try int(v, "jobs.max_attempts", s, 1...100) },
         "retry.base": { c, v, s in c.retry.base = try duration(v, "retry.base", s, min: .milliseconds(1)) },
         "retry.cap": { c, v, s in c.retry.cap = try duration(v, "retry.cap", s, min: .milliseconds(1)) },

@@ -2,6 +2,7 @@ import AutofixMetrics
 import Metrics
 import Prometheus
 import Queue
+import Synchronization
 
 /// The process's swift-metrics backend: one Prometheus registry, bootstrapped on first use.
 public enum ProcessMetrics {
@@ -18,5 +19,20 @@ public enum ProcessMetrics {
             text += DatabaseMetricsExporter.render(snapshot)
         }
         return text
+    }
+}
+
+/// Timer handles for the worker's run durations, one per outcome label (made once each).
+final class JobRunTimers: Sendable {
+    private let timers = Mutex<[String: Metrics.Timer]>([:])
+
+    func record(_ outcome: String, _ elapsed: Duration) {
+        let timer = timers.withLock { timers in
+            if let timer = timers[outcome] { return timer }
+            let timer = Metrics.Timer(label: MetricNames.jobRunDuration, dimensions: [("outcome", outcome)])
+            timers[outcome] = timer
+            return timer
+        }
+        timer.record(duration: elapsed)
     }
 }

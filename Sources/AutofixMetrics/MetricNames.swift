@@ -10,6 +10,8 @@ public enum MetricNames {
     public static let llmTokens = "autofix_llm_tokens_total"
     public static let llmCost = "autofix_llm_cost_usd_total"
     public static let httpRequests = "autofix_http_requests_total"
+    /// Worker process: how long each execution ran, by how it ended.
+    public static let jobRunDuration = "autofix_worker_job_run_seconds"
 
     /// The pipeline's stages; anything else is reported as `other` so a label never grows without bound.
     public static let stages = ["fetch_logs", "extract_errors", "gather_context", "generate_patch", "validate", "open_pr"]

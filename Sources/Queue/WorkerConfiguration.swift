@@ -17,6 +17,8 @@ public struct WorkerConfiguration: Sendable {
     public var perRepositoryLimit: Int
     /// Stop once no job of a registered kind is queued or running (batch use, demos, benchmarks).
     public var exitWhenIdle: Bool
+    /// Where to write this process's Prometheus metrics for node_exporter's textfile collector.
+    public var metricsFile: String?
 
     public init(
         workerID: String? = nil, concurrency: Int = 4,
@@ -32,6 +34,7 @@ public struct WorkerConfiguration: Sendable {
         self.drainTimeout = drainTimeout
         self.perRepositoryLimit = perRepositoryLimit
         self.exitWhenIdle = exitWhenIdle
+        metricsFile = nil
     }
 
     public static func defaultWorkerID() -> String {
@@ -50,10 +53,17 @@ public struct WorkerPoolHooks: Sendable {
     public var stopping: @Sendable () -> Void
     /// Called on every turn of the pool's loop, at least once per poll interval.
     public var alive: @Sendable () -> Void
+    /// Called once per execution with how it ended (a closed set: a job state, `retry`,
+    /// `handed_back`, `lease_lost` or `unrecorded`) and how long it ran.
+    public var jobEnded: @Sendable (String, Duration) -> Void
 
-    public init(ready: @escaping @Sendable () -> Void = {}, stopping: @escaping @Sendable () -> Void = {}, alive: @escaping @Sendable () -> Void = {}) {
+    public init(
+        ready: @escaping @Sendable () -> Void = {}, stopping: @escaping @Sendable () -> Void = {},
+        alive: @escaping @Sendable () -> Void = {}, jobEnded: @escaping @Sendable (String, Duration) -> Void = { _, _ in }
+    ) {
         self.ready = ready
         self.stopping = stopping
         self.alive = alive
+        self.jobEnded = jobEnded
     }
 }

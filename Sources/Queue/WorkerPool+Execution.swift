@@ -49,27 +49,35 @@ extension WorkerPool {
 
     private func finalize(_ lease: Lease, _ ending: Ending, logger: Logger, elapsed: Duration) async {
         let seconds = Logger.MetadataValue.stringConvertible(Double((elapsed.seconds * 1000).rounded()) / 1000)
+        var ended = "unrecorded"
+        defer { hooks.jobEnded(ended, elapsed) }
         do {
             switch ending {
             case .finished(let outcome):
                 _ = try await completer.submit(JobCompletion(lease: lease, action: .complete(outcome)))
+                ended = outcome.state.rawValue
                 logger.info("job finished", metadata: ["outcome": "\(outcome.state.rawValue)", "seconds": seconds])
             case .failed(let failure):
                 let state = try await completer.submit(JobCompletion(lease: lease, action: .fail(failure)))
+                ended = state == .queued ? "retry" : state.rawValue
                 let level: Logger.Level = state == .dead ? .error : .warning
                 logger.log(level: level, "job failed", metadata: [
                     "next": "\(state.rawValue)", "retryable": "\(failure.isRetryable)", "error": "\(failure.message)",
                 ])
             case .cancelRequested:
                 _ = try await completer.submit(JobCompletion(lease: lease, action: .complete(.cancelled(reason: "cancelled by operator"))))
+                ended = JobState.cancelled.rawValue
                 logger.info("job cancelled")
             case .drainDeadline:
                 _ = try await completer.submit(JobCompletion(lease: lease, action: .handBack(reason: "worker shut down before the job finished")))
+                ended = "handed_back"
                 logger.warning("job handed back", metadata: ["seconds": seconds])
             case .leaseLost:
+                ended = "lease_lost"
                 logger.error("lease lost; result discarded")
             }
         } catch QueueError.leaseLost {
+            ended = "lease_lost"
             logger.error("lease lost before the result was written; result discarded")
         } catch {
             logger.error("could not record the job's result; its lease will expire and be rescued", metadata: ["error": "\(error)"])

@@ -35,3 +35,17 @@ struct WorkerLifecycleTests {
         #expect(try await worker.waitForExit() == 0)
     }
 }
+
+@Suite("worker process: metrics file", .serialized)
+struct WorkerMetricsFileTests {
+    @Test func worker_withMetricsFile_writesItsRunDurationsForTheTextfileCollector() async throws {
+        let env = try ProcessTestEnvironment()
+        let file = env.directory.appendingPathComponent("autofix-worker.prom").path
+        let store = try await env.store()
+        _ = try await store.enqueue(NewJob(kind: "noop"))
+        let worker = try env.spawn(["worker", "--exit-when-idle"], extra: ["AUTOFIX_WORKER_METRICS_FILE": file])
+        #expect(try await worker.waitForExit() == 0)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains(#"autofix_worker_job_run_seconds_count{outcome="succeeded"} 1"#), "\(text)")
+    }
+}
