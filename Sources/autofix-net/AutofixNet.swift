@@ -12,15 +12,6 @@ struct AutofixNet: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
-        do {
-            var command = try AutofixNet.parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            CommandFailure.exit(with: error, command: AutofixNet.self)
-        }
+        await CommandRunner.run(AutofixNet.self)
     }
 }

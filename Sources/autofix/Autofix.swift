@@ -18,19 +18,14 @@ struct Autofix: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
-        do {
-            if let fast = EnqueueFastPath.parse(Array(CommandLine.arguments.dropFirst())) {
+        if let fast = EnqueueFastPath.parse(Array(CommandLine.arguments.dropFirst())) {
+            do {
                 try await EnqueueFastPath.run(fast)
                 return
+            } catch {
+                CommandFailure.exit(with: error, command: Autofix.self)
             }
-            var command = try Autofix.parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            CommandFailure.exit(with: error, command: Autofix.self)
         }
+        await CommandRunner.run(Autofix.self)
     }
 }
