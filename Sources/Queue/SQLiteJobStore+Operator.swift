@@ -126,6 +126,12 @@ extension SQLiteJobStore {
 }
 
 extension SQLiteJobStore {
+    /// The `jobs` table's column names in order, for the test that pins `JobColumn` to the schema.
+    public func jobColumnNames() async throws -> (schema: [String], decoded: [String]) {
+        let schema = try await pool.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(jobs)").map { $0["name"] as String } }
+        return (schema, JobColumn.names)
+    }
+
     /// Identifiers of the migrations recorded in the database.
     public func appliedMigrations() async throws -> [String] {
         try await SQLiteMigrator.applied(pool)

@@ -1,19 +1,37 @@
 import Foundation
 import GRDB
 
+/// The `jobs` table's columns in table order, which is what `SELECT *` and `RETURNING *` give.
+/// Rows are decoded by position: a by-name lookup folds case for every column, and the claim and
+/// enqueue paths decode inside the single writer's transaction. Columns added by later migrations
+/// come after these; a test checks this order against the live schema.
+enum JobColumn: Int, CaseIterable {
+    case id, kind, state, repo, dedupeKey, payload, priority, runAt, attempts, maxAttempts, leaseOwner, leaseToken
+    case leaseUntil, cancelRequested, lastError, prURL, result, createdAt, updatedAt, finishedAt
+
+    static let names = [
+        "id", "kind", "state", "repo", "dedupe_key", "payload", "priority", "run_at", "attempts", "max_attempts",
+        "lease_owner", "lease_token", "lease_until", "cancel_requested", "last_error", "pr_url", "result",
+        "created_at", "updated_at", "finished_at",
+    ]
+}
+
 extension Job {
     init(row: Row) throws {
-        guard let state = JobState(rawValue: row["state"]) else {
-            throw QueueError.storageUnavailable("job \(row["id"] as Int64) has unknown state \(row["state"] as String)")
+        func value<T: DatabaseValueConvertible>(_ column: JobColumn) -> T { row[column.rawValue] }
+        func optional<T: DatabaseValueConvertible>(_ column: JobColumn) -> T? { row[column.rawValue] }
+        let stateText: String = value(.state)
+        guard let state = JobState(rawValue: stateText) else {
+            throw QueueError.storageUnavailable("job \(value(.id) as Int64) has unknown state \(stateText)")
         }
         self.init(
-            id: row["id"], kind: row["kind"], state: state, repo: row["repo"], dedupeKey: row["dedupe_key"],
-            payload: row["payload"], priority: row["priority"], runAt: Date(millis: row["run_at"]),
-            attempts: row["attempts"], maxAttempts: row["max_attempts"], leaseOwner: row["lease_owner"],
-            leaseUntil: (row["lease_until"] as Int64?).map(Date.init(millis:)), cancelRequested: row["cancel_requested"],
-            lastError: row["last_error"], prURL: row["pr_url"], result: row["result"],
-            createdAt: Date(millis: row["created_at"]), updatedAt: Date(millis: row["updated_at"]),
-            finishedAt: (row["finished_at"] as Int64?).map(Date.init(millis:)))
+            id: value(.id), kind: value(.kind), state: state, repo: optional(.repo), dedupeKey: optional(.dedupeKey),
+            payload: value(.payload), priority: value(.priority), runAt: Date(millis: value(.runAt)),
+            attempts: value(.attempts), maxAttempts: value(.maxAttempts), leaseOwner: optional(.leaseOwner),
+            leaseUntil: (optional(.leaseUntil) as Int64?).map(Date.init(millis:)), cancelRequested: value(.cancelRequested),
+            lastError: optional(.lastError), prURL: optional(.prURL), result: optional(.result),
+            createdAt: Date(millis: value(.createdAt)), updatedAt: Date(millis: value(.updatedAt)),
+            finishedAt: (optional(.finishedAt) as Int64?).map(Date.init(millis:)))
     }
 }
 

@@ -67,7 +67,7 @@ public final class SQLiteJobStore: JobStore {
             let insertRun = try db.cachedStatement(sql: SQLiteStatements.insertRun)
             return try rows.map { row in
                 let job = try Job(row: row)
-                let token: String = row["lease_token"]
+                let token: String = row[JobColumn.leaseToken.rawValue]
                 try insertRun.execute(arguments: [job.id, job.attempts, request.workerID, token, now.millis])
                 return LeasedJob(job: job, lease: Lease(jobID: job.id, token: token, workerID: request.workerID))
             }

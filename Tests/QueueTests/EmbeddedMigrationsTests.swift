@@ -31,3 +31,14 @@ import Testing
         #expect(try await store.appliedMigrations() == EmbeddedMigrations.sqlite.map(\.id))
     }
 }
+
+@Suite struct JobColumnOrderTests {
+    /// Rows are decoded by position; the schema's column order must start with the decoded order.
+    @Test func jobColumns_matchTheSchemaOrder() async throws {
+        let dir = try makeTemporaryDirectory()
+        let store = try SQLiteJobStore(configuration: SQLiteStoreConfiguration(path: dir.appendingPathComponent("c.sqlite").path))
+        try await store.migrate()
+        let (schema, decoded) = try await store.jobColumnNames()
+        #expect(Array(schema.prefix(decoded.count)) == decoded)
+    }
+}
