@@ -56,9 +56,15 @@ extension EnqueueRequest {
     fileprivate struct Scalar: Decodable {
         var text: String
 
+        /// Fields that are usually numbers are tried as numbers first: a failed decode throws,
+        /// and this runs for every dispatch.
+        private static let numeric: Set<String> = ["run_id", "run_attempt", "priority"]
+
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let string = try? container.decode(String.self) {
+            if Self.numeric.contains(decoder.codingPath.last?.stringValue ?? ""), let integer = try? container.decode(Int64.self) {
+                text = String(integer)
+            } else if let string = try? container.decode(String.self) {
                 text = string
             } else if let integer = try? container.decode(Int64.self) {
                 text = String(integer)
