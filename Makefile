@@ -9,7 +9,7 @@ BIN      = .build/debug/autofix
 RELEASE  = -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie --disable-local-rpath
 RELBIN   = .build/release/autofix
 
-.PHONY: build release test run bench install migrations clean
+.PHONY: build release test run bench eval install migrations clean
 
 build:
 	$(SWIFT) build
@@ -30,6 +30,11 @@ run: build
 	$(BIN) worker --exit-when-idle
 	$(BIN) jobs
 	$(BIN) stats
+
+# Extraction accuracy on the shared corpora (the metric in ../shared/corpus/README.md).
+eval: release
+	.build/release/autofix eval-extract ../shared/corpus/logchunks
+	.build/release/autofix eval-extract ../shared/corpus/gha-logs
 
 bench: release
 	.build/release/autofix-bench --autofix $(RELBIN) $(BENCH_FLAGS)

@@ -33,6 +33,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "LogAnalysis",
+            swiftSettings: strict
+        ),
         .target(
             name: "Intake",
             dependencies: ["Queue"],
@@ -88,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "autofix",
             dependencies: [
-                "App", "Queue", "Intake", "AutofixMetrics", "AutofixCLI",
+                "App", "Queue", "Intake", "AutofixMetrics", "AutofixCLI", "LogAnalysis", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -112,6 +117,11 @@ let package = Package(
         .testTarget(
             name: "QueueTests",
             dependencies: ["Queue", "Intake", "App", "AutofixMetrics"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LogAnalysisTests",
+            dependencies: ["LogAnalysis"],
             swiftSettings: strict
         ),
         .testTarget(

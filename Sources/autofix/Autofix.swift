@@ -11,7 +11,7 @@ struct Autofix: AsyncParsableCommand {
         subcommands: [
             EnqueueCommand.self, WorkerCommand.self, ServePassthrough.self, JobsCommand.self, ShowCommand.self, RetryCommand.self,
             CancelCommand.self, PauseCommand.self, ResumeCommand.self, PruneCommand.self, StatsCommand.self,
-            MetricsCommand.self, MigrateCommand.self, NetworkedCommand.self,
+            MetricsCommand.self, MigrateCommand.self, NetworkedCommand.self, ExtractCommand.self, EvalExtractCommand.self,
         ])
 }
 

@@ -91,3 +91,30 @@ struct NetworkedCommandTests {
         #expect(bad.stderr.hasPrefix("autofix: error: invalid repo"))
     }
 }
+
+@Suite("log extraction commands", .serialized)
+struct ExtractCommandTests {
+    @Test func extract_gzippedLog_printsTheFailingBlockAsJSON() async throws {
+        let env = try ProcessTestEnvironment()
+        let log = env.directory.appendingPathComponent("job.log")
+        try "setup\ncompiling\nsrc/main.c:12:5: error: expected ';' before 'return'\nmake: *** [all] Error 1\n".write(to: log, atomically: true, encoding: .utf8)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = [log.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let result = try await env.run(["extract", log.path + ".gz", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let first = try #require((object["blocks"] as? [[String: Any]])?.first)
+        #expect(first["start_line"] as? Int == 3)
+        #expect(object["failure_kind"] as? String == "build")
+    }
+
+    @Test func evalExtract_onAFolderWithoutAnIndex_isAUsageError() async throws {
+        let env = try ProcessTestEnvironment()
+        let result = try await env.run(["eval-extract", env.directory.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("neither logchunks.jsonl nor index.jsonl"))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The ordered rule set: log formats of the common ecosystems, by what their failure lines look like.
+enum ExtractionRules {
+    static let all: [ExtractionRule] = structured + tests + builds + infra + generic
+
+    /// GitHub Actions workflow commands and annotations.
+    static let structured: [ExtractionRule] = [
+        ExtractionRule(id: "gha.error-annotation", kind: .unknown, weight: 9, needles: ["##[error]", "::error"],
+                       accepts: { !$0.contains("Process completed with exit code") }),
+        // GitHub's epilogue for any failing step: says that, not why.
+        ExtractionRule(id: "gha.exit-code", kind: .unknown, weight: 1, needles: ["Process completed with exit code"]),
+    ]
+
+    static let tests: [ExtractionRule] = [
+        ExtractionRule(id: "pytest.failed-summary", kind: .test, weight: 8, needles: ["FAILED "], accepts: ExtractionRule.starts(["FAILED "])),
+        ExtractionRule(id: "pytest.assertion-line", kind: .test, weight: 7, needles: ["E  "], accepts: ExtractionRule.starts(["E  "])),
+        ExtractionRule(id: "python.exception", kind: .test, weight: 7, needles: ["Error: ", "Error:", "Exception: ", "Exception"],
+                       accepts: { line in
+                           let head = line.split(separator: ":", maxSplits: 1).first ?? ""
+                           return !head.contains(" ") && (head.hasSuffix("Error") || head.hasSuffix("Exception"))
+                       }),
+        ExtractionRule(id: "python.traceback", kind: .test, weight: 5, needles: ["Traceback (most recent call last)"]),
+        ExtractionRule(id: "go.test-fail", kind: .test, weight: 8, needles: ["--- FAIL", "FAIL\t", "panic: "],
+                       accepts: ExtractionRule.starts(["--- FAIL", "FAIL\t", "panic: "])),
+        ExtractionRule(id: "jest.failed-test", kind: .test, weight: 8, needles: ["● ", "FAIL "], accepts: ExtractionRule.starts(["● ", "FAIL "])),
+        ExtractionRule(id: "rspec.failure", kind: .test, weight: 8, needles: ["Failure/Error:", "rspec ./"], accepts: ExtractionRule.starts(["Failure/Error:", "rspec ./"])),
+        ExtractionRule(id: "junit.failures", kind: .test, weight: 7, needles: ["Tests run:", "Failed tests:", "Tests in error:"],
+                       accepts: { $0.contains("Failed tests:") || $0.contains("Tests in error:") || ($0.contains("Tests run:") && ($0.contains("<<< FAIL") || $0.contains("FAILURE"))) }),
+        ExtractionRule(id: "xunit.assert", kind: .test, weight: 6, needles: ["AssertionError", "AssertionFailedError", "ComparisonFailure", "expected:<", "Expected:", "Assert."]),
+        ExtractionRule(id: "phpunit.failures", kind: .test, weight: 7, needles: ["There was 1 failure", "There were ", "FAILURES!", "Tests: "],
+                       accepts: { !$0.contains("There were ") || $0.contains("failure") || $0.contains("error") }),
+        ExtractionRule(id: "tap.not-ok", kind: .test, weight: 7, needles: ["not ok "], accepts: ExtractionRule.starts(["not ok "])),
+        ExtractionRule(id: "exunit.failure", kind: .test, weight: 6, needles: ["** (", "test failed", "tests, "], accepts: { $0.contains("** (") || $0.contains(" failure") }),
+    ]
+
+    static let builds: [ExtractionRule] = [
+        ExtractionRule(id: "compiler.diagnostic", kind: .build, weight: 8, needles: [": error:", ": fatal error:", "error[E", ": error TS", "error CS", ": Error:"]),
+        ExtractionRule(id: "compiler.undefined", kind: .build, weight: 7, needles: ["undefined reference", "cannot find symbol", "undefined method", "not found in scope", "No such file or directory"]),
+        ExtractionRule(id: "maven.error", kind: .build, weight: 6, needles: ["[ERROR]"], accepts: { !$0.contains("[ERROR] -> [Help") && !$0.hasSuffix("[ERROR] ") && !$0.contains("Re-run Maven") && !$0.contains("full stack trace") }),
+        ExtractionRule(id: "gradle.failure", kind: .build, weight: 6, needles: ["FAILURE: Build failed", "BUILD FAILED", "What went wrong"]),
+        ExtractionRule(id: "make.error", kind: .build, weight: 5, needles: ["make: ***", "make[", "ninja: build stopped", "CMake Error"], accepts: { $0.contains("***") || $0.contains("Error") || $0.contains("stopped") }),
+        ExtractionRule(id: "lint.violation", kind: .lint, weight: 6, needles: [": E", ": W", " error ", "✖"], accepts: { line in
+            line.contains(" problem") || line.range(of: #":\d+:\d+: [EWF]\d{3}"#, options: .regularExpression) != nil
+                || line.range(of: #"^\s+\d+:\d+\s+error\s"#, options: .regularExpression) != nil
+        }),
+        ExtractionRule(id: "package.error", kind: .dependency, weight: 6, needles: ["npm ERR!", "yarn error", "error Command failed", "Could not find", "ERROR: Could not", "Gem::", "Bundler::", "could not resolve"]),
+        ExtractionRule(id: "syntax.error", kind: .build, weight: 7, needles: ["SyntaxError", "ParseError", "syntax error"]),
+    ]
+
+    static let infra: [ExtractionRule] = [
+        ExtractionRule(id: "gha.timeout", kind: .timeout, weight: 8, needles: ["has exceeded the maximum execution time", "timed out", "Timeout"],
+                       accepts: { $0.contains("exceeded the maximum execution time") || $0.lowercased().contains("timed out") }),
+        ExtractionRule(id: "gha.cancelled", kind: .cancelled, weight: 8, needles: ["The operation was canceled", "received a shutdown signal", "was cancelled"]),
+        ExtractionRule(id: "process.crash", kind: .infra, weight: 6, needles: ["Segmentation fault", "Killed", "core dumped", "No space left on device", "signal "],
+                       accepts: { $0.contains("Segmentation fault") || $0.contains("core dumped") || $0.contains("No space left") || $0.hasPrefix("Killed") || $0.contains("Killed signal") }),
+        ExtractionRule(id: "git.fatal", kind: .infra, weight: 5, needles: ["fatal: "], accepts: ExtractionRule.starts(["fatal: "])),
+    ]
+
+    /// The keyword window: weak, but it catches formats no rule names.
+    static let generic: [ExtractionRule] = [
+        ExtractionRule(id: "generic.error", kind: .unknown, weight: 3, needles: ["error", "Error", "ERROR"], accepts: { line in
+            let lower = line.lowercased()
+            return !lower.contains("0 error") && !lower.contains("errors: 0") && !lower.contains("-error") && !lower.contains("error_")
+                && !lower.contains("werror") && !lower.contains("warning")
+        }),
+        ExtractionRule(id: "generic.failed", kind: .unknown, weight: 2.5, needles: ["FAILED", "failed", "Failed", "FAILURE", "failure"], accepts: { line in
+            let lower = line.lowercased()
+            return !lower.contains("0 failed") && !lower.contains("failures: 0") && !lower.contains("allow_failure")
+        }),
+        ExtractionRule(id: "travis.command-exited", kind: .unknown, weight: 1, needles: ["exited with"], accepts: { $0.contains("The command \"") }),
+    ]
+}

@@ -1,0 +1,11 @@
+/// One line of a raw log: its 1-based number in the original file (split on LF) and its text
+/// with the CI runner's decoration (timestamps, ANSI colours, progress rewrites) removed.
+public struct LogLine: Sendable, Hashable {
+    public var number: Int
+    public var text: String
+
+    public init(number: Int, text: String) {
+        self.number = number
+        self.text = text
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import AutofixCLI
+import Foundation
+import LogAnalysis
+import Queue
+
+/// `autofix eval-extract`: the corpus metric (hit@1, hit@3, recall, precision, F1) on a labelled folder.
+struct EvalExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval-extract",
+        abstract: "Measure the extractor on a labelled corpus: logchunks.jsonl (chunk_lines) or index.jsonl (labeled_error_lines).")
+
+    @Argument(help: "Corpus folder.") var corpus: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: corpus)
+        var cases: [(group: String, path: String, labelled: Set<Int>)] = []
+        if let rows = try? Self.rows(folder.appendingPathComponent("logchunks.jsonl")) {
+            for row in rows {
+                guard let lines = row["chunk_lines"] as? [String: Any], let start = lines["start_line"] as? Int,
+                      let end = lines["end_line"] as? Int, let path = row["log_path"] as? String else { continue }
+                cases.append((row["language"] as? String ?? "all", path, Set(start...end)))
+            }
+        } else if let rows = try? Self.rows(folder.appendingPathComponent("index.jsonl")) {
+            for row in rows {
+                guard let labelled = row["labeled_error_lines"] as? [Int], !labelled.isEmpty, let path = row["file"] as? String else { continue }
+                cases.append((row["format"] as? String ?? "all", path, Set(labelled)))
+            }
+        } else {
+            throw UsageError(message: "\(corpus) has neither logchunks.jsonl nor index.jsonl")
+        }
+        let extractor = ErrorExtractor()
+        var scores: [(String, ExtractionScore)] = []
+        for item in cases {
+            let lines = LogReader.lines(try LogFile.read(folder.appendingPathComponent(item.path).path))
+            scores.append((item.group, ExtractionScore(labelled: item.labelled, blocks: extractor.blocks(lines, top: 3))))
+        }
+        let groups = Dictionary(grouping: scores, by: \.0).mapValues { $0.map(\.1) }
+        var table: [(String, Int, (hitAt1: Double, hitAt3: Double, recall: Double, precision: Double, f1: Double))] = [
+            ("overall", scores.count, ExtractionScore.summary(scores.map(\.1))),
+        ]
+        for (group, items) in groups.sorted(by: { $0.key < $1.key }) { table.append((group, items.count, ExtractionScore.summary(items))) }
+        if json {
+            printLine(JobJSON.text(table.map { name, n, s in
+                ["group": name, "logs": n, "hit_at_1": s.hitAt1, "hit_at_3": s.hitAt3, "recall": s.recall, "precision": s.precision, "f1": s.f1]
+            }))
+            return
+        }
+        printLine("group                  logs  hit@1  hit@3  recall  precision     F1")
+        for (name, n, s) in table {
+            printLine(String(format: "%-20@ %6d %6.1f %6.1f %7.1f %10.1f %6.1f", name.padding(toLength: 20, withPad: " ", startingAt: 0),
+                             n, s.hitAt1 * 100, s.hitAt3 * 100, s.recall * 100, s.precision * 100, s.f1 * 100))
+        }
+    }
+
+    static func rows(_ url: URL) throws -> [[String: Any]] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+}

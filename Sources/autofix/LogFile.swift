@@ -1,0 +1,24 @@
+import CZlib
+import Foundation
+
+/// Reads a log file, gunzipping it if it is gzipped (zlib passes plain files through).
+enum LogFile {
+    static func read(_ path: String) throws -> [UInt8] {
+        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let file = gzopen(path, "rb") else { throw UsageErrorText("cannot open \(path)") }
+        defer { gzclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
+            if count < 0 { throw UsageErrorText("cannot read \(path): not a readable log") }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<Int(count)])
+        }
+    }
+}
+
+struct UsageErrorText: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
