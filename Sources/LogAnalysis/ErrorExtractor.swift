@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the lines that explain a failure: rules in order, matches grouped into blocks with their
 /// context, blocks ranked (rule weight, then nearness to the end of the log), duplicates dropped.
 public struct ErrorExtractor: Sendable {
@@ -38,9 +40,42 @@ public struct ErrorExtractor: Sendable {
             }
         }
         close()
+        // The failing command's own output (Travis `$ cmd` … `The command "cmd" exited with 1.`,
+        // GitHub `##[group]Run cmd` … `Process completed with exit code 1`) is where the cause is.
+        if let region = failingRegion(lines) {
+            var inside = false
+            for index in blocks.indices where region.contains(blocks[index].startLine) || region.contains(blocks[index].endLine) {
+                blocks[index].score += 3
+                inside = true
+            }
+            if !inside {
+                let tail = lines[(region.lowerBound - 1)..<(region.upperBound - 1)].filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(5)
+                if let first = tail.first, let last = tail.last {
+                    blocks.append(ErrorBlock(
+                        startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
+                        rule: "region.tail", kind: .unknown, score: 6))
+                }
+            }
+        }
         var seen: Set<String> = []
         let ranked = blocks.sorted { $0.score > $1.score }.filter { seen.insert($0.message).inserted }
         return Array(ranked.prefix(top))
+    }
+
+    /// Line numbers of the failing command's output, from its start marker to its exit marker.
+    func failingRegion(_ lines: [LogLine]) -> ClosedRange<Int>? {
+        guard let end = lines.lastIndex(where: { line in
+            (line.text.hasPrefix("The command \"") && line.text.contains("exited with") && !line.text.hasSuffix("exited with 0."))
+                || line.text.contains("Process completed with exit code")
+        }) else { return nil }
+        var start = end
+        while start > 0 {
+            let text = lines[start - 1].text
+            if text.hasPrefix("$ ") || text.hasPrefix("##[group]Run ") || (text.hasPrefix("The command \"") && text.contains("exited with")) { break }
+            start -= 1
+        }
+        guard start < end else { return nil }
+        return lines[start].number...lines[end].number
     }
 
     /// The run's failure kind: that of the best block with a known kind.
