@@ -28,8 +28,8 @@ enum ExtractionRules {
         ExtractionRule(id: "junit.failures", kind: .test, weight: 7, needles: ["Tests run:", "Failed tests:", "Tests in error:"],
                        accepts: { $0.contains("Failed tests:") || $0.contains("Tests in error:") || ($0.contains("Tests run:") && ($0.contains("<<< FAIL") || $0.contains("FAILURE"))) }),
         ExtractionRule(id: "xunit.assert", kind: .test, weight: 6, needles: ["AssertionError", "AssertionFailedError", "ComparisonFailure", "expected:<", "Expected:", "Assert."]),
-        ExtractionRule(id: "phpunit.failures", kind: .test, weight: 7, needles: ["There was 1 failure", "There were ", "FAILURES!", "Tests: "],
-                       accepts: { !$0.contains("There were ") || $0.contains("failure") || $0.contains("error") }),
+        ExtractionRule(id: "phpunit.failures", kind: .test, weight: 7, needles: ["There was 1 failure", "There was 1 error", "There were ", "FAILURES!"],
+                       accepts: { !$0.contains("There were ") || $0.contains("failures") || $0.contains("errors") }),
         ExtractionRule(id: "tap.not-ok", kind: .test, weight: 7, needles: ["not ok "], accepts: ExtractionRule.starts(["not ok "])),
         ExtractionRule(id: "exunit.failure", kind: .test, weight: 6, needles: ["** (", "test failed", "tests, "], accepts: { $0.contains("** (") || $0.contains(" failure") }),
     ]
@@ -44,7 +44,8 @@ enum ExtractionRules {
             line.contains(" problem") || line.range(of: #":\d+:\d+: [EWF]\d{3}"#, options: .regularExpression) != nil
                 || line.range(of: #"^\s+\d+:\d+\s+error\s"#, options: .regularExpression) != nil
         }),
-        ExtractionRule(id: "package.error", kind: .dependency, weight: 6, needles: ["npm ERR!", "yarn error", "error Command failed", "Could not find", "ERROR: Could not", "Gem::", "Bundler::", "could not resolve"]),
+        ExtractionRule(id: "package.error", kind: .dependency, weight: 6, needles: ["npm ERR!", "yarn error", "error Command failed", "ERROR: Could not", "Gem::", "Bundler::", "could not resolve", "Could not resolve"],
+                       accepts: { !$0.contains("npm ERR! A complete log") && !$0.contains("npm ERR!     /") }),
         ExtractionRule(id: "syntax.error", kind: .build, weight: 7, needles: ["SyntaxError", "ParseError", "syntax error"]),
     ]
 
