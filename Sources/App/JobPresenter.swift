@@ -3,12 +3,6 @@ import Queue
 
 /// Renders jobs, runs and stats for the operator CLI: aligned text or JSON.
 public enum JobPresenter {
-    public static func jsonObject(_ job: Job) -> [String: Any] { JobJSON.object(job) }
-
-    public static func jsonObject(_ run: RunRecord) -> [String: Any] { JobJSON.object(run) }
-
-    public static func json(_ value: Any) -> String { JobJSON.text(value) }
-
     public static func table(_ jobs: [Job], now: Date = Date()) -> String {
         var rows = [["ID", "STATE", "KIND", "REPO", "RUN", "ATTEMPTS", "AGE", "LAST ERROR"]]
         for job in jobs {
@@ -76,9 +70,7 @@ public enum JobPresenter {
         return "\(run)#\(payload["run_attempt"] ?? 1)"
     }
 
-    static func iso(_ date: Date) -> String {
-        date.formatted(.iso8601)
-    }
+    static func iso(_ date: Date) -> String { JobJSON.iso(date) }
 
     static func align(_ rows: [[String]]) -> String {
         guard let first = rows.first else { return "" }

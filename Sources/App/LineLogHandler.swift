@@ -50,16 +50,16 @@ public struct LineLogHandler: LogHandler {
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
             let text = "\(value)"
             let quoted = text.isEmpty || text.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" })
-            line += " \(key)=" + (quoted ? Self.quote(text) : text)
+            line += " \(key)=" + (quoted ? JSONText.quote(text) : text)
         }
         return line
     }
 
     private func jsonLine(level: Logger.Level, message: String, fields: Logger.Metadata) -> String {
         var line = journald ? Self.priority(level) : ""
-        line += "{\"ts\":\(Self.quote(Self.timestamp())),\"level\":\(Self.quote(level.rawValue)),\"msg\":\(Self.quote(message))"
+        line += "{\"ts\":\(JSONText.quote(Self.timestamp())),\"level\":\(JSONText.quote(level.rawValue)),\"msg\":\(JSONText.quote(message))"
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
-            line += ",\(Self.quote(key)):\(Self.quote("\(value)"))"
+            line += ",\(JSONText.quote(key)):\(JSONText.quote("\(value)"))"
         }
         return line + "}"
     }
@@ -75,9 +75,6 @@ public struct LineLogHandler: LogHandler {
         case .critical: "<2>"
         }
     }
-
-    /// A JSON string literal; also used for logfmt values that need quoting.
-    static func quote(_ text: String) -> String { JSONText.quote(text) }
 
     static func timestamp() -> String {
         Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))

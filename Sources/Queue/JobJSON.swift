@@ -41,5 +41,5 @@ public enum JobJSON {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+    public static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
 }

@@ -51,9 +51,7 @@ extension SQLiteJobStore {
         _ db: Database, jobID: Int64, token: String, held: HeldLease, failure: JobFailure, runOutcome: String?, now: Date
     ) throws -> JobState {
         if held.cancelRequested {
-            try Self.finish(db, jobID: jobID, token: token, state: .cancelled, error: "cancelled by operator", now: now.millis)
-            try Self.endRun(db, token: token, outcome: runOutcome ?? JobState.cancelled.rawValue, error: failure.message, now: now.millis)
-            return .cancelled
+            return try Self.endCancelled(db, jobID: jobID, token: token, runOutcome: runOutcome, error: failure.message, now: now)
         }
         if failure.isRetryable && held.attempts < held.maxAttempts {
             let delay = configuration.retryPolicy.delay(afterAttempt: held.attempts, atLeast: failure.retryAfter)
@@ -65,6 +63,13 @@ extension SQLiteJobStore {
         try Self.finish(db, jobID: jobID, token: token, state: .dead, error: message, now: now.millis)
         try Self.endRun(db, token: token, outcome: runOutcome ?? JobState.dead.rawValue, error: failure.message, now: now.millis)
         return .dead
+    }
+
+    /// An operator asked to cancel a job its worker is now giving up on: it ends cancelled.
+    static func endCancelled(_ db: Database, jobID: Int64, token: String, runOutcome: String?, error: String, now: Date) throws -> JobState {
+        try finish(db, jobID: jobID, token: token, state: .cancelled, error: "cancelled by operator", now: now.millis)
+        try endRun(db, token: token, outcome: runOutcome ?? JobState.cancelled.rawValue, error: error, now: now.millis)
+        return .cancelled
     }
 
     static func finish(_ db: Database, jobID: Int64, token: String, state: JobState, error: String?, now: Int64) throws {

@@ -138,9 +138,7 @@ public final class SQLiteJobStore: JobStore {
         case .handBack(let reason):
             let held = try Self.fence(db, lease, now: now)
             if held.cancelRequested {
-                try Self.finish(db, jobID: lease.jobID, token: lease.token, state: .cancelled, error: "cancelled by operator", now: now.millis)
-                try Self.endRun(db, token: lease.token, outcome: JobState.cancelled.rawValue, error: reason, now: now.millis)
-                return .cancelled
+                return try Self.endCancelled(db, jobID: lease.jobID, token: lease.token, runOutcome: nil, error: reason, now: now)
             }
             try Self.requeue(db, jobID: lease.jobID, token: lease.token, runAt: now, refund: 1, error: nil, now: now)
             try Self.endRun(db, token: lease.token, outcome: "handed_back", error: reason, now: now.millis)

@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Address to bind (default: serve.host, 127.0.0.1).") var host: String?
     @Option(help: "Port to bind (default: serve.port, 8080; 0 picks a free one).") var port: Int?
-    @Option(name: .customLong("log-format"), help: "text or json.") var logFormat: String?
+    @OptionGroup var logging: LogFormatOption
 
     func run() async throws {
         let base = try global.makeApp()
@@ -24,10 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
             guard (0...65535).contains(port) else { throw UsageError(message: "--port must be from 0 to 65535") }
             configuration.http.port = port
         }
-        if let logFormat {
-            guard let format = AutofixConfiguration.LogFormat(rawValue: logFormat) else { throw UsageError(message: "--log-format must be text or json") }
-            configuration.logFormat = format
-        }
+        try logging.apply(to: &configuration)
         let app = AutofixApp(configuration: configuration, environment: base.environment)
         try await app.runServer(logger: app.makeLogger())
     }

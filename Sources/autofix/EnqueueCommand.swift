@@ -72,9 +72,9 @@ struct EnqueueCommand: AsyncParsableCommand {
         let store = try await app.openStore(.intake)
         let result = try await store.enqueue(newJob)
         if json {
-            var object = JobPresenter.jsonObject(result.job)
+            var object = JobJSON.object(result.job)
             object["created"] = result.created
-            printLine(JobPresenter.json(object))
+            printLine(JobJSON.text(object))
         } else {
             printLine("\(result.job.id)")
         }

@@ -24,6 +24,6 @@ struct JobsCommand: AsyncParsableCommand {
         guard (1...100_000).contains(limit) else { throw UsageError(message: "--limit must be from 1 to 100000") }
         let app = try global.makeApp()
         let jobs = try await global.openExistingStore(app).jobs(filter)
-        printLine(json ? JobPresenter.json(jobs.map(JobPresenter.jsonObject)) : JobPresenter.table(jobs))
+        printLine(json ? JobJSON.text(jobs.map(JobJSON.object)) : JobPresenter.table(jobs))
     }
 }

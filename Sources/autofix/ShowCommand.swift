@@ -19,9 +19,7 @@ struct ShowCommand: AsyncParsableCommand {
         guard let job = try await store.job(id: jobID) else { throw QueueError.jobNotFound(jobID) }
         let runs = try await store.runs(jobID: jobID)
         if json {
-            var object = JobPresenter.jsonObject(job)
-            object["runs"] = runs.map(JobPresenter.jsonObject)
-            printLine(JobPresenter.json(object))
+            printLine(JobJSON.text(JobJSON.detail(job, runs: runs)))
         } else {
             printLine(JobPresenter.detail(job, runs: runs))
         }

@@ -1,4 +1,5 @@
 import App
+import Queue
 import ArgumentParser
 import AutofixCLI
 
@@ -13,6 +14,6 @@ struct StatsCommand: AsyncParsableCommand {
     func run() async throws {
         let app = try global.makeApp()
         let stats = try await global.openExistingStore(app).stats(window: .seconds(86_400))
-        printLine(json ? JobPresenter.json(JobPresenter.statsObject(stats)) : JobPresenter.stats(stats))
+        printLine(json ? JobJSON.text(JobPresenter.statsObject(stats)) : JobPresenter.stats(stats))
     }
 }

@@ -11,7 +11,7 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Jobs run at once (default: worker.concurrency, 4).") var concurrency: Int?
-    @Option(name: .customLong("log-format"), help: "text or json (default: log.format, text).") var logFormat: String?
+    @OptionGroup var logging: LogFormatOption
     @Flag(name: .customLong("exit-when-idle"), help: "Exit once nothing is claimable and nothing runs.") var exitWhenIdle = false
 
     func run() async throws {
@@ -21,12 +21,7 @@ struct WorkerCommand: AsyncParsableCommand {
             guard (1...256).contains(concurrency) else { throw UsageError(message: "--concurrency must be from 1 to 256") }
             configuration.worker.concurrency = concurrency
         }
-        if let logFormat {
-            guard let format = AutofixConfiguration.LogFormat(rawValue: logFormat) else {
-                throw UsageError(message: "--log-format must be text or json")
-            }
-            configuration.logFormat = format
-        }
+        try logging.apply(to: &configuration)
         if exitWhenIdle { configuration.worker.exitWhenIdle = true }
         app = AutofixApp(configuration: configuration, environment: app.environment)
         try await app.runWorker(logger: app.makeLogger())
