@@ -49,6 +49,7 @@ install: release
 
 # Regenerate the migrations compiled into the binary after adding a file to migrations/sqlite.
 migrations:
+	scripts/embed-prompts
 	scripts/embed-migrations
 
 clean:

@@ -43,9 +43,31 @@ let package = Package(
             dependencies: ["Queue"],
             swiftSettings: strict
         ),
+        .target(name: "Subprocess", swiftSettings: strict),
         .target(
             name: "GitHub",
-            dependencies: ["Queue"],
+            dependencies: ["Queue", "Subprocess", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(name: "LLM", dependencies: ["Queue"], swiftSettings: strict),
+        // GitHub and LLM providers on loopback for tests, the demo and benchmarks.
+        .target(
+            name: "Emulators",
+            dependencies: [
+                "Subprocess",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "Patching", dependencies: ["Queue", "LogAnalysis", "Subprocess"], swiftSettings: strict),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Queue", "Intake", "GitHub", "LLM", "Patching", "LogAnalysis", "Subprocess",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -81,6 +103,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "PipelineWiring",
+            dependencies: ["App", "Pipeline", "GitHub", "LLM", "Intake", "Queue"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "AutofixCLI",
             dependencies: [
                 "App", "Queue", "Intake",
@@ -101,8 +128,9 @@ let package = Package(
         .executableTarget(
             name: "autofix-net",
             dependencies: [
-                "App", "Intake", "IntakeHTTP", "AutofixCLI", "GitHub",
+                "App", "Intake", "IntakeHTTP", "AutofixCLI", "GitHub", "PipelineWiring", "Emulators", "Queue", "Subprocess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -130,6 +158,14 @@ let package = Package(
                 "Queue", "Intake", "IntakeHTTP", "App", "GitHub",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: [
+                "Queue", "App", "Intake", "Subprocess", "Patching", "LLM", "GitHub", "LogAnalysis", "Emulators", "PipelineWiring", "Pipeline",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

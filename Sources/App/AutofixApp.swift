@@ -27,6 +27,12 @@ public struct AutofixApp: Sendable {
             busyDeadline: configuration.busyTimeout, retryPolicy: configuration.retry)
     }
 
+    /// Mirrors and worktrees: `pipeline.work_dir`, else `git/` beside the database.
+    public var workDirectory: String {
+        configuration.pipeline.workDirectory
+            ?? URL(fileURLWithPath: configuration.database).deletingLastPathComponent().appendingPathComponent("git").path
+    }
+
     public var intakeStoreConfiguration: SQLiteStoreConfiguration { storeConfiguration(.intake) }
 
     public func makeLogger(label: String = "autofix") -> Logger {
@@ -43,8 +49,8 @@ public struct AutofixApp: Sendable {
         return registry
     }
 
-    /// Runs the worker daemon until SIGTERM/SIGINT (or until idle, if so configured).
-    public func runWorker(logger: Logger) async throws {
+    /// Runs the worker daemon until SIGTERM/SIGINT (or until idle, if so configured), with `registry`'s kinds.
+    public func runWorker(logger: Logger, registry jobKinds: JobRegistry? = nil) async throws {
         let store = try await openStore(.worker)
         let notifier = SystemdNotifier(environment: environment)
         let watchdog = SystemdNotifier.watchdogInterval(environment: environment).map {
@@ -57,7 +63,7 @@ public struct AutofixApp: Sendable {
             stopping: { notifier.notify("STOPPING=1\nSTATUS=draining") },
             alive: { watchdog?.markAlive() },
             jobEnded: { outcome, elapsed in durations.record(outcome, elapsed) })
-        let pool = WorkerPool(store: store, registry: makeRegistry(), configuration: configuration.worker, hooks: hooks, logger: logger)
+        let pool = WorkerPool(store: store, registry: jobKinds ?? makeRegistry(), configuration: configuration.worker, hooks: hooks, logger: logger)
         var services = [ServiceGroupConfiguration.ServiceConfiguration(service: pool, successTerminationBehavior: .gracefullyShutdownGroup)]
         if let watchdog { services.append(.init(service: watchdog)) }
         if let file = configuration.worker.metricsFile { services.append(.init(service: MetricsFileService(path: file, registry: registry))) }

@@ -47,11 +47,64 @@ enum ConfigurationKeys {
         },
         "github.token": { c, v, _ in c.github.token = v.trimmingCharacters(in: .whitespacesAndNewlines) },
         "webhook_secret": { c, v, _ in c.http.webhookSecret = v.trimmingCharacters(in: .whitespacesAndNewlines) },
+        "github.app_id": { c, v, s in c.github.appID = try nonEmpty(v, "github.app_id", s).trimmingCharacters(in: .whitespacesAndNewlines) },
+        "github.installation_id": { c, v, s in c.github.installationID = Int64(try int(v, "github.installation_id", s, 1...Int.max)) },
+        "github.app_private_key": { c, v, _ in c.github.appPrivateKey = v },
+        "github.git_url": { c, v, s in
+            guard v.contains("{repo}") else {
+                throw ConfigurationError.invalidValue(key: "github.git_url", value: v, expected: "a git URL or path containing {repo}", source: s)
+            }
+            c.github.gitURL = v
+        },
+        "llm.provider": { c, v, s in
+            guard ["openai", "azure", "anthropic"].contains(v.lowercased()) else {
+                throw ConfigurationError.invalidValue(key: "llm.provider", value: v, expected: "openai, azure or anthropic", source: s)
+            }
+            c.llm.provider = v.lowercased()
+        },
+        "llm.base_url": { c, v, s in c.llm.baseURL = try url(v, "llm.base_url", s) },
+        "llm.model": { c, v, s in c.llm.model = try nonEmpty(v, "llm.model", s) },
+        "llm.api_key": { c, v, _ in c.llm.apiKey = v.trimmingCharacters(in: .whitespacesAndNewlines) },
+        "llm.timeout": { c, v, s in c.llm.timeout = try duration(v, "llm.timeout", s, min: .seconds(1)) },
+        "llm.max_attempts": { c, v, s in c.llm.maxAttempts = try int(v, "llm.max_attempts", s, 1...20) },
+        "llm.max_tokens": { c, v, s in c.llm.maxTokens = try int(v, "llm.max_tokens", s, 256...200_000) },
+        "llm.prices": { c, v, s in
+            let pairs = v.split(separator: ",")
+            guard pairs.allSatisfy({ $0.split(separator: "=").count == 2 && $0.split(separator: "=")[1].split(separator: "/").compactMap({ Double($0.trimmingCharacters(in: .whitespaces)) }).count == 2 }) else {
+                throw ConfigurationError.invalidValue(key: "llm.prices", value: v, expected: "model=IN/OUT USD per million tokens, comma separated", source: s)
+            }
+            c.llm.prices = v
+        },
+        "pipeline.only_test_failures": { c, v, s in c.pipeline.onlyTestFailures = try bool(v, "pipeline.only_test_failures", s) },
+        "pipeline.max_open_prs": { c, v, s in c.pipeline.maxOpenPulls = try int(v, "pipeline.max_open_prs", s, 1...1000) },
+        "pipeline.correction_rounds": { c, v, s in c.pipeline.correctionRounds = try int(v, "pipeline.correction_rounds", s, 0...10) },
+        "pipeline.max_changed_lines": { c, v, s in c.pipeline.maxChangedLines = try int(v, "pipeline.max_changed_lines", s, 1...100) },
+        "pipeline.test_command": { c, v, s in c.pipeline.testCommand = try nonEmpty(v, "pipeline.test_command", s) },
+        "pipeline.test_timeout": { c, v, s in c.pipeline.testTimeout = try duration(v, "pipeline.test_timeout", s, min: .seconds(1)) },
+        "pipeline.bot_name": { c, v, s in c.pipeline.botName = try nonEmpty(v, "pipeline.bot_name", s) },
+        "pipeline.bot_email": { c, v, s in c.pipeline.botEmail = try nonEmpty(v, "pipeline.bot_email", s) },
+        "pipeline.work_dir": { c, v, s in c.pipeline.workDirectory = try nonEmpty(v, "pipeline.work_dir", s) },
+        "pipeline.max_log_bytes": { c, v, s in c.pipeline.maxLogBytes = try int(v, "pipeline.max_log_bytes", s, 1024...(1 << 30)) },
     ]
+
+    /// `repos.OWNER/NAME.test_command` (file only): the test command of one repository.
+    static func repositoryKey(_ key: String) -> String? {
+        guard key.hasPrefix("repos."), key.hasSuffix(".test_command") else { return nil }
+        let repo = key.dropFirst("repos.".count).dropLast(".test_command".count)
+        return repo.split(separator: "/").count == 2 ? String(repo) : nil
+    }
+
+    static func url(_ value: String, _ key: String, _ source: String) throws -> URL {
+        guard let url = URL(string: value), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+            throw ConfigurationError.invalidValue(key: key, value: value, expected: "an http(s) URL", source: source)
+        }
+        return url
+    }
 
     /// Secrets that systemd may pass as credential files, by key.
     static let credentials = [
         "api_keys": "api-keys", "operator_keys": "operator-keys", "webhook_secret": "webhook-secret", "github.token": "github-token",
+        "github.app_private_key": "github-app-private-key", "llm.api_key": "llm-api-key",
     ]
 
     static func keyList(_ value: String) -> [String] {

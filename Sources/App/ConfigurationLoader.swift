@@ -28,6 +28,10 @@ public struct ConfigurationLoader: Sendable {
             ?? (access(Self.systemConfigPath, F_OK) == 0 ? Self.systemConfigPath : nil)
         if let path {
             for (key, value) in try Self.readYAML(path) {
+                if let repo = ConfigurationKeys.repositoryKey(key) {
+                    config.pipeline.repositoryTestCommands[repo] = value
+                    continue
+                }
                 guard let setting = ConfigurationKeys.all[key] else { throw ConfigurationError.unknownKey(key, source: path) }
                 try setting(&config, value, path)
             }

@@ -6,30 +6,54 @@ import FoundationNetworking
 /// GitHub's REST API over URLSession (libcurl on Linux). Configurable base URL for GitHub Enterprise.
 public struct GitHubClient: Sendable {
     public var baseURL: URL
-    public var token: String
+    public var credentials: GitHubCredentials
     /// Attempts for 5xx, 429 and transport failures before the error is returned.
     public var maxAttempts: Int
+    /// The longest wait honoured in place; a longer Retry-After or rate-limit reset becomes a job retry.
+    public var maxRetryWait: Duration
+    public var timeout: TimeInterval
+    /// Told of every retried request (the pipeline puts the count on the run record).
+    public var onRetry: (@Sendable (GitHubError) -> Void)?
+
+    public init(
+        baseURL: URL = URL(string: "https://api.github.com")!, credentials: GitHubCredentials, maxAttempts: Int = 4,
+        maxRetryWait: Duration = .seconds(60), timeout: TimeInterval = 30
+    ) {
+        self.baseURL = baseURL
+        self.credentials = credentials
+        self.maxAttempts = maxAttempts
+        self.maxRetryWait = maxRetryWait
+        self.timeout = timeout
+    }
 
     public init(baseURL: URL = URL(string: "https://api.github.com")!, token: String, maxAttempts: Int = 3) {
-        self.baseURL = baseURL
-        self.token = token
-        self.maxAttempts = maxAttempts
+        self.init(baseURL: baseURL, credentials: .token(token), maxAttempts: maxAttempts)
     }
 
-    /// `POST /repos/{owner}/{repo}/dispatches`: triggers `repository_dispatch` (the seed's `dispatchWorkflow`).
-    public func createDispatchEvent(repo: String, eventType: String, clientPayload: [String: Any]) async throws {
-        let body = try JSONSerialization.data(withJSONObject: ["event_type": eventType, "client_payload": clientPayload])
-        _ = try await send("POST", "/repos/\(repo)/dispatches", body: body, expect: [204])
+    /// A request and its answer; `expect` are the statuses that count as success.
+    struct Answer {
+        var data: Data
+        var response: HTTPURLResponse
     }
 
-    func send(_ method: String, _ path: String, body: Data?, expect: Set<Int>) async throws -> Data {
-        var request = URLRequest(url: URL(string: baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path)!)
+    func url(_ path: String) -> URL {
+        URL(string: baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path)!
+    }
+
+    func send(_ method: String, _ path: String, body: Data? = nil, expect: Set<Int>, bearer: String? = nil) async throws -> Answer {
+        try await send(method, url(path), body: body, expect: expect, bearer: bearer)
+    }
+
+    func send(_ method: String, _ url: URL, body: Data? = nil, expect: Set<Int>, bearer: String? = nil) async throws -> Answer {
+        var request = URLRequest(url: url)
         request.httpMethod = method
         request.httpBody = body
-        request.timeoutInterval = 30
+        request.timeoutInterval = timeout
         request.setValue("application/vnd.github+json", forHTTPHeaderField: "Accept")
         request.setValue("2022-11-28", forHTTPHeaderField: "X-GitHub-Api-Version")
         request.setValue("ci-autofix", forHTTPHeaderField: "User-Agent")
+        let token: String
+        if let bearer { token = bearer } else { token = try await credentials.bearer(self) }
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
         var attempt = 0
@@ -39,14 +63,25 @@ public struct GitHubClient: Sendable {
             do {
                 let (data, response) = try await URLSession.shared.data(for: request)
                 let http = response as! HTTPURLResponse
-                if expect.contains(http.statusCode) { return data }
+                if expect.contains(http.statusCode) { return Answer(data: data, response: http) }
                 error = Self.error(status: http.statusCode, data: data, headers: http)
             } catch let transport as URLError {
-                error = .transport(transport.localizedDescription)
+                error = .transport(transport.code == .timedOut ? "timed out after \(Int(timeout)) s" : transport.localizedDescription)
             }
             guard error.isRetryable, attempt < maxAttempts else { throw error }
             let backoff = Duration.milliseconds(250 << min(attempt, 6))
-            try await Task.sleep(for: max(backoff, error.retryAfter ?? .zero))
+            let wait = max(backoff, error.retryAfter ?? .zero)
+            guard wait <= maxRetryWait else { throw error }
+            onRetry?(error)
+            try await Task.sleep(for: wait)
+        }
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ answer: Answer) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: answer.data)
+        } catch {
+            throw GitHubError.unexpected(status: answer.response.statusCode, "unreadable \(T.self) body: \(error)")
         }
     }
 
@@ -54,7 +89,7 @@ public struct GitHubClient: Sendable {
         let message = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["message"] as? String ?? "no message"
         switch status {
         case 401: return .unauthorized(message)
-        case 403 where headers.value(forHTTPHeaderField: "x-ratelimit-remaining") == "0",
+        case 403 where headers.value(forHTTPHeaderField: "x-ratelimit-remaining") == "0" || headers.value(forHTTPHeaderField: "retry-after") != nil,
              429:
             return .rateLimited(retryAfter: retryAfter(headers))
         case 403: return .forbidden(message)
@@ -70,6 +105,16 @@ public struct GitHubClient: Sendable {
         if let seconds = headers.value(forHTTPHeaderField: "retry-after").flatMap(Int64.init) { return .seconds(seconds) }
         if let reset = headers.value(forHTTPHeaderField: "x-ratelimit-reset").flatMap(Double.init) {
             return .seconds(Int64(max(0, reset - Date().timeIntervalSince1970)))
+        }
+        return nil
+    }
+
+    /// The `rel="next"` URL of a `Link` header.
+    static func nextPage(_ headers: HTTPURLResponse) -> URL? {
+        guard let link = headers.value(forHTTPHeaderField: "link") else { return nil }
+        for part in link.split(separator: ",") where part.contains("rel=\"next\"") {
+            guard let open = part.firstIndex(of: "<"), let close = part.firstIndex(of: ">") else { continue }
+            return URL(string: String(part[part.index(after: open)..<close]))
         }
         return nil
     }

@@ -10,6 +10,8 @@ public enum GitHubError: Error, Sendable, Hashable, CustomStringConvertible, Cla
     case server(status: Int)
     case transport(String)
     case unexpected(status: Int, String)
+    case configuration(String)
+    case git(String)
 
     public var code: String {
         switch self {
@@ -21,13 +23,15 @@ public enum GitHubError: Error, Sendable, Hashable, CustomStringConvertible, Cla
         case .server: "github_server_error"
         case .transport: "github_transport"
         case .unexpected: "github_unexpected"
+        case .configuration: "github_configuration"
+        case .git: "git_failed"
         }
     }
 
     public var isRetryable: Bool {
         switch self {
-        case .rateLimited, .server, .transport: true
-        case .unauthorized, .forbidden, .notFound, .validationFailed, .unexpected: false
+        case .rateLimited, .server, .transport, .git: true
+        case .unauthorized, .forbidden, .notFound, .validationFailed, .unexpected, .configuration: false
         }
     }
 
@@ -38,7 +42,7 @@ public enum GitHubError: Error, Sendable, Hashable, CustomStringConvertible, Cla
 
     public var description: String {
         switch self {
-        case .unauthorized(let message): "GitHub rejected the token (401: \(message)); check the GitHub token or App credentials"
+        case .unauthorized(let message): "GitHub authentication failed (401: \(message)); check the GitHub token or App credentials"
         case .forbidden(let message): "GitHub refused the request (403: \(message)); the token lacks a permission or scope"
         case .notFound(let message): "GitHub answered 404 (\(message)); check the repository name and that the token can see it"
         case .validationFailed(let message): "GitHub rejected the request as invalid (422: \(message))"
@@ -46,6 +50,8 @@ public enum GitHubError: Error, Sendable, Hashable, CustomStringConvertible, Cla
         case .server(let status): "GitHub answered \(status)"
         case .transport(let message): "could not reach GitHub: \(message)"
         case .unexpected(let status, let message): "unexpected GitHub answer \(status): \(message)"
+        case .configuration(let message): message
+        case .git(let message): "git failed: \(message)"
         }
     }
 }

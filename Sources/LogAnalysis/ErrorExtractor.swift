@@ -24,19 +24,34 @@ public struct ErrorExtractor: Sendable {
             guard let c = current else { return }
             let total = Double(lines.count)
             let recency = Double(c.end + 1) / total
-            let message = lines[c.start...c.end].map(\.text).first { !$0.isEmpty } ?? ""
+            let texts = lines[c.start...c.end].map(\.text).filter { !$0.isEmpty }
+            // A traceback's message is its exception line, at its end.
+            let message = (texts.first?.hasPrefix("Traceback (most recent call last)") == true ? texts.last : texts.first) ?? ""
             blocks.append(ErrorBlock(
                 startLine: lines[c.start].number, endLine: lines[min(c.end, c.start + maxBlockLines - 1)].number,
                 message: String(message.prefix(300)), file: nil, line: nil, column: nil, rule: c.best.id, kind: c.kind,
                 score: c.best.weight + 2 * recency + min(Double(c.count), 5) * 0.1))
         }
+        // A block runs on over the indented lines that follow a match (a traceback's frames, a
+        // diagnostic's source and caret lines), and a traceback runs to its exception line.
+        func extended(_ start: Int, _ index: Int) -> Int {
+            var end = index
+            while end + 1 < lines.count, end - start < maxBlockLines, let first = lines[end + 1].text.utf8.first, first == 0x20 || first == 0x09 {
+                end += 1
+            }
+            if lines[start...end].contains(where: { $0.text.hasPrefix("Traceback (most recent call last)") }), end > index, end + 1 < lines.count,
+               !lines[end + 1].text.isEmpty {
+                end += 1
+            }
+            return end
+        }
         for (index, rule) in matches {
             if let c = current, index <= c.end + 2 {
                 let kind = c.kind == .unknown ? rule.kind : c.kind
-                current = (c.start, index, rule.weight > c.best.weight ? rule : c.best, kind, c.count + 1)
+                current = (c.start, max(c.end, extended(c.start, index)), rule.weight > c.best.weight ? rule : c.best, kind, c.count + 1)
             } else {
                 close()
-                current = (index, index, rule, rule.kind, 1)
+                current = (index, extended(index, index), rule, rule.kind, 1)
             }
         }
         close()

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import AutofixCLI
 import Foundation
+import PipelineWiring
 
 /// `autofix worker`: the daemon that leases and runs jobs.
 struct WorkerCommand: AsyncParsableCommand {
@@ -24,6 +25,7 @@ struct WorkerCommand: AsyncParsableCommand {
         try logging.apply(to: &configuration)
         if exitWhenIdle { configuration.worker.exitWhenIdle = true }
         app = AutofixApp(configuration: configuration, environment: app.environment)
-        try await app.runWorker(logger: app.makeLogger())
+        let logger = app.makeLogger()
+        try await app.runWorker(logger: logger, registry: try app.makeNetworkedRegistry())
     }
 }

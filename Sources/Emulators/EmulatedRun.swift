@@ -1,0 +1,49 @@
+import Foundation
+
+/// A workflow run as the emulator serves it, with its jobs and their raw logs.
+public struct EmulatedRun: Sendable {
+    public struct Job: Sendable {
+        public var id: Int64
+        public var name: String
+        public var conclusion: String
+        public var log: String
+
+        public init(id: Int64, name: String, conclusion: String, log: String) {
+            self.id = id
+            self.name = name
+            self.conclusion = conclusion
+            self.log = log
+        }
+    }
+
+    public var id: UInt64
+    public var repo: String
+    public var name: String
+    public var headSHA: String
+    public var headBranch: String
+    public var conclusion: String
+    public var jobs: [Job]
+
+    public init(id: UInt64, repo: String, name: String = "CI", headSHA: String, headBranch: String, conclusion: String = "failure", jobs: [Job]) {
+        self.id = id
+        self.repo = repo
+        self.name = name
+        self.headSHA = headSHA
+        self.headBranch = headBranch
+        self.conclusion = conclusion
+        self.jobs = jobs
+    }
+}
+
+/// A pull request the emulator holds.
+public struct EmulatedPull: Sendable {
+    public var number: Int
+    public var title: String
+    public var head: String
+    public var base: String
+    public var body: String
+    public var draft: Bool
+    public var state: String
+    public var labels: [String]
+    public var comments: [String]
+}

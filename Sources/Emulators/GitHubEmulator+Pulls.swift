@@ -1,0 +1,94 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Subprocess
+
+extension GitHubEmulator {
+    func pullJSON(_ pull: EmulatedPull, repo: String, sha: String?) -> [String: Any] {
+        let owner = repo.split(separator: "/").first.map(String.init) ?? ""
+        return [
+            "id": pull.number * 1000, "number": pull.number, "state": pull.state, "draft": pull.draft, "title": pull.title, "body": pull.body,
+            "html_url": "https://github.com/\(repo)/pull/\(pull.number)", "url": "https://api.github.com/repos/\(repo)/pulls/\(pull.number)",
+            "head": ["ref": pull.head, "label": "\(owner):\(pull.head)", "sha": sha ?? ""] as [String: Any],
+            "base": ["ref": pull.base, "label": "\(owner):\(pull.base)"] as [String: Any],
+            "labels": pull.labels.map { ["name": $0] },
+        ]
+    }
+
+    func listPulls(_ request: Request, _ context: BasicRequestContext) -> Response {
+        let repo = repoName(context)
+        guard state.withLock({ $0.repos[repo] != nil }) else { return Self.notFound() }
+        let wanted = request.uri.queryParameters.get("state").map { String($0) } ?? "open"
+        let head: String? = request.uri.queryParameters.get("head").map { String($0) }
+        let owner = repo.split(separator: "/").first.map(String.init) ?? ""
+        let pulls = self.pulls(repo).filter { pull in
+            (wanted == "all" || pull.state == wanted) && (head == nil || head == "\(owner):\(pull.head)")
+        }
+        let (page, link) = paginate(pulls.map { pullJSON($0, repo: repo, sha: nil) } as [[String: Any]], request)
+        return Reply.json(.ok, page, headers: link)
+    }
+
+    /// 422 when the head branch does not exist in the bare repository or already has a pull request, like GitHub.
+    func createPull(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let repo = repoName(context)
+        guard let bare = state.withLock({ $0.repos[repo]?.bare }) else { return Self.notFound() }
+        let body = try await Reply.body(request)
+        guard let title = body["title"] as? String, let head = body["head"] as? String, let base = body["base"] as? String else {
+            return Reply.json(.unprocessableContent, ["message": "Validation Failed", "errors": [["resource": "PullRequest", "code": "missing_field"]]])
+        }
+        let branch = head.split(separator: ":").last.map(String.init) ?? head
+        let resolved = try await ProcessRunner().run(["git", "--git-dir", bare, "rev-parse", "--verify", "--quiet", "refs/heads/\(branch)"], timeout: .seconds(30))
+        guard resolved.succeeded else {
+            return Reply.json(.unprocessableContent, ["message": "Validation Failed", "errors": [["resource": "PullRequest", "field": "head", "code": "invalid"]]])
+        }
+        let owner = repo.split(separator: "/").first.map(String.init) ?? ""
+        let created = state.withLock { state -> EmulatedPull? in
+            if state.pulls[repo, default: []].contains(where: { $0.head == branch && $0.state == "open" }) { return nil }
+            let pull = EmulatedPull(
+                number: state.nextNumber, title: title, head: branch, base: base, body: body["body"] as? String ?? "",
+                draft: body["draft"] as? Bool ?? false, state: "open", labels: [], comments: [])
+            state.nextNumber += 1
+            state.pulls[repo, default: []].append(pull)
+            return pull
+        }
+        guard let created else {
+            return Reply.json(.unprocessableContent, [
+                "message": "Validation Failed",
+                "errors": [["resource": "PullRequest", "code": "custom", "message": "A pull request already exists for \(owner):\(branch)."]],
+            ])
+        }
+        return Reply.json(.created, pullJSON(created, repo: repo, sha: resolved.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    func updatePull(_ context: BasicRequestContext, _ change: (inout EmulatedPull) -> Void) -> EmulatedPull? {
+        let repo = repoName(context)
+        guard let number = context.parameters.get("number").flatMap(Int.init) else { return nil }
+        return state.withLock { state in
+            guard let index = state.pulls[repo]?.firstIndex(where: { $0.number == number }) else { return nil }
+            change(&state.pulls[repo]![index])
+            return state.pulls[repo]![index]
+        }
+    }
+
+    func addLabels(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let body = try await Reply.body(request)
+        guard let labels = body["labels"] as? [String] else {
+            return Reply.json(.unprocessableContent, ["message": "Invalid request.\n\n\"labels\" wasn't supplied."])
+        }
+        guard let pull = updatePull(context, { pull in pull.labels += labels.filter { !pull.labels.contains($0) } }) else { return Self.notFound() }
+        return Reply.json(.ok, pull.labels.map { ["name": $0, "color": "ededed", "default": false] })
+    }
+
+    func createComment(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let body = try await Reply.body(request)
+        guard let text = body["body"] as? String else {
+            return Reply.json(.unprocessableContent, ["message": "Invalid request.\n\n\"body\" wasn't supplied."])
+        }
+        guard let pull = updatePull(context, { $0.comments.append(text) }) else { return Self.notFound() }
+        let repo = repoName(context)
+        return Reply.json(.created, [
+            "id": pull.number * 100 + pull.comments.count, "body": text,
+            "html_url": "https://github.com/\(repo)/pull/\(pull.number)#issuecomment-\(pull.comments.count)",
+        ])
+    }
+}

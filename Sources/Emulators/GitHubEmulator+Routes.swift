@@ -1,0 +1,103 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+extension GitHubEmulator {
+    func addRoutes(_ router: Router<BasicRequestContext>) {
+        router.get("/repos/{owner}/{repo}") { _, context in self.repository(context) }
+        router.get("/repos/{owner}/{repo}/actions/runs/{run}") { request, context in self.run(request, context) }
+        router.get("/repos/{owner}/{repo}/actions/runs/{run}/jobs") { request, context in self.jobs(request, context) }
+        router.get("/repos/{owner}/{repo}/actions/jobs/{job}/logs") { request, context in self.logRedirect(request, context) }
+        router.get("/_blobs/job-logs/{job}") { _, context in self.logBlob(context) }
+        router.get("/repos/{owner}/{repo}/pulls") { request, context in self.listPulls(request, context) }
+        router.post("/repos/{owner}/{repo}/pulls") { request, context in try await self.createPull(request, context) }
+        router.post("/repos/{owner}/{repo}/issues/{number}/labels") { request, context in try await self.addLabels(request, context) }
+        router.post("/repos/{owner}/{repo}/issues/{number}/comments") { request, context in try await self.createComment(request, context) }
+        router.post("/repos/{owner}/{repo}/dispatches") { request, context in try await self.dispatch(request, context) }
+        router.post("/app/installations/{id}/access_tokens") { request, context in self.installationToken(request, context) }
+    }
+
+    func repoName(_ context: BasicRequestContext) -> String {
+        "\(context.parameters.get("owner") ?? "")/\(context.parameters.get("repo") ?? "")"
+    }
+
+    func repository(_ context: BasicRequestContext) -> Response {
+        let name = repoName(context)
+        guard let repo = state.withLock({ $0.repos[name] }) else { return Self.notFound() }
+        return Reply.json(.ok, [
+            "id": abs(name.hashValue % 1_000_000), "name": name.split(separator: "/").last.map(String.init) ?? name, "full_name": name,
+            "default_branch": repo.defaultBranch, "private": false, "html_url": "https://github.com/\(name)",
+            "clone_url": "https://github.com/\(name).git", "owner": ["login": name.split(separator: "/").first.map(String.init) ?? ""],
+        ])
+    }
+
+    func findRun(_ context: BasicRequestContext) -> EmulatedRun? {
+        guard let id = context.parameters.get("run").flatMap(UInt64.init) else { return nil }
+        return state.withLock { $0.runs[id] }.flatMap { $0.repo == repoName(context) ? $0 : nil }
+    }
+
+    func run(_ request: Request, _ context: BasicRequestContext) -> Response {
+        guard let run = findRun(context) else { return Self.notFound() }
+        return Reply.json(.ok, [
+            "id": run.id, "name": run.name, "head_branch": run.headBranch, "head_sha": run.headSHA, "status": "completed",
+            "conclusion": run.conclusion, "run_attempt": 1, "event": "push", "workflow_id": 1,
+            "html_url": "https://github.com/\(run.repo)/actions/runs/\(run.id)",
+            "url": "\(base(request))/repos/\(run.repo)/actions/runs/\(run.id)",
+        ])
+    }
+
+    /// Paginated like GitHub: `per_page` (max 100), `page`, and a `Link` header with `rel="next"`.
+    func jobs(_ request: Request, _ context: BasicRequestContext) -> Response {
+        guard let run = findRun(context) else { return Self.notFound() }
+        let all = run.jobs.map { job -> [String: Any] in
+            ["id": job.id, "run_id": run.id, "name": job.name, "status": "completed", "conclusion": job.conclusion,
+             "head_sha": run.headSHA, "html_url": "https://github.com/\(run.repo)/actions/runs/\(run.id)/job/\(job.id)", "steps": []]
+        }
+        let (page, link) = paginate(all, request)
+        return Reply.json(.ok, ["total_count": all.count, "jobs": page], headers: link)
+    }
+
+    func paginate<T>(_ items: [T], _ request: Request) -> ([T], HTTPFields) {
+        let perPage = min(100, max(1, request.uri.queryParameters.get("per_page").flatMap { Int($0) } ?? 30))
+        let page = max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1)
+        let start = min(items.count, (page - 1) * perPage)
+        let slice = Array(items[start..<min(items.count, start + perPage)])
+        var headers: HTTPFields = [:]
+        if start + perPage < items.count {
+            var query = request.uri.queryParameters.filter { $0.key != "page" }.map { "\($0.key)=\($0.value)" }
+            query.append("page=\(page + 1)")
+            headers[HTTPField.Name("Link")!] = "<\(base(request))\(request.uri.path)?\(query.joined(separator: "&"))>; rel=\"next\""
+        }
+        return (slice, headers)
+    }
+
+    func base(_ request: Request) -> String {
+        "http://\(request.head.authority ?? "127.0.0.1")"
+    }
+
+    /// `302 Found` to a short-lived storage URL, as GitHub does.
+    func logRedirect(_ request: Request, _ context: BasicRequestContext) -> Response {
+        guard let id = context.parameters.get("job").flatMap(Int64.init),
+              state.withLock({ $0.runs.values.contains { $0.repo == repoName(context) && $0.jobs.contains { $0.id == id } } }) else {
+            return Self.notFound()
+        }
+        return Response(status: .found, headers: [.location: "\(base(request))/_blobs/job-logs/\(id)?sig=emulated&se=\(Int(Date().timeIntervalSince1970) + 60)"])
+    }
+
+    func logBlob(_ context: BasicRequestContext) -> Response {
+        guard let id = context.parameters.get("job").flatMap(Int64.init),
+              let log = state.withLock({ $0.runs.values.flatMap(\.jobs).first { $0.id == id }?.log }) else {
+            return Reply.text(.notFound, "BlobNotFound")
+        }
+        return Reply.text(.ok, log)
+    }
+
+    func dispatch(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let body = try await Reply.body(request)
+        guard state.withLock({ $0.repos[repoName(context)] != nil }) else { return Self.notFound() }
+        guard body["event_type"] is String else {
+            return Reply.json(.unprocessableContent, ["message": "Invalid request.\n\n\"event_type\" wasn't supplied."])
+        }
+        return Response(status: .noContent)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import Synchronization
+import _CryptoExtras
+
+/// GitHub's REST API for the operations ci-autofix uses, on 127.0.0.1, backed by real bare git repositories.
+/// Routes, statuses and bodies follow GitHub's description (`corpus/github-api/ops.json`); faults and delays are knobs.
+public final class GitHubEmulator: Sendable {
+    struct State {
+        var tokens: Set<String>
+        var repos: [String: (bare: String, defaultBranch: String)] = [:]
+        var runs: [UInt64: EmulatedRun] = [:]
+        var pulls: [String: [EmulatedPull]] = [:]
+        var nextNumber = 1
+        var faults: [EmulatorFault] = []
+        var delay: Duration = .zero
+        var requests: [String] = []
+        var app: (id: String, key: _RSA.Signing.PublicKey)?
+        var installationTokens = 0
+    }
+
+    let state: Mutex<State>
+    let logger: Logger
+
+    public init(tokens: Set<String>, logger: Logger = Logger(label: "github-emulator", factory: { _ in SwiftLogNoOpLogHandler() })) {
+        state = Mutex(State(tokens: tokens))
+        self.logger = logger
+    }
+
+    public func addRepository(_ fullName: String, bare: String, defaultBranch: String = "main") {
+        state.withLock { $0.repos[fullName] = (bare, defaultBranch) }
+    }
+
+    public func addRun(_ run: EmulatedRun) {
+        state.withLock { $0.runs[run.id] = run }
+    }
+
+    public func inject(_ fault: EmulatorFault) {
+        state.withLock { $0.faults.append(fault) }
+    }
+
+    /// Every answer waits this long first (slow GitHub).
+    public func setDelay(_ delay: Duration) {
+        state.withLock { $0.delay = delay }
+    }
+
+    /// Accept installation-token requests signed by this App's key.
+    public func registerApp(id: String, publicKeyPEM: String) throws {
+        let key = try _RSA.Signing.PublicKey(pemRepresentation: publicKeyPEM)
+        state.withLock { $0.app = (id, key) }
+    }
+
+    public func pulls(_ repo: String) -> [EmulatedPull] {
+        state.withLock { $0.pulls[repo] ?? [] }
+    }
+
+    /// `METHOD /path` of every request received, in order.
+    public var requests: [String] { state.withLock { $0.requests } }
+    public var installationTokensMinted: Int { state.withLock { $0.installationTokens } }
+
+    /// Serves until `body` returns; `body` gets the API base URL.
+    public func run<T: Sendable>(port: Int = 0, _ body: @Sendable (URL) async throws -> T) async throws -> T {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: GitHubEmulatorGate(emulator: self))
+        addRoutes(router)
+        return try await LoopbackServer.run(router: router, port: port, logger: logger, body)
+    }
+
+    static func notFound() -> Response {
+        Reply.json(.notFound, ["message": "Not Found", "documentation_url": "https://docs.github.com/rest"])
+    }
+}
+
+/// Auth, fault injection, delay and the request log, in front of every route.
+struct GitHubEmulatorGate: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let emulator: GitHubEmulator
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        let method = request.method.rawValue
+        let (fault, delay, tokens) = emulator.state.withLock { state -> (EmulatorFault?, Duration, Set<String>) in
+            state.requests.append("\(method) \(path)")
+            var found: EmulatorFault?
+            if let index = state.faults.firstIndex(where: { $0.count > 0 && path.contains($0.path) && ($0.method == nil || $0.method == method) }) {
+                state.faults[index].count -= 1
+                found = state.faults[index]
+            }
+            return (found, state.delay, state.tokens)
+        }
+        if delay > .zero { try await Task.sleep(for: delay) }
+        if let fault {
+            var headers: HTTPFields = [:]
+            if let after = fault.retryAfter { headers[HTTPField.Name("Retry-After")!] = String(after) }
+            return Reply.json(HTTPResponse.Status(code: fault.status), ["message": "injected \(fault.status)"], headers: headers)
+        }
+        // Log blobs are pre-signed URLs; the installation-token route checks the App's JWT itself.
+        if path.hasPrefix("/_blobs/") || path.hasPrefix("/app/") { return try await next(request, context) }
+        let authorization = request.headers[.authorization] ?? ""
+        let token = authorization.hasPrefix("Bearer ") ? String(authorization.dropFirst(7)) : authorization.hasPrefix("token ") ? String(authorization.dropFirst(6)) : ""
+        guard tokens.contains(token) || emulator.state.withLock({ $0.tokens.contains(token) }) else {
+            return Reply.json(.unauthorized, ["message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"])
+        }
+        return try await next(request, context)
+    }
+}

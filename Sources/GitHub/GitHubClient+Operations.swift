@@ -1,0 +1,92 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+extension GitHubClient {
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}`.
+    public func workflowRun(repo: String, runID: UInt64) async throws -> WorkflowRun {
+        try decode(WorkflowRun.self, try await send("GET", "/repos/\(repo)/actions/runs/\(runID)", expect: [200]))
+    }
+
+    /// `GET …/runs/{run_id}/jobs`, every page (`Link: rel="next"`).
+    public func jobs(repo: String, runID: UInt64) async throws -> [WorkflowJob] {
+        var next: URL? = url("/repos/\(repo)/actions/runs/\(runID)/jobs?filter=latest&per_page=100")
+        var jobs: [WorkflowJob] = []
+        while let page = next, jobs.count < 10_000 {
+            let answer = try await send("GET", page, expect: [200])
+            jobs += try decode(WorkflowJobPage.self, answer).jobs
+            next = Self.nextPage(answer.response)
+        }
+        return jobs
+    }
+
+    /// `GET …/actions/jobs/{job_id}/logs` (a 302 to the log's storage, followed): the last `maxBytes` of the log.
+    public func jobLog(repo: String, jobID: Int64, maxBytes: Int) async throws -> [UInt8] {
+        let answer = try await send("GET", "/repos/\(repo)/actions/jobs/\(jobID)/logs", expect: [200])
+        // The end of a log is where its failure is; a cap keeps the front.
+        return Array(answer.data.suffix(maxBytes))
+    }
+
+    /// `GET /repos/{owner}/{repo}`.
+    public func repository(_ repo: String) async throws -> Repository {
+        try decode(Repository.self, try await send("GET", "/repos/\(repo)", expect: [200]))
+    }
+
+    /// `GET /repos/{owner}/{repo}/pulls`, every page; `head` is `owner:branch`.
+    public func pulls(repo: String, state: String = "open", head: String? = nil) async throws -> [PullRequest] {
+        var query = "state=\(state)&per_page=100"
+        if let head { query += "&head=\(head.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? head)" }
+        var next: URL? = url("/repos/\(repo)/pulls?\(query)")
+        var pulls: [PullRequest] = []
+        while let page = next, pulls.count < 10_000 {
+            let answer = try await send("GET", page, expect: [200])
+            pulls += try decode([PullRequest].self, answer)
+            next = Self.nextPage(answer.response)
+        }
+        return pulls
+    }
+
+    /// `POST /repos/{owner}/{repo}/pulls` with `draft: true`.
+    public func createDraftPull(repo: String, title: String, head: String, base: String, body: String) async throws -> PullRequest {
+        let payload = try JSONSerialization.data(withJSONObject: ["title": title, "head": head, "base": base, "body": body, "draft": true, "maintainer_can_modify": true])
+        return try decode(PullRequest.self, try await send("POST", "/repos/\(repo)/pulls", body: payload, expect: [201]))
+    }
+
+    /// `POST /repos/{owner}/{repo}/issues/{number}/labels`.
+    public func addLabels(repo: String, number: Int, labels: [String]) async throws {
+        let payload = try JSONSerialization.data(withJSONObject: ["labels": labels])
+        _ = try await send("POST", "/repos/\(repo)/issues/\(number)/labels", body: payload, expect: [200])
+    }
+
+    /// `POST /repos/{owner}/{repo}/issues/{number}/comments`; returns the comment's URL.
+    @discardableResult
+    public func createComment(repo: String, number: Int, body: String) async throws -> String {
+        let payload = try JSONSerialization.data(withJSONObject: ["body": body])
+        let answer = try await send("POST", "/repos/\(repo)/issues/\(number)/comments", body: payload, expect: [201])
+        return ((try? JSONSerialization.jsonObject(with: answer.data)) as? [String: Any])?["html_url"] as? String ?? ""
+    }
+
+    /// `POST /repos/{owner}/{repo}/dispatches`: triggers `repository_dispatch` (the seed's `dispatchWorkflow`).
+    public func createDispatchEvent(repo: String, eventType: String, clientPayload: [String: Any]) async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["event_type": eventType, "client_payload": clientPayload])
+        _ = try await send("POST", "/repos/\(repo)/dispatches", body: body, expect: [204])
+    }
+
+    /// `POST /app/installations/{id}/access_tokens`, authenticated with the App's JWT.
+    func createInstallationToken(installationID: Int64, jwt: String) async throws -> (String, Date) {
+        let answer = try await send("POST", "/app/installations/\(installationID)/access_tokens", expect: [201], bearer: jwt)
+        guard let json = (try? JSONSerialization.jsonObject(with: answer.data)) as? [String: Any], let token = json["token"] as? String else {
+            throw GitHubError.unexpected(status: 201, "no token in the installation token answer")
+        }
+        let expires = (json["expires_at"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date().addingTimeInterval(3600)
+        return (token, expires)
+    }
+}
+
+extension GitHubClient {
+    /// The token requests are made with (for git over https); an App mints or reuses an installation token.
+    public func accessToken() async throws -> String {
+        try await credentials.bearer(self)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// `GET /repos/{owner}/{repo}/actions/runs/{run_id}` (fields we use; unknown ones are ignored).
+public struct WorkflowRun: Sendable, Decodable, Hashable {
+    public var id: Int64
+    public var name: String?
+    public var headBranch: String?
+    public var headSHA: String
+    public var status: String?
+    public var conclusion: String?
+    public var htmlURL: String?
+    public var runAttempt: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, status, conclusion
+        case headBranch = "head_branch"
+        case headSHA = "head_sha"
+        case htmlURL = "html_url"
+        case runAttempt = "run_attempt"
+    }
+}
+
+/// One job of a run.
+public struct WorkflowJob: Sendable, Decodable, Hashable {
+    public var id: Int64
+    public var name: String
+    public var status: String?
+    public var conclusion: String?
+    public var htmlURL: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, status, conclusion
+        case htmlURL = "html_url"
+    }
+}
+
+struct WorkflowJobPage: Decodable {
+    var totalCount: Int
+    var jobs: [WorkflowJob]
+
+    enum CodingKeys: String, CodingKey {
+        case jobs
+        case totalCount = "total_count"
+    }
+}
+
+/// `GET /repos/{owner}/{repo}`.
+public struct Repository: Sendable, Decodable, Hashable {
+    public var fullName: String
+    public var defaultBranch: String
+    public var htmlURL: String?
+    public var cloneURL: String?
+
+    enum CodingKeys: String, CodingKey {
+        case fullName = "full_name"
+        case defaultBranch = "default_branch"
+        case htmlURL = "html_url"
+        case cloneURL = "clone_url"
+    }
+}
+
+/// A pull request, as list and create return it.
+public struct PullRequest: Sendable, Decodable, Hashable {
+    public struct Ref: Sendable, Decodable, Hashable {
+        public var ref: String
+        public var sha: String?
+    }
+
+    public var number: Int
+    public var htmlURL: String
+    public var state: String
+    public var draft: Bool?
+    public var title: String
+    public var head: Ref
+    public var base: Ref
+
+    enum CodingKeys: String, CodingKey {
+        case number, state, draft, title, head, base
+        case htmlURL = "html_url"
+    }
+}

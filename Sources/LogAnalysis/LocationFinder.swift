@@ -1,0 +1,55 @@
+import Foundation
+
+/// Finds `file:line:column` references in log text: tracebacks, compiler diagnostics, test ids, workflow commands.
+public struct LocationFinder: Sendable {
+    public init() {}
+
+    public func locations(in text: String) -> [CodeLocation] {
+        var found: [CodeLocation] = []
+        let range = NSRange(text.startIndex..., in: text)
+        for pattern in Self.patterns {
+            for match in pattern.matches(in: text, range: range) {
+                guard let file = group(match, "file", text) else { continue }
+                let cleaned = Self.relative(file)
+                guard Self.looksLikeSourcePath(cleaned) else { continue }
+                let location = CodeLocation(file: cleaned, line: group(match, "line", text).flatMap { Int($0) }, column: group(match, "col", text).flatMap { Int($0) })
+                if !found.contains(location) { found.append(location) }
+            }
+        }
+        return found
+    }
+
+    private func group(_ match: NSTextCheckingResult, _ name: String, _ text: String) -> String? {
+        let range = match.range(withName: name)
+        guard range.location != NSNotFound, let swiftRange = Range(range, in: text) else { return nil }
+        return String(text[swiftRange])
+    }
+
+    static let patterns: [NSRegularExpression] = [
+        #"::(?:error|warning)[^:\n]*?file=(?<file>[^,:\n]+)(?:,line=(?<line>\d+))?(?:,col=(?<col>\d+))?"#,
+        #"File "(?<file>[^"\n]+)", line (?<line>\d+)"#,
+        #"(?:^|[\s(\[>'"])(?<file>[A-Za-z0-9_./\\-]+\.[A-Za-z0-9]{1,6})[:(](?<line>\d+)(?:[:,](?<col>\d+))?"#,
+        #"(?:FAILED|ERROR|PASSED|FAIL)\s+(?<file>[A-Za-z0-9_./-]+\.[A-Za-z0-9]{1,6})::"#,
+    ].map { try! NSRegularExpression(pattern: $0, options: [.anchorsMatchLines]) }
+
+    /// Runner checkouts are absolute (`/home/runner/work/repo/repo/src/x.py`); keep the part after the checkout root.
+    static func relative(_ path: String) -> String {
+        var path = path.replacingOccurrences(of: "\\", with: "/")
+        for marker in ["/home/runner/work/", "/Users/runner/work/", "D:/a/", "/__w/", "/github/workspace/"] {
+            if let range = path.range(of: marker) {
+                let rest = path[range.upperBound...].split(separator: "/", omittingEmptySubsequences: false)
+                // work/<repo>/<repo>/… for hosted runners, workspace/… for containers.
+                let skip = marker == "/github/workspace/" ? 0 : 2
+                if rest.count > skip { path = rest.dropFirst(skip).joined(separator: "/") }
+            }
+        }
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        return path
+    }
+
+    static func looksLikeSourcePath(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("http"), !path.contains("site-packages/"), !path.contains("node_modules/"),
+              !path.hasPrefix("/usr/"), !path.hasPrefix("<") else { return false }
+        return path.contains(".")
+    }
+}

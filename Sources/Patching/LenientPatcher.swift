@@ -1,0 +1,98 @@
+import Foundation
+
+/// Places each hunk by its content (exact, then ignoring trailing blanks, then ignoring indentation),
+/// nearest to the line the model gave, and writes a diff git can apply exactly.
+public struct LenientPatcher: Sendable {
+    public init() {}
+
+    /// `read` returns a file's text, or nil if it does not exist.
+    public func normalize(_ diff: UnifiedDiff, read: (String) -> String?) throws -> String {
+        var output = ""
+        for file in diff.files {
+            if file.isNewFile {
+                let added = file.hunks.flatMap(\.added)
+                output += "--- /dev/null\n+++ b/\(file.path)\n@@ -0,0 +1,\(added.count) @@\n"
+                output += added.map { "+\($0)\n" }.joined()
+                continue
+            }
+            guard let text = read(file.oldPath ?? file.path) else { throw PatchError.fileMissing(file.oldPath ?? file.path) }
+            let (original, finalNewline) = Self.split(text)
+            output += "--- a/\(file.oldPath ?? file.path)\n+++ \(file.newPath.map { "b/\($0)" } ?? "/dev/null")\n"
+            var searchFrom = 0
+            var placed: [(at: Int, hunk: UnifiedDiff.Hunk)] = []
+            for (number, hunk) in file.hunks.enumerated() {
+                guard let at = Self.locate(hunk.before, in: original, from: searchFrom, hint: hunk.oldStart - 1) else {
+                    throw PatchError.hunkNotFound(path: file.path, hunk: number + 1)
+                }
+                placed.append((at, hunk))
+                searchFrom = at + hunk.before.count
+            }
+            var delta = 0
+            for (index, item) in placed.enumerated() {
+                // git anchors a hunk with less context on one side to the file's start or end, so pad
+                // both sides with the file's own lines (up to 3, never into a neighbouring hunk).
+                let lowerBound = index > 0 ? placed[index - 1].at + placed[index - 1].hunk.before.count : 0
+                let upperBound = index + 1 < placed.count ? placed[index + 1].at : original.count
+                let end = item.at + item.hunk.before.count
+                let lead = min(3, item.at - lowerBound)
+                let trail = min(3, upperBound - end)
+                let start = item.at - lead
+                var body = ""
+                for line in original[start..<item.at] { body += " \(line)\n" }
+                var offset = item.at
+                for line in item.hunk.lines {
+                    switch line {
+                    case .context:
+                        body += " \(original[offset])\n"
+                        offset += 1
+                    case .removed:
+                        body += "-\(original[offset])\n"
+                        offset += 1
+                    case .added(let text):
+                        body += "+\(text)\n"
+                    }
+                }
+                for line in original[end..<(end + trail)] { body += " \(line)\n" }
+                let oldCount = item.hunk.before.count + lead + trail
+                let newCount = item.hunk.after.count + lead + trail
+                let oldStart = oldCount == 0 ? start : start + 1
+                let newStart = newCount == 0 ? start + delta : start + delta + 1
+                output += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n" + body
+                if end + trail == original.count, !finalNewline {
+                    output += "\\ No newline at end of file\n"
+                }
+                delta += item.hunk.after.count - item.hunk.before.count
+            }
+        }
+        return output
+    }
+
+    static func split(_ text: String) -> ([String], Bool) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let finalNewline = text.hasSuffix("\n")
+        if finalNewline { lines.removeLast() }
+        return (lines, finalNewline)
+    }
+
+    /// The start of `needle` in `lines` at or after `from`, nearest to `hint`, trying stricter comparisons first.
+    static func locate(_ needle: [String], in lines: [String], from: Int, hint: Int) -> Int? {
+        if needle.isEmpty { return min(max(hint, from), lines.count) }
+        let comparisons: [(String) -> String] = [
+            { $0 },
+            { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) },
+            { $0.trimmingCharacters(in: .whitespaces) },
+        ]
+        for normal in comparisons {
+            let target = needle.map(normal)
+            var best: Int?
+            guard lines.count >= needle.count, from <= lines.count - needle.count else { return nil }
+            for start in from...(lines.count - needle.count) where normal(lines[start]) == target[0] {
+                if (1..<needle.count).allSatisfy({ normal(lines[start + $0]) == target[$0] }) {
+                    if best.map({ abs($0 - hint) > abs(start - hint) }) ?? true { best = start }
+                }
+            }
+            if let best { return best }
+        }
+        return nil
+    }
+}

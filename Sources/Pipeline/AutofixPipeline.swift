@@ -1,0 +1,111 @@
+import Foundation
+import GitHub
+import Intake
+import LLM
+import LogAnalysis
+import Logging
+import Queue
+
+/// The `autofix` job kind: fetch logs → extract errors → gather context → generate patch → validate → open draft PR.
+public struct AutofixPipeline: JobHandler {
+    public let configuration: PipelineConfiguration
+    public let github: GitHubClient
+    public let llm: any LLMProvider
+    public let workspace: GitWorkspace
+    public let prompt: PromptTemplate
+    let redactor = SecretRedactor()
+
+    public init(configuration: PipelineConfiguration, github: GitHubClient, llm: any LLMProvider, workspace: GitWorkspace, prompt: PromptTemplate) {
+        self.configuration = configuration
+        self.github = github
+        self.llm = llm
+        self.workspace = workspace
+        self.prompt = prompt
+    }
+
+    public func run(_ context: JobContext) async throws -> JobOutcome {
+        let failure: CIFailure
+        do {
+            failure = try JSONDecoder().decode(CIFailure.self, from: Data(context.job.payload.utf8))
+        } catch {
+            throw PipelineError.invalidPayload("expected repo, run_id and run_attempt")
+        }
+        let tally = RetryTally()
+        var client = github
+        client.onRetry = { error in tally.add(error.description) }
+        let job = PipelineJob(
+            pipeline: self, failure: failure, context: context, github: client, tally: tally,
+            stages: StageRunner(context: context, saved: try await context.checkpoints()))
+        let outcome: JobOutcome
+        do {
+            outcome = try await job.run()
+        } catch let ended as StageEnd {
+            outcome = ended.outcome
+        } catch {
+            await job.cleanUp()
+            throw error
+        }
+        await job.cleanUp()
+        return outcome
+    }
+}
+
+/// One run of the pipeline for one job: the stages share its failure, clients and worktree.
+final class PipelineJob: @unchecked Sendable {
+    let pipeline: AutofixPipeline
+    let failure: CIFailure
+    let context: JobContext
+    let github: GitHubClient
+    let tally: RetryTally
+    let stages: StageRunner
+    var configuration: PipelineConfiguration { pipeline.configuration }
+    var logger: Logger { context.logger }
+    /// Set once a stage checks out the run's commit; removed when the job ends.
+    var worktree: String?
+    /// Logs fetched in this attempt (never stored: they may hold secrets).
+    var logs: [FailedJob: [UInt8]] = [:]
+
+    init(pipeline: AutofixPipeline, failure: CIFailure, context: JobContext, github: GitHubClient, tally: RetryTally, stages: StageRunner) {
+        self.pipeline = pipeline
+        self.failure = failure
+        self.context = context
+        self.github = github
+        self.tally = tally
+        self.stages = stages
+    }
+
+    var branch: String { "\(configuration.branchPrefix)\(failure.runID)" }
+
+    func run() async throws -> JobOutcome {
+        // Loop guard first, before any request: our own branches never trigger us.
+        if let branch = failure.branch, branch.hasPrefix(configuration.branchPrefix) {
+            return .skipped(reason: "the run is on \(branch), an autofix branch (loop guard)")
+        }
+        let facts = try await stages.run(.fetchLogs) { report in try await fetchLogs(&report) }
+        let errors = try await stages.run(.extractErrors) { report in try await extractErrors(facts, &report) }
+        let gathered = try await stages.run(.gatherContext) { report in try await gatherContext(facts, errors, &report) }
+        let patch = try await stages.run(.generatePatch) { report in try await generatePatch(facts, errors, gathered, &report) }
+        let validated = try await stages.run(.validate) { report in try await validate(facts, patch, &report) }
+        let pull = try await stages.run(.openPR) { report in try await publish(facts, errors, validated, &report) }
+        let result = JobJSON.text(["pr_number": pull.number, "branch": branch, "files": validated.files, "reused": pull.reused])
+        return .succeeded(prURL: pull.url, result: result)
+    }
+
+    /// The worktree at the run's commit, checked out on first use in this attempt.
+    func checkout(_ facts: RunFacts) async throws -> String {
+        if let worktree { return worktree }
+        let token = try await github.accessToken()
+        let path = try await pipeline.workspace.checkout(repo: failure.repo, sha: facts.headSHA, jobID: context.job.id, token: token)
+        worktree = path
+        return path
+    }
+
+    /// The job's slot is not free until its worktree is gone (a crashed attempt's is removed at the next checkout).
+    func cleanUp() async {
+        guard let worktree else { return }
+        try? await pipeline.workspace.remove(worktree: worktree, repo: failure.repo)
+        self.worktree = nil
+    }
+
+    func redact(_ text: String) -> String { pipeline.redactor.redact(text) }
+}

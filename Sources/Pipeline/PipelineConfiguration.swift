@@ -1,0 +1,33 @@
+import Foundation
+
+/// The pipeline's behaviour contract and limits; defaults are the safe ones.
+public struct PipelineConfiguration: Sendable {
+    /// Act only when the failure is a test failure; others end `skipped` with the reason.
+    public var onlyTestFailures = true
+    /// Open autofix PRs allowed per repository; more ends `skipped`.
+    public var maxOpenPulls = 3
+    /// Extra model rounds after a patch fails to apply or its tests fail.
+    public var correctionRounds = 2
+    public var maxChangedLines = 100
+    /// The test command run in the worktree, for repositories without their own entry.
+    public var testCommand: String?
+    /// Per repository (`owner/name`) test commands.
+    public var repositoryTestCommands: [String: String] = [:]
+    public var testTimeout: Duration = .seconds(600)
+    public var botName = "ci-autofix[bot]"
+    public var botEmail = "ci-autofix@users.noreply.github.com"
+    public var label = "ci/autofix"
+    public var branchPrefix = "ci/autofix-"
+    /// Bytes kept from the end of each failed job's log.
+    public var maxLogBytes = 8 << 20
+    public var contextLines = 20
+    /// Characters of code and history sent to the model (about 4 per token).
+    public var contextBudget = 24_000
+    public var promptVersion = "ci_autofix.v1"
+
+    public init() {}
+
+    public func testCommand(for repo: String) -> String? {
+        repositoryTestCommands[repo] ?? testCommand
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import LogAnalysis
+import Subprocess
+
+extension PipelineJob {
+    /// Stage 3: the code around each error (its enclosing function, ±N lines) and the commit under test, within a budget.
+    func gatherContext(_ facts: RunFacts, _ errors: ExtractedErrors, _ report: inout StageRunner.Report) async throws -> GatheredContext {
+        let worktree = try await checkout(facts)
+        let tracked = try await ProcessRunner(outputLimit: 8 << 20).run(["git", "ls-files"], directory: worktree, timeout: .seconds(60))
+        let files = tracked.stdout.split(separator: "\n").map(String.init)
+        var budget = configuration.contextBudget
+        var sections: [String] = []
+        var used: [String] = []
+        var shown: Set<String> = []
+        for location in errors.errors.flatMap({ $0.locations.reversed() }) {
+            guard let path = resolve(location.file, in: files) else { continue }
+            let key = "\(path):\(location.line ?? 0)"
+            guard shown.insert(key).inserted,
+                  let text = try? String(contentsOfFile: "\(worktree)/\(path)", encoding: .utf8) else { continue }
+            let section = "<code path=\"\(path)\">\n\(snippet(text, around: location.line))\n</code>"
+            guard section.count <= budget else { continue }
+            budget -= section.count
+            sections.append(section)
+            if !used.contains(path) { used.append(path) }
+        }
+        let recent = try await pipeline.workspace.headCommitDiff(worktree: worktree, maxBytes: max(0, min(budget, 8000)))
+        report.detail = "\(sections.count) code sections from \(used.count) files"
+        return GatheredContext(
+            code: redact(sections.isEmpty ? "(no file named by the errors was found in the repository)" : sections.joined(separator: "\n\n")),
+            recentChange: redact(recent), files: used)
+    }
+
+    /// A tracked path for a log's path: exact, else the longest tracked path it ends with (absolute runner paths).
+    func resolve(_ path: String, in files: [String]) -> String? {
+        if files.contains(path) { return path }
+        return files.filter { path.hasSuffix("/" + $0) || $0.hasSuffix("/" + path) }.max { $0.count < $1.count }
+    }
+
+    /// Numbered lines: from the enclosing definition (up to 60 lines above) to `contextLines` below; the head of the file without a line.
+    func snippet(_ text: String, around line: Int?) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard !lines.isEmpty else { return "" }
+        let target = min(max((line ?? 1) - 1, 0), lines.count - 1)
+        var start = max(0, target - configuration.contextLines)
+        if line != nil {
+            let definitions = ["def ", "async def ", "func ", "function ", "fn ", "class ", "public ", "private ", "static ", "it(", "test(", "describe("]
+            for index in stride(from: target, through: max(0, target - 60), by: -1) {
+                let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+                if definitions.contains(where: trimmed.hasPrefix) {
+                    start = min(start, index)
+                    break
+                }
+            }
+        }
+        let end = line == nil ? min(lines.count - 1, 80) : min(lines.count - 1, target + configuration.contextLines)
+        return (start...end).map { index in
+            let number = String(index + 1)
+            return String(repeating: " ", count: max(0, 5 - number.count)) + number + "  " + lines[index]
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GitHub
+import LogAnalysis
+
+extension PipelineJob {
+    /// Stage 1: the run, its failed jobs, and their logs (kept in memory only).
+    func fetchLogs(_ report: inout StageRunner.Report) async throws -> RunFacts {
+        let run = try await github.workflowRun(repo: failure.repo, runID: failure.runID)
+        let branch = run.headBranch ?? failure.branch ?? ""
+        if branch.hasPrefix(configuration.branchPrefix) {
+            throw StageEnd(outcome: .skipped(reason: "the run is on \(branch), an autofix branch (loop guard)"))
+        }
+        if run.conclusion == "success" {
+            throw StageEnd(outcome: .skipped(reason: "run \(failure.runID) succeeded; nothing to fix"))
+        }
+        let jobs = try await github.jobs(repo: failure.repo, runID: failure.runID)
+        let failed = jobs.filter { ["failure", "timed_out"].contains($0.conclusion ?? "") }.map { FailedJob(id: $0.id, name: $0.name) }
+        guard !failed.isEmpty else { throw StageEnd(outcome: .skipped(reason: "run \(failure.runID) has no failed job")) }
+        try await downloadLogs(failed)
+        report.detail = tally.take()
+        return RunFacts(
+            headSHA: failure.headSHA ?? run.headSHA, branch: branch, workflow: failure.workflow ?? run.name ?? "CI",
+            runURL: failure.runURL ?? run.htmlURL ?? "", failedJobs: failed)
+    }
+
+    func downloadLogs(_ jobs: [FailedJob]) async throws {
+        for job in jobs where logs[job] == nil {
+            logs[job] = try await github.jobLog(repo: failure.repo, jobID: job.id, maxBytes: configuration.maxLogBytes)
+        }
+    }
+
+    /// Stage 2: the blocks that explain each failed job, deduplicated across jobs, redacted.
+    func extractErrors(_ facts: RunFacts, _ report: inout StageRunner.Report) async throws -> ExtractedErrors {
+        try await downloadLogs(facts.failedJobs)
+        let extractor = ErrorExtractor()
+        let finder = LocationFinder()
+        var errors: [ExtractedError] = []
+        var seen: Set<String> = []
+        var blocksForKind: [ErrorBlock] = []
+        for job in facts.failedJobs {
+            let lines = LogReader.lines(logs[job] ?? [])
+            let blocks = extractor.blocks(lines, top: 3)
+            blocksForKind += blocks
+            for block in blocks {
+                let excerpt = lines[(block.startLine - 1)...(block.endLine - 1)].map(\.text).joined(separator: "\n")
+                // Identical failures in several jobs (a test matrix) are reported once.
+                guard seen.insert(block.message).inserted else { continue }
+                let locations = Array(finder.locations(in: excerpt).prefix(5))
+                errors.append(ExtractedError(
+                    job: job.name, message: redact(block.message), locations: locations, rule: block.rule, kind: block.kind,
+                    excerpt: redact(String(excerpt.prefix(4000)))))
+            }
+        }
+        let kind = extractor.failureKind(blocksForKind.sorted { $0.score > $1.score })
+        report.detail = "\(errors.count) errors, kind \(kind.rawValue)" + (tally.take().map { "; \($0)" } ?? "")
+        if configuration.onlyTestFailures, kind != .test {
+            throw StageEnd(outcome: .skipped(reason: "the failure is \(kind.rawValue), not a test failure (policy: only test failures)"))
+        }
+        guard !errors.isEmpty else { throw StageEnd(outcome: .noFix(reason: "no error found in the failed jobs' logs")) }
+        return ExtractedErrors(failureKind: kind, errors: errors)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Queue
+
+/// Runs one stage at most once per job: a stored checkpoint is returned instead of running it again.
+struct StageRunner: Sendable {
+    let context: JobContext
+    let saved: [String: String]
+
+    /// What a stage reports beside its output, for the run record.
+    struct Report: Sendable {
+        var detail: String?
+        var tokensIn = 0
+        var tokensOut = 0
+        var costUSD = 0.0
+        var promptVersion: String?
+    }
+
+    func checkpoint<T: Decodable>(_ stage: StageName, as type: T.Type) throws -> T? {
+        guard let text = saved[stage.rawValue] else { return nil }
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw PipelineError.corruptCheckpoint(stage: stage.rawValue)
+        }
+    }
+
+    func run<T: Codable & Sendable>(_ stage: StageName, _ body: (inout Report) async throws -> T) async throws -> T {
+        let started = Date()
+        let clockStart = ContinuousClock.now
+        if let resumed = try checkpoint(stage, as: T.self) {
+            try await context.recordStage(StageRecord(stage: stage.rawValue, startedAt: started, duration: .zero, outcome: "resumed"))
+            return resumed
+        }
+        var report = Report()
+        do {
+            let value = try await body(&report)
+            let data = try JSONEncoder.checkpoint.encode(value)
+            try await context.saveCheckpoint(stage: stage.rawValue, data: String(decoding: data, as: UTF8.self))
+            try await context.recordStage(record(stage, started, clockStart, "ok", report))
+            return value
+        } catch let ended as StageEnd {
+            try? await context.recordStage(record(stage, started, clockStart, ended.outcome.state.rawValue, report, detail: ended.reason))
+            throw ended
+        } catch {
+            try? await context.recordStage(record(stage, started, clockStart, "failed", report, detail: "\(error)"))
+            throw error
+        }
+    }
+
+    private func record(_ stage: StageName, _ started: Date, _ clockStart: ContinuousClock.Instant, _ outcome: String, _ report: Report, detail: String? = nil) -> StageRecord {
+        let details = [report.detail, detail].compactMap { $0 }.joined(separator: "; ")
+        return StageRecord(
+            stage: stage.rawValue, startedAt: started, duration: ContinuousClock.now - clockStart, outcome: outcome,
+            detail: details.isEmpty ? nil : details, tokensIn: report.tokensIn, tokensOut: report.tokensOut,
+            costUSD: report.costUSD, promptVersion: report.promptVersion)
+    }
+}
+
+/// A stage ending the job without an error: policy (`skipped`) or no acceptable patch (`no_fix`).
+struct StageEnd: Error, Sendable {
+    var outcome: JobOutcome
+
+    var reason: String {
+        switch outcome {
+        case .skipped(let reason), .noFix(let reason), .cancelled(let reason): reason
+        case .succeeded: ""
+        }
+    }
+}
+
+/// Counts a client's in-place retries during a stage, for the run record.
+final class RetryTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+
+    func add(_ what: String) {
+        lock.withLock { counts[what, default: 0] += 1 }
+    }
+
+    /// `github_retries=2 (GitHub answered 502)`-style text, reset after reading.
+    func take() -> String? {
+        lock.withLock {
+            defer { counts = [:] }
+            guard !counts.isEmpty else { return nil }
+            return counts.sorted { $0.key < $1.key }.map { "retried \($0.value)× after: \($0.key)" }.joined(separator: "; ")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import App
+import Foundation
+import GitHub
+import Intake
+import LLM
+import Pipeline
+import Queue
+
+extension AutofixApp {
+    /// The job kinds of a worker: the diagnostic ones and the `autofix` pipeline.
+    public func makeNetworkedRegistry() throws -> JobRegistry {
+        var registry = makeRegistry()
+        registry.register(CIFailure.jobKind, try makePipeline())
+        return registry
+    }
+
+    public func makePipeline() throws -> AutofixPipeline {
+        AutofixPipeline(
+            configuration: pipelineConfiguration, github: try makeGitHubClient(), llm: LLMProviders.make(llmConfiguration),
+            workspace: GitWorkspace(root: workDirectory, remoteTemplate: configuration.github.gitURL),
+            prompt: try prompt(PipelineConfiguration().promptVersion))
+    }
+
+    public func makeGitHubClient() throws -> GitHubClient {
+        let github = configuration.github
+        if let appID = github.appID {
+            guard let key = github.appPrivateKey, let installation = github.installationID else {
+                throw ConfigurationError.invalidValue(
+                    key: "github.app_id", value: appID, expected: "github.installation_id and github.app_private_key as well",
+                    source: "the configuration")
+            }
+            let source = GitHubAppTokenSource(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: key), installationID: installation)
+            return GitHubClient(baseURL: github.apiURL, credentials: .app(source))
+        }
+        guard let token = github.token, !token.isEmpty else {
+            throw ConfigurationError.invalidValue(
+                key: "github.token", value: "", expected: "a GitHub token (AUTOFIX_GITHUB_TOKEN or the github-token credential) or GitHub App settings",
+                source: "the configuration")
+        }
+        return GitHubClient(baseURL: github.apiURL, credentials: .token(token))
+    }
+
+    public var llmConfiguration: LLMConfiguration {
+        let settings = configuration.llm
+        var llm = LLMConfiguration()
+        llm.provider = LLMConfiguration.Provider(rawValue: settings.provider) ?? .openai
+        llm.baseURL = settings.baseURL ?? (llm.provider == .anthropic ? URL(string: "https://api.anthropic.com")! : URL(string: "https://api.openai.com/v1")!)
+        llm.model = settings.model
+        llm.apiKey = settings.apiKey.flatMap { $0.isEmpty ? nil : $0 }
+        llm.timeout = settings.timeout
+        llm.maxAttempts = settings.maxAttempts
+        llm.maxTokens = settings.maxTokens
+        llm.prices = PriceTable.parse(settings.prices) ?? PriceTable()
+        return llm
+    }
+
+    public var pipelineConfiguration: PipelineConfiguration {
+        let settings = configuration.pipeline
+        var pipeline = PipelineConfiguration()
+        pipeline.onlyTestFailures = settings.onlyTestFailures
+        pipeline.maxOpenPulls = settings.maxOpenPulls
+        pipeline.correctionRounds = settings.correctionRounds
+        pipeline.maxChangedLines = settings.maxChangedLines
+        pipeline.testCommand = settings.testCommand
+        pipeline.repositoryTestCommands = settings.repositoryTestCommands
+        pipeline.testTimeout = settings.testTimeout
+        pipeline.botName = settings.botName
+        pipeline.botEmail = settings.botEmail
+        pipeline.maxLogBytes = settings.maxLogBytes
+        return pipeline
+    }
+
+    func prompt(_ version: String) throws -> PromptTemplate {
+        guard let text = EmbeddedPrompts.all[version] else { throw PipelineError.missingPrompt(version) }
+        return try PromptTemplate(version: version, text: text)
+    }
+}

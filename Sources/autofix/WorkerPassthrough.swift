@@ -1,0 +1,32 @@
+import ArgumentParser
+import AutofixCLI
+
+/// `autofix worker …` runs in `autofix-net`: the pipeline talks to GitHub and the model through URLSession.
+struct WorkerPassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Run the worker daemon: lease jobs, run them, drain on SIGTERM/SIGINT.",
+        discussion: "Runs `autofix-net worker` (see `autofix-net worker --help`).")
+
+    @Argument(parsing: .allUnrecognized, help: "[--concurrency N] [--exit-when-idle] [--log-format text|json]")
+    var arguments: [String] = []
+
+    func run() throws {
+        try NetworkedCommand.exec(["worker"] + arguments)
+    }
+}
+
+/// `autofix demo` runs in `autofix-net` (it serves the GitHub emulator and the scripted model).
+struct DemoPassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the whole pipeline against a local GitHub emulator and scripted model; print the draft PR.",
+        discussion: "Runs `autofix-net demo` (see `autofix-net demo --help`).")
+
+    @Argument(parsing: .allUnrecognized, help: "[--dir DIR]")
+    var arguments: [String] = []
+
+    func run() throws {
+        try NetworkedCommand.exec(["demo"] + arguments)
+    }
+}

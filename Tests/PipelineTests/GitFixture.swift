@@ -1,0 +1,33 @@
+import Foundation
+import Subprocess
+
+/// Real git repositories for tests.
+enum GitFixture {
+    struct Failed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], in directory: String? = nil) async throws -> String {
+        let result = try await ProcessRunner().run(arguments, directory: directory, timeout: .seconds(120))
+        guard result.succeeded else { throw Failed(description: "\(arguments.joined(separator: " ")): \(result.combinedOutput)") }
+        return result.stdout
+    }
+
+    /// A bare repository holding `files` on `main`; returns the head commit.
+    static func bareRepository(at bare: String, files: [String: String], scratch: String) async throws -> String {
+        try FileManager.default.createDirectory(atPath: bare, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        try await run(["git", "init", "--bare", "-q", "--initial-branch=main", bare])
+        try await run(["git", "init", "-q", "--initial-branch=main", scratch])
+        for (path, text) in files {
+            let url = URL(fileURLWithPath: "\(scratch)/\(path)")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try await run(["git", "add", "-A"], in: scratch)
+        try await run(["git", "-c", "user.name=Octo", "-c", "user.email=octo@example.com", "commit", "-qm", "initial"], in: scratch)
+        try await run(["git", "push", "-q", bare, "HEAD:refs/heads/main"], in: scratch)
+        return try await run(["git", "rev-parse", "HEAD"], in: scratch).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
