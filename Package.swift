@@ -161,9 +161,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "PipelineTests",
             dependencies: [
+                "TestSupport",
                 "Queue", "App", "Intake", "Subprocess", "Patching", "LLM", "GitHub", "LogAnalysis", "Emulators", "PipelineWiring", "Pipeline",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
@@ -171,7 +173,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AutofixProcessTests",
-            dependencies: ["Queue", "App"],
+            dependencies: ["Queue", "App", "TestSupport"],
             swiftSettings: strict
         ),
     ]

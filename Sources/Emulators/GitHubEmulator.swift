@@ -106,3 +106,10 @@ struct GitHubEmulatorGate: RouterMiddleware {
         return try await next(request, context)
     }
 }
+
+extension GitHubEmulator {
+    /// The raw log served for a job.
+    public func runLog(jobID: Int64) -> String? {
+        state.withLock { $0.runs.values.flatMap(\.jobs).first { $0.id == jobID }?.log }
+    }
+}

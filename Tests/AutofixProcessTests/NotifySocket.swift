@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// A unix datagram socket standing in for systemd's notify socket.

@@ -2,14 +2,14 @@ import Foundation
 import Synchronization
 
 /// The real `autofix` binary run as a child process, its output captured to files.
-final class AutofixProcess: Sendable {
-    let process: Process
-    let stdoutURL: URL
-    let stderrURL: URL
+public final class AutofixProcess: Sendable {
+    public let process: Process
+    public let stdoutURL: URL
+    public let stderrURL: URL
     private let exit = Mutex<Int32?>(nil)
 
     /// The binary `swift build` put beside the test bundle.
-    static var binary: URL {
+    public static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["AUTOFIX_BIN"] { return URL(fileURLWithPath: path) }
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("autofix")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
@@ -17,7 +17,7 @@ final class AutofixProcess: Sendable {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/autofix")
     }
 
-    init(_ arguments: [String], environment: [String: String], directory: URL, stdin: Data? = nil) throws {
+    public init(_ arguments: [String], environment: [String: String], directory: URL, stdin: Data? = nil) throws {
         process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -38,18 +38,18 @@ final class AutofixProcess: Sendable {
         try input.fileHandleForWriting.close()
     }
 
-    var pid: Int32 { process.processIdentifier }
-    var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
-    var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
-    var exitStatus: Int32? { exit.withLock { $0 } }
+    public var pid: Int32 { process.processIdentifier }
+    public var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
+    public var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+    public var exitStatus: Int32? { exit.withLock { $0 } }
 
-    func signal(_ signal: Int32) {
+    public func signal(_ signal: Int32) {
         kill(process.processIdentifier, signal)
     }
 
     /// Waits for the process to end; kills it and throws if it outlives `timeout`.
     @discardableResult
-    func waitForExit(timeout: Duration = .seconds(60)) async throws -> Int32 {
+    public func waitForExit(timeout: Duration = .seconds(60)) async throws -> Int32 {
         do {
             try await Poll.until(timeout: timeout, "process \(pid) exits") { self.exitStatus != nil }
         } catch {
@@ -60,7 +60,7 @@ final class AutofixProcess: Sendable {
     }
 
     /// Runs `autofix ARGS` to completion.
-    static func run(_ arguments: [String], environment: [String: String], directory: URL, stdin: Data? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
+    public static func run(_ arguments: [String], environment: [String: String], directory: URL, stdin: Data? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
         let child = try AutofixProcess(arguments, environment: environment, directory: directory, stdin: stdin)
         let status = try await child.waitForExit()
         return (status, child.stdout, child.stderr)

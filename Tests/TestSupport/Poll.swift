@@ -1,13 +1,13 @@
 import Foundation
 
 /// Waiting on a condition with a deadline, re-checked every few milliseconds.
-enum Poll {
-    struct TimedOut: Error, CustomStringConvertible {
+public enum Poll {
+    public struct TimedOut: Error, CustomStringConvertible {
         var what: String
-        var description: String { "timed out waiting until \(what)" }
+        public var description: String { "timed out waiting until \(what)" }
     }
 
-    static func until(
+    public static func until(
         timeout: Duration, _ what: String, every interval: Duration = .milliseconds(20), _ condition: () async throws -> Bool
     ) async throws {
         let deadline = ContinuousClock.now.advanced(by: timeout)
@@ -27,7 +27,7 @@ enum Poll {
 }
 
 extension Duration {
-    var seconds: Double {
+    public var seconds: Double {
         let (s, atto) = components
         return Double(s) + Double(atto) / 1e18
     }

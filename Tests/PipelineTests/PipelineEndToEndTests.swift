@@ -1,0 +1,188 @@
+import Emulators
+import Foundation
+import Queue
+import Subprocess
+import Testing
+import TestSupport
+
+/// The acceptance scenarios of the pipeline, through the real `autofix` binaries, SQLite, git and loopback peers.
+@Suite(.serialized) struct PipelineEndToEndTests {
+    func withPeers(_ scenario: PipelineScenario, _ body: @Sendable @escaping (URL, URL) async throws -> Void) async throws {
+        try await scenario.github.run { api in
+            try await scenario.llm.run { llm in try await body(api, llm) }
+        }
+    }
+
+    @Test func failingPytest_opensDraftPullRequestWhoseBranchPassesTheTests() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        scenario.llm.enqueue(.reply(PipelineScenario.fix))
+        try await withPeers(scenario) { api, llm in
+            let env = scenario.environment(api: api, llm: llm)
+            try await scenario.enqueue(env)
+            let worker = try await scenario.drain(env)
+            let job = try #require(try await scenario.store(env).jobs(JobFilter()).first)
+            #expect(job.state == .succeeded, "\(job.lastError ?? "") \(worker.stderr)")
+            let pulls = scenario.github.pulls(PipelineScenario.repo)
+            try #require(pulls.count == 1)
+            #expect(pulls[0].draft && pulls[0].head == "ci/autofix-777" && pulls[0].base == "main")
+            #expect(pulls[0].labels == ["ci/autofix"])
+            #expect(pulls[0].body.contains("test_add") && pulls[0].comments.count == 1)
+            #expect(job.prURL == "https://github.com/octo/app/pull/\(pulls[0].number)")
+            let run = try #require(try await scenario.store(env).runs(jobID: job.id).last)
+            #expect(run.stages.map(\.stage) == ["fetch_logs", "extract_errors", "gather_context", "generate_patch", "validate", "open_pr"])
+            #expect(run.tokensIn > 0 && run.promptVersion == "ci_autofix.v1")
+            // The branch as pushed, tested from a fresh clone.
+            let clone = "\(scenario.dir)/verify"
+            try await GitFixture.run(["git", "clone", "-q", "--branch", "ci/autofix-777", scenario.bare, clone])
+            let tests = try await ProcessRunner().run(["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider"], directory: clone)
+            #expect(tests.succeeded, "\(tests.combinedOutput)")
+            let author = try await GitFixture.run(["git", "log", "-1", "--format=%an <%ae>"], in: clone)
+            #expect(author.hasPrefix("ci-autofix[bot]"))
+        }
+    }
+
+    @Test func patchTouchingWorkflows_isRefusedAsNoFix_andNothingIsPushed() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        scenario.llm.enqueue(.reply(PipelineScenario.workflowPatch))
+        try await withPeers(scenario) { api, llm in
+            let env = scenario.environment(api: api, llm: llm)
+            try await scenario.enqueue(env)
+            _ = try await scenario.drain(env)
+            let job = try #require(try await scenario.store(env).jobs(JobFilter()).first)
+            #expect(job.state == .noFix)
+            #expect(job.lastError?.contains(".github/workflows/ci.yml") == true, "\(job.lastError ?? "")")
+            #expect(try await scenario.pushedBranches().isEmpty)
+            #expect(scenario.github.pulls(PipelineScenario.repo).isEmpty)
+            // A rail's refusal is final: no correction round asked the model again.
+            #expect(scenario.llm.received.count == 1)
+        }
+    }
+
+    @Test func lintFailure_underOnlyTestFailuresPolicy_isSkippedWithTheReason() async throws {
+        let scenario = try await PipelineScenario.make { _ in
+            let lines = ["##[group]Run ruff check .", "ruff check .", "##[endgroup]",
+                         "app/calc.py:1:8: F401 [*] `os` imported but unused", "app/calc.py:9:80: E501 Line too long (97 > 79)",
+                         "Found 2 errors.", "[*] 1 fixable with the `--fix` option.", "##[error]Process completed with exit code 1."]
+            return lines.map { "2026-11-23T10:00:00.0000000Z \($0)" }.joined(separator: "\n") + "\n"
+        }
+        try await withPeers(scenario) { api, llm in
+            let env = scenario.environment(api: api, llm: llm)
+            try await scenario.enqueue(env)
+            _ = try await scenario.drain(env)
+            let job = try #require(try await scenario.store(env).jobs(JobFilter()).first)
+            #expect(job.state == .skipped)
+            #expect(job.lastError?.contains("lint, not a test failure") == true, "\(job.lastError ?? "")")
+            #expect(scenario.llm.received.isEmpty)
+        }
+    }
+
+    @Test func transientFaults_githubBadGatewayTwiceAndModelRateLimit_succeedWithRetriesOnTheRunRecord() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        scenario.github.inject(EmulatorFault(path: "/actions/runs/777", method: "GET", status: 502, count: 2))
+        scenario.llm.enqueue(.status(429, retryAfter: 1), .reply(PipelineScenario.fix))
+        try await withPeers(scenario) { api, llm in
+            let env = scenario.environment(api: api, llm: llm)
+            try await scenario.enqueue(env)
+            _ = try await scenario.drain(env)
+            let store = try await scenario.store(env)
+            let job = try #require(try await store.jobs(JobFilter()).first)
+            #expect(job.state == .succeeded, "\(job.lastError ?? "")")
+            let stages = try #require(try await store.runs(jobID: job.id).last).stages
+            let fetch = try #require(stages.first { $0.stage == "fetch_logs" })
+            #expect(fetch.detail?.contains("retried 2× after: GitHub answered 502") == true, "\(fetch.detail ?? "")")
+            let generate = try #require(stages.first { $0.stage == "generate_patch" })
+            #expect(generate.detail?.contains("llm retried 1×") == true, "\(generate.detail ?? "")")
+            #expect(scenario.llm.received.count == 2)
+        }
+    }
+
+    @Test func workerKilledAfterPatchStage_resumesAtValidation_withoutSecondModelRequest() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        scenario.llm.enqueue(.reply(PipelineScenario.fix))
+        let gate = "\(scenario.dir)/validation-may-finish"
+        try await withPeers(scenario) { api, llm in
+            // The first validation holds until the gate file exists; the worker is killed while it holds.
+            let env = scenario.environment(api: api, llm: llm, [
+                "AUTOFIX_PIPELINE_TEST_COMMAND": "while [ ! -e \(gate) ]; do sleep 0.05; done; python3 -m pytest -q -p no:cacheprovider",
+            ])
+            try await scenario.enqueue(env)
+            let store = try await scenario.store(env)
+            let worker = try AutofixProcess(["worker"], environment: env, directory: URL(fileURLWithPath: scenario.dir))
+            try await Poll.until(timeout: .seconds(120), "the patch is checkpointed") {
+                guard let job = try await store.jobs(JobFilter()).first else { return false }
+                return try await store.checkpoints(jobID: job.id)["generate_patch"] != nil
+            }
+            worker.signal(SIGKILL)
+            _ = try await worker.waitForExit()
+            FileManager.default.createFile(atPath: gate, contents: nil)
+            _ = try await scenario.drain(env)
+            let job = try #require(try await store.jobs(JobFilter()).first)
+            #expect(job.state == .succeeded, "\(job.lastError ?? "")")
+            #expect(scenario.llm.received.count == 1)
+            let runs = try await store.runs(jobID: job.id)
+            #expect(runs.first?.outcome == "lease_expired")
+            let resumed = try #require(runs.last).stages
+            #expect(resumed.first { $0.stage == "generate_patch" }?.outcome == "resumed")
+            #expect(resumed.first { $0.stage == "validate" }?.outcome == "ok")
+        }
+    }
+
+    @Test func duplicateRunAndRetryAfterPullOpened_yieldExactlyOnePullRequest() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        // The first comment fails past the client's retries: the job retries after its PR exists.
+        scenario.github.inject(EmulatorFault(path: "/comments", method: "POST", status: 500, count: 4))
+        try await withPeers(scenario) { api, llm in
+            scenario.llm.enqueue(.reply(PipelineScenario.fix), .reply(PipelineScenario.fix))
+            let env = scenario.environment(api: api, llm: llm)
+            try await scenario.enqueue(env)
+            try await scenario.enqueue(env)
+            try await scenario.enqueue(env, attempt: 2)
+            _ = try await scenario.drain(env)
+            let jobs = try await scenario.store(env).jobs(JobFilter())
+            #expect(jobs.count == 2)
+            #expect(jobs.allSatisfy { $0.state == .succeeded }, "\(jobs.map { "\($0.state) \($0.lastError ?? "")" })")
+            #expect(jobs.contains { $0.attempts > 1 })
+            #expect(Set(jobs.compactMap(\.prURL)).count == 1)
+            #expect(scenario.github.pulls(PipelineScenario.repo).count == 1)
+        }
+    }
+
+    @Test func secretsInTheLog_neverReachTheModel() async throws {
+        let secrets = [SecretFixtures.githubToken, "AKIAIOSFODNN7EXAMPLE", SecretFixtures.privateKeyBody]
+        let scenario = try await PipelineScenario.make { upstream in
+            try await PipelineScenario.pytestLog(upstream: upstream, extra: [
+                "export GITHUB_TOKEN=\(SecretFixtures.githubToken)", "aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE",
+            ] + SecretFixtures.privateKey.split(separator: "\n").map(String.init))
+        }
+        scenario.llm.enqueue(.reply(PipelineScenario.fix))
+        let log = scenario.github.runLog(jobID: 52) ?? ""
+        // The secrets sit in the failing step's output, beside the failure.
+        #expect(secrets.allSatisfy { log.contains($0) })
+        try await withPeers(scenario) { api, llm in
+            let env = scenario.environment(api: api, llm: llm, ["AUTOFIX_PIPELINE_TEST_COMMAND": "echo \(SecretFixtures.githubToken); python3 -m pytest -q -p no:cacheprovider"])
+            try await scenario.enqueue(env)
+            _ = try await scenario.drain(env)
+            #expect(!scenario.llm.received.isEmpty)
+            for request in scenario.llm.received {
+                for secret in secrets { #expect(!request.body.contains(secret)) }
+            }
+            for pull in scenario.github.pulls(PipelineScenario.repo) {
+                for secret in secrets { #expect(!(pull.body + pull.comments.joined()).contains(secret)) }
+            }
+        }
+    }
+
+    @Test func githubUnauthorized_endsDeadWithAnAuthenticationMessage() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        try await withPeers(scenario) { api, llm in
+            let env = scenario.environment(api: api, llm: llm, ["AUTOFIX_GITHUB_TOKEN": "ghp_revoked"])
+            try await scenario.enqueue(env)
+            _ = try await scenario.drain(env)
+            let job = try #require(try await scenario.store(env).jobs(JobFilter()).first)
+            #expect(job.state == .dead)
+            #expect(job.attempts == 1)
+            #expect(job.lastError?.contains("GitHub authentication failed (401") == true, "\(job.lastError ?? "")")
+            #expect(scenario.llm.received.isEmpty)
+        }
+    }
+}
