@@ -1,4 +1,4 @@
-# ci-autofix. `make run` runs the queue end to end on ./var/autofix.sqlite; `make test` runs every test.
+# ci-autofix. `make demo` runs the pipeline end to end on the embedded SQLite default; `make test` runs every test.
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -9,7 +9,7 @@ BIN      = .build/debug/autofix
 RELEASE  = -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie --disable-local-rpath
 RELBIN   = .build/release/autofix
 
-.PHONY: build release test run bench eval install migrations clean
+.PHONY: build release test run demo bench eval install migrations clean
 
 build:
 	$(SWIFT) build
@@ -30,6 +30,11 @@ run: build
 	$(BIN) worker --exit-when-idle
 	$(BIN) jobs
 	$(BIN) stats
+
+# The product end to end: a repository with a failing test, GitHub and the model emulated on
+# 127.0.0.1, the worker over ./var/demo/autofix.sqlite; prints the draft PR and the tests on its branch.
+demo: build
+	$(BIN) demo
 
 # Extraction accuracy on the shared corpora (the metric in ../shared/corpus/README.md).
 eval: release

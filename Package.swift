@@ -136,8 +136,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "autofix-bench",
-            dependencies: [
-                "App", "Queue", "Intake",
+                dependencies: [
+                "App", "Queue", "Intake", "Emulators", "PipelineWiring", "Subprocess",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -48,6 +48,7 @@ Relevant code from the repository at that commit:
 Task: write a minimal patch that fixes only the immediate cause of this failure, keeps existing
 behaviour, includes a brief comment explaining the fix, and updates tests only if they are wrong.
 Output the explanation, then the unified diff.
+
 """#,
     ]
 }

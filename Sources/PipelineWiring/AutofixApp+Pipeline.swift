@@ -7,9 +7,15 @@ import Pipeline
 import Queue
 
 extension AutofixApp {
-    /// The job kinds of a worker: the diagnostic ones and the `autofix` pipeline.
-    public func makeNetworkedRegistry() throws -> JobRegistry {
+    /// The job kinds of a worker: the diagnostic ones and, once GitHub credentials are configured, the `autofix` pipeline.
+    /// Without credentials `autofix` jobs stay queued (a misconfigured worker must not burn them) and `warning` says why.
+    public func makeNetworkedRegistry(warning: (String) -> Void = { _ in }) throws -> JobRegistry {
         var registry = makeRegistry()
+        let github = configuration.github
+        guard github.appID != nil || !(github.token ?? "").isEmpty else {
+            warning("no GitHub token or App configured (github.token, AUTOFIX_GITHUB_TOKEN or the github-token credential): autofix jobs stay queued")
+            return registry
+        }
         registry.register(CIFailure.jobKind, try makePipeline())
         return registry
     }

@@ -34,6 +34,7 @@ struct Bench {
             report.rows.append(try await claimComplete(workers: workers))
         }
         report.rows.append(try await HTTPBench(options: options, directory: directory).run())
+        report.rows += try await PipelineBench(directory: directory, jobs: options.pipelineJobs).run()
         return report
     }
 

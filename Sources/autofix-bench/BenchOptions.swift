@@ -9,6 +9,7 @@ struct BenchOptions {
     var jobs = 20_000
     var json = false
     var wrkSeconds = 5
+    var pipelineJobs = 40
 
     init<S: Sequence<String>>(_ arguments: S) throws {
         var iterator = arguments.makeIterator()
@@ -29,7 +30,8 @@ struct BenchOptions {
             case "--jobs": jobs = try number()
             case "--json": json = true
             case "--wrk-seconds": wrkSeconds = try number()
-            default: throw BenchError("unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --json)")
+            case "--pipeline-jobs": pipelineJobs = try number()
+            default: throw BenchError("unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --pipeline-jobs N --json)")
             }
         }
         guard FileManager.default.isExecutableFile(atPath: autofix) else { throw BenchError("no autofix binary at \(autofix); run make release") }
