@@ -27,14 +27,23 @@ public struct ProcessRunner: Sendable {
         process.standardError = errors
         process.standardInput = stdin
         let collector = OutputCollector(limit: outputLimit)
-        output.fileHandleForReading.readabilityHandler = { handle in collector.append(handle.availableData, to: .out) }
-        errors.fileHandleForReading.readabilityHandler = { handle in collector.append(handle.availableData, to: .err) }
         let exited = ExitSignal()
         process.terminationHandler = { _ in exited.fire() }
         do {
             try process.run()
         } catch {
             throw ProcessRunnerError.launchFailed(arguments.first ?? "", "\(error)")
+        }
+        // One blocking reader per stream on its own thread: Foundation's readabilityHandler races
+        // with a final read on Linux. Each keeps only the tail, so a chatty child cannot exhaust memory.
+        let readers = DispatchGroup()
+        for (pipe, stream) in [(output, OutputCollector.Stream.out), (errors, .err)] {
+            readers.enter()
+            DispatchQueue.global().async {
+                let handle = pipe.fileHandleForReading
+                while case let data = handle.availableData, !data.isEmpty { collector.append(data, to: stream) }
+                readers.leave()
+            }
         }
         if let input { stdin.fileHandleForWriting.write(input) }
         try? stdin.fileHandleForWriting.close()
@@ -45,10 +54,9 @@ public struct ProcessRunner: Sendable {
             kill(-process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
-        output.fileHandleForReading.readabilityHandler = nil
-        errors.fileHandleForReading.readabilityHandler = nil
-        collector.append(output.fileHandleForReading.readDataToEndOfFile(), to: .out)
-        collector.append(errors.fileHandleForReading.readDataToEndOfFile(), to: .err)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            readers.notify(queue: .global()) { continuation.resume() }
+        }
         let (out, err) = collector.contents()
         return ProcessResult(
             status: finished ? process.terminationStatus : -1, timedOut: !finished,

@@ -138,7 +138,9 @@ struct PipelineBench {
     /// The git work of one job as a shell script would do it, median over a few runs.
     func shellBaseline(root: String) async throws -> Double {
         let patch = "\(root)/baseline.patch"
-        try Data(Self.reply.components(separatedBy: "```diff\n")[1].components(separatedBy: "```")[0].utf8).write(to: URL(fileURLWithPath: patch))
+        // What `git diff` would have written for the same change (git needs context on both sides).
+        let gitPatch = "--- a/app/calc.py\n+++ b/app/calc.py\n@@ -1,5 +1,6 @@\n def add(a, b):\n-    return a - b\n+    # the sum adds its operands\n+    return a + b\n \n \n def double(a):\n"
+        try Data(gitPatch.utf8).write(to: URL(fileURLWithPath: patch))
         var times: [Double] = []
         for index in 0..<min(jobs, 10) {
             let work = "\(root)/baseline-\(index)"

@@ -185,4 +185,38 @@ import TestSupport
             #expect(scenario.llm.received.isEmpty)
         }
     }
+
+    @Test func patchFailingTheTests_getsACorrectionRound_thenSucceeds() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        let wrong = PipelineScenario.fix.replacingOccurrences(of: "+    return a + b", with: "+    return a * b")
+        scenario.llm.enqueue(.reply(wrong), .reply(PipelineScenario.fix))
+        try await withPeers(scenario) { api, llm in
+            let env = scenario.environment(api: api, llm: llm)
+            try await scenario.enqueue(env)
+            _ = try await scenario.drain(env)
+            let store = try await scenario.store(env)
+            let job = try #require(try await store.jobs(JobFilter()).first)
+            #expect(job.state == .succeeded, "\(job.lastError ?? "")")
+            #expect(scenario.llm.received.count == 2)
+            // The second request carries the failing test output back to the model.
+            #expect(scenario.llm.received.last?.body.contains("the test command failed") == true)
+            let validate = try #require(try await store.runs(jobID: job.id).last?.stages.first { $0.stage == "validate" })
+            #expect(validate.detail?.contains("round 2 passed") == true, "\(validate.detail ?? "")")
+        }
+    }
+
+    @Test func runOnAnAutofixBranch_isSkippedByTheLoopGuard() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        try await withPeers(scenario) { api, llm in
+            let env = scenario.environment(api: api, llm: llm)
+            let result = try await AutofixProcess.run(
+                ["enqueue", "--repo", PipelineScenario.repo, "--run-id", "778", "--branch", "ci/autofix-777"],
+                environment: env, directory: URL(fileURLWithPath: scenario.dir))
+            #expect(result.status == 0)
+            _ = try await scenario.drain(env)
+            let job = try #require(try await scenario.store(env).jobs(JobFilter()).first)
+            #expect(job.state == .skipped && job.lastError?.contains("loop guard") == true, "\(job.lastError ?? "")")
+            #expect(scenario.github.requests.isEmpty && scenario.llm.received.isEmpty)
+        }
+    }
 }
