@@ -7,8 +7,11 @@ public struct ErrorExtractor: Sendable {
 
     public init() {}
 
-    public func blocks(_ lines: [LogLine], top: Int = 3) -> [ErrorBlock] {
+    /// `lines` may be sparse (a streaming scan keeps only candidate lines and their context);
+    /// `totalLines` is the log's line count, for recency.
+    public func blocks(_ lines: [LogLine], totalLines: Int? = nil, top: Int = 3) -> [ErrorBlock] {
         guard !lines.isEmpty else { return [] }
+        let total = Double(max(totalLines ?? lines.last!.number, 1))
         var matches: [(index: Int, rule: ExtractionRule)] = []
         for (index, line) in lines.enumerated() {
             guard !line.text.isEmpty else { continue }
@@ -22,8 +25,7 @@ public struct ErrorExtractor: Sendable {
         var current: (start: Int, end: Int, best: ExtractionRule, kind: FailureKind, count: Int)?
         func close() {
             guard let c = current else { return }
-            let total = Double(lines.count)
-            let recency = Double(c.end + 1) / total
+            let recency = Double(lines[c.end].number) / total
             let texts = lines[c.start...c.end].map(\.text).filter { !$0.isEmpty }
             // A traceback's message is its exception line, at its end.
             let message = (texts.first?.hasPrefix("Traceback (most recent call last)") == true ? texts.last : texts.first) ?? ""
@@ -36,17 +38,18 @@ public struct ErrorExtractor: Sendable {
         // diagnostic's source and caret lines), and a traceback runs to its exception line.
         func extended(_ start: Int, _ index: Int) -> Int {
             var end = index
-            while end + 1 < lines.count, end - start < maxBlockLines, let first = lines[end + 1].text.utf8.first, first == 0x20 || first == 0x09 {
+            while end + 1 < lines.count, end - start < maxBlockLines, lines[end + 1].number == lines[end].number + 1,
+                  let first = lines[end + 1].text.utf8.first, first == 0x20 || first == 0x09 {
                 end += 1
             }
             if lines[start...end].contains(where: { $0.text.hasPrefix("Traceback (most recent call last)") }), end > index, end + 1 < lines.count,
-               !lines[end + 1].text.isEmpty {
+               lines[end + 1].number == lines[end].number + 1, !lines[end + 1].text.isEmpty {
                 end += 1
             }
             return end
         }
         for (index, rule) in matches {
-            if let c = current, index <= c.end + 2 {
+            if let c = current, lines[index].number <= lines[c.end].number + 2 {
                 let kind = c.kind == .unknown ? rule.kind : c.kind
                 current = (c.start, max(c.end, extended(c.start, index)), rule.weight > c.best.weight ? rule : c.best, kind, c.count + 1)
             } else {
@@ -64,7 +67,7 @@ public struct ErrorExtractor: Sendable {
                 inside = true
             }
             if !inside {
-                let tail = lines[(region.lowerBound - 1)..<(region.upperBound - 1)].filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(5)
+                let tail = lines.filter { region.contains($0.number) && $0.number < region.upperBound && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(5)
                 if let first = tail.first, let last = tail.last {
                     blocks.append(ErrorBlock(
                         startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
@@ -97,4 +100,9 @@ public struct ErrorExtractor: Sendable {
     public func failureKind(_ blocks: [ErrorBlock]) -> FailureKind {
         blocks.first { $0.kind != .unknown }?.kind ?? .unknown
     }
+}
+
+extension ErrorExtractor {
+    /// Every rule's stable id, in order.
+    public static var ruleIDs: [String] { ExtractionRules.all.map(\.id) }
 }

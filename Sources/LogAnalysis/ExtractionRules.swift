@@ -2,7 +2,11 @@ import Foundation
 
 /// The ordered rule set: log formats of the common ecosystems, by what their failure lines look like.
 enum ExtractionRules {
-    static let all: [ExtractionRule] = structured + tests + builds + infra + generic
+    /// Specific shapes first: a timeout or cancellation is also an `##[error]` annotation, and a
+    /// `SyntaxError` is also a Python exception, but they say more.
+    static let all: [ExtractionRule] = infra.filter { $0.kind == .timeout || $0.kind == .cancelled }
+        + structured + builds.filter { $0.id == "syntax.error" } + tests + builds.filter { $0.id != "syntax.error" }
+        + infra.filter { $0.kind != .timeout && $0.kind != .cancelled } + generic
 
     /// GitHub Actions workflow commands and annotations.
     static let structured: [ExtractionRule] = [
@@ -40,7 +44,7 @@ enum ExtractionRules {
         ExtractionRule(id: "maven.error", kind: .build, weight: 6, needles: ["[ERROR]"], accepts: { !$0.contains("[ERROR] -> [Help") && !$0.hasSuffix("[ERROR] ") && !$0.contains("Re-run Maven") && !$0.contains("full stack trace") }),
         ExtractionRule(id: "gradle.failure", kind: .build, weight: 6, needles: ["FAILURE: Build failed", "BUILD FAILED", "What went wrong"]),
         ExtractionRule(id: "make.error", kind: .build, weight: 5, needles: ["make: ***", "make[", "ninja: build stopped", "CMake Error"], accepts: { $0.contains("***") || $0.contains("Error") || $0.contains("stopped") }),
-        ExtractionRule(id: "lint.violation", kind: .lint, weight: 6, needles: [": E", ": W", " error ", "✖"], accepts: { line in
+        ExtractionRule(id: "lint.violation", kind: .lint, weight: 6, needles: [": E", ": W", ": F", " error ", "✖"], accepts: { line in
             line.contains(" problem") || line.range(of: #":\d+:\d+: [EWF]\d{3}"#, options: .regularExpression) != nil
                 || line.range(of: #"^\s+\d+:\d+\s+error\s"#, options: .regularExpression) != nil
         }),

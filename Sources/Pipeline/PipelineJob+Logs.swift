@@ -32,17 +32,18 @@ extension PipelineJob {
     /// Stage 2: the blocks that explain each failed job, deduplicated across jobs, redacted.
     func extractErrors(_ facts: RunFacts, _ report: inout StageRunner.Report) async throws -> ExtractedErrors {
         try await downloadLogs(facts.failedJobs)
-        let extractor = ErrorExtractor()
+        let streaming = StreamingExtractor()
+        let extractor = streaming.extractor
         let finder = LocationFinder()
         var errors: [ExtractedError] = []
         var seen: Set<String> = []
         var blocksForKind: [ErrorBlock] = []
         for job in facts.failedJobs {
-            let lines = LogReader.lines(logs[job] ?? [])
-            let blocks = extractor.blocks(lines, top: 3)
+            let scan = streaming.scan(logs[job] ?? [])
+            let blocks = streaming.blocks(scan, top: 3)
             blocksForKind += blocks
             for block in blocks {
-                let excerpt = lines[(block.startLine - 1)...(block.endLine - 1)].map(\.text).joined(separator: "\n")
+                let excerpt = scan.candidates.filter { block.lines.contains($0.number) }.map(\.text).joined(separator: "\n")
                 // Identical failures in several jobs (a test matrix) are reported once.
                 guard seen.insert(block.message).inserted else { continue }
                 let locations = Array(finder.locations(in: excerpt).prefix(5))

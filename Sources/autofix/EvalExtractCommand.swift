@@ -12,6 +12,7 @@ struct EvalExtractCommand: ParsableCommand {
 
     @Argument(help: "Corpus folder.") var corpus: String
     @Flag(help: "Print JSON.") var json = false
+    @Option(help: "stream (the byte-level scanner the worker uses) or lines (whole log in memory, for comparison).") var engine = "stream"
 
     func run() throws {
         let folder = URL(fileURLWithPath: corpus)
@@ -30,11 +31,16 @@ struct EvalExtractCommand: ParsableCommand {
         } else {
             throw UsageError(message: "\(corpus) has neither logchunks.jsonl nor index.jsonl")
         }
+        guard ["stream", "lines"].contains(engine) else { throw UsageError(message: "--engine must be stream or lines") }
         let extractor = ErrorExtractor()
+        let streaming = StreamingExtractor()
         var scores: [(String, ExtractionScore)] = []
         for item in cases {
-            let lines = LogReader.lines(try LogFile.read(folder.appendingPathComponent(item.path).path))
-            scores.append((item.group, ExtractionScore(labelled: item.labelled, blocks: extractor.blocks(lines, top: 3))))
+            let path = folder.appendingPathComponent(item.path).path
+            let blocks = engine == "lines"
+                ? extractor.blocks(LogReader.lines(try LogFile.read(path)), top: 3)
+                : streaming.blocks(try LogFile.scan(path, streaming), top: 3)
+            scores.append((item.group, ExtractionScore(labelled: item.labelled, blocks: blocks)))
         }
         let groups = Dictionary(grouping: scores, by: \.0).mapValues { $0.map(\.1) }
         var table: [(String, Int, (hitAt1: Double, hitAt3: Double, recall: Double, precision: Double, f1: Double))] = [

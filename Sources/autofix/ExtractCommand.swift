@@ -12,13 +12,24 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Log file, or - for stdin.") var file: String = "-"
     @Option(help: "text or json.") var format: String = "text"
     @Option(help: "How many blocks.") var top: Int = 3
+    @Option(help: "stream (bounded memory) or lines (whole log in memory, for comparison).") var engine = "stream"
 
     func run() throws {
         guard ["text", "json"].contains(format) else { throw UsageError(message: "--format must be text or json") }
         guard (1...50).contains(top) else { throw UsageError(message: "--top must be from 1 to 50") }
-        let lines = LogReader.lines(try LogFile.read(file))
-        let extractor = ErrorExtractor()
-        let blocks = extractor.blocks(lines, top: top)
+        guard ["stream", "lines"].contains(engine) else { throw UsageError(message: "--engine must be stream or lines") }
+        let streaming = StreamingExtractor()
+        let extractor = streaming.extractor
+        let lines: [LogLine]
+        let blocks: [ErrorBlock]
+        if engine == "lines" {
+            lines = LogReader.lines(try LogFile.read(file))
+            blocks = extractor.blocks(lines, top: top)
+        } else {
+            let scan = try LogFile.scan(file, streaming)
+            lines = scan.candidates
+            blocks = streaming.blocks(scan, top: top)
+        }
         if format == "json" {
             printLine(JobJSON.text([
                 "failure_kind": extractor.failureKind(blocks).rawValue,
@@ -32,7 +43,7 @@ struct ExtractCommand: ParsableCommand {
         printLine("failure kind: \(extractor.failureKind(blocks).rawValue)")
         for (rank, block) in blocks.enumerated() {
             printLine("\n#\(rank + 1) lines \(block.startLine)-\(block.endLine)  \(block.kind.rawValue)  (\(block.rule))")
-            for line in lines[(block.startLine - 1)...(block.endLine - 1)] { printLine("  \(line.number): \(line.text)") }
+            for line in lines where block.lines.contains(line.number) { printLine("  \(line.number): \(line.text)") }
         }
     }
 }

@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import LogAnalysis
 
 /// Reads a log file, gunzipping it if it is gzipped (zlib passes plain files through).
 enum LogFile {
@@ -15,6 +16,27 @@ enum LogFile {
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<Int(count)])
         }
+    }
+}
+
+extension LogFile {
+    /// Streams a (possibly gzipped) log through the extractor in bounded memory.
+    static func scan(_ path: String, _ extractor: StreamingExtractor = StreamingExtractor()) throws -> StreamingExtractor.Scan {
+        if path == "-" {
+            return try extractor.scan(read: { buffer in
+                let count = Foundation.read(0, buffer.baseAddress, buffer.count)
+                guard count >= 0 else { throw UsageErrorText("cannot read standard input") }
+                return count
+            })
+        }
+        guard let file = gzopen(path, "rb") else { throw UsageErrorText("cannot open \(path)") }
+        defer { gzclose(file) }
+        gzbuffer(file, 1 << 20)
+        return try extractor.scan(read: { buffer in
+            let count = gzread(file, buffer.baseAddress, UInt32(buffer.count))
+            guard count >= 0 else { throw UsageErrorText("cannot read \(path): not a readable log") }
+            return Int(count)
+        })
     }
 }
 

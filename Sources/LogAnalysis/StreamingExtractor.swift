@@ -1,0 +1,50 @@
+/// The extractor over a log of any size in bounded memory: bytes are read in chunks, every line goes
+/// through the needle automaton, and only candidate lines (matches, their continuation lines, the
+/// lines before a step's exit marker) are decoded and handed to `ErrorExtractor`.
+public struct StreamingExtractor: Sendable {
+    /// Candidate lines kept; beyond it the oldest go (the end of a log matters most).
+    public var maxCandidates = 20_000
+    /// Bytes of a line kept for analysis; the rest of a longer line is scanned, not stored.
+    public var maxLineBytes = 4096
+    public var extractor = ErrorExtractor()
+
+    static let automaton = NeedleAutomaton(ExtractionRules.all.flatMap(\.needles) + ["##[group]Run ", "exited with"])
+
+    public init() {}
+
+    /// The scan's result: the candidate lines and how many lines the log had.
+    public struct Scan: Sendable {
+        public var candidates: [LogLine]
+        public var totalLines: Int
+    }
+
+    /// Scans what `read` returns until it returns 0 bytes; `read` fills the buffer and returns the count.
+    public func scan(read: (UnsafeMutableRawBufferPointer) throws -> Int, chunkSize: Int = 1 << 20) rethrows -> Scan {
+        var state = ScanState(maxCandidates: maxCandidates, maxLineBytes: maxLineBytes)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try read(buffer)
+            guard count > 0 else { break }
+            state.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), table: Self.automaton.table)
+        }
+        state.finish()
+        return Scan(candidates: state.candidates, totalLines: state.number - 1)
+    }
+
+    public func scan(_ bytes: [UInt8]) -> Scan {
+        var offset = 0
+        return bytes.withUnsafeBytes { source in
+            scan(read: { buffer in
+                let count = min(buffer.count, source.count - offset)
+                if count > 0 { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count)])) }
+                offset += count
+                return count
+            })
+        }
+    }
+
+    public func blocks(_ scan: Scan, top: Int = 3) -> [ErrorBlock] {
+        extractor.blocks(scan.candidates, totalLines: scan.totalLines, top: top)
+    }
+}

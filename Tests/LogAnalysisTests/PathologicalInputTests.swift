@@ -1,0 +1,62 @@
+import LogAnalysis
+import Testing
+
+/// Input that has broken extractors elsewhere must neither crash nor hang this one.
+@Suite struct PathologicalInputTests {
+    func blocks(_ bytes: [UInt8]) -> [ErrorBlock] {
+        let extractor = StreamingExtractor()
+        return extractor.blocks(extractor.scan(bytes))
+    }
+
+    @Test func oneMegabyteLine_isScannedAndTruncatedForAnalysis() {
+        let line = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20) + Array(" error: boom\n".utf8) + Array("next\n".utf8)
+        let scan = StreamingExtractor().scan(line)
+        #expect(scan.totalLines == 2)
+        #expect(scan.candidates.allSatisfy { $0.text.utf8.count <= 4096 })
+    }
+
+    @Test func invalidUTF8AndNULBytes_areRepaired() {
+        let bytes: [UInt8] = [0xFF, 0xFE, 0x00, 0x65, 0x72, 0x72, 0x6F, 0x72, 0x3A, 0x20, 0xC3, 0x0A] + Array("FAILED tests/x.py::t - \u{0}boom\n".utf8)
+        let found = blocks(bytes)
+        #expect(!found.isEmpty)
+    }
+
+    @Test func tenMillionEmptyLines_countedInBoundedMemory() {
+        var bytes = [UInt8](repeating: 0x0A, count: 10_000_000)
+        bytes += Array("E       assert 1 == 2\n".utf8)
+        let scan = StreamingExtractor().scan(bytes)
+        #expect(scan.totalLines == 10_000_001)
+        #expect(scan.candidates.count < 20)
+        #expect(StreamingExtractor().blocks(scan).first?.startLine == 10_000_001)
+    }
+
+    @Test func randomBytes_neverCrash() {
+        var generator = SplitMix(seed: 42)
+        for _ in 0..<20 {
+            let bytes = (0..<200_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            _ = blocks(bytes)
+        }
+    }
+
+    @Test func automaton_flagsEveryLineTheSlowPathWouldMatch() {
+        // The prefilter may never hide a line a rule accepts: compare with the whole-log path.
+        var generator = SplitMix(seed: 7)
+        let words = ["error:", "FAILED ", "ok", "Traceback (most recent call last):", "  at foo", "make: ***", "E   x", "warning", "done", "npm ERR! x"]
+        let text = (0..<5000).map { _ in (0..<3).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ") }.joined(separator: "\n")
+        let dense = ErrorExtractor().blocks(LogReader.lines(Array(text.utf8)), top: 3)
+        #expect(blocks(Array(text.utf8)).map(\.lines) == dense.map(\.lines))
+    }
+}
+
+/// A small deterministic generator for test input.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

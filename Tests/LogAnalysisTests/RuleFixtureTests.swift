@@ -1,0 +1,55 @@
+import LogAnalysis
+import Testing
+
+/// One realistic fixture per rule: the failure lines as the tool prints them, inside ordinary noise.
+@Suite struct RuleFixtureTests {
+    static let fixtures: [(rule: String, kind: FailureKind, lines: [String])] = [
+        ("gha.error-annotation", .unknown, ["::error file=src/app.ts,line=12,col=5::Type 'string' is not assignable to type 'number'."]),
+        ("pytest.failed-summary", .test, ["FAILED tests/test_calc.py::test_add - assert -1 == 5"]),
+        ("pytest.assertion-line", .test, [">       assert add(2, 3) == 5", "E       assert -1 == 5"]),
+        ("python.exception", .test, ["ModuleNotFoundError: No module named 'requests'"]),
+        ("python.traceback", .test, ["Traceback (most recent call last):", "  File \"app/main.py\", line 3, in <module>", "    import yaml"]),
+        ("go.test-fail", .test, ["--- FAIL: TestParse (0.00s)", "    parse_test.go:14: got 3, want 4"]),
+        ("jest.failed-test", .test, ["  ● Calculator › adds numbers", "", "    expect(received).toBe(expected) // Object.is equality"]),
+        ("rspec.failure", .test, ["     Failure/Error: expect(user.name).to eq('Bob')"]),
+        ("junit.failures", .test, ["Tests run: 12, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.4 s <<< FAILURE! - in com.acme.ParserTest"]),
+        ("xunit.assert", .test, ["junit.framework.AssertionFailedError: expected:<4> but was:<3>"]),
+        ("phpunit.failures", .test, ["There was 1 failure:", "", "1) CalculatorTest::testAdd"]),
+        ("tap.not-ok", .test, ["not ok 3 - parses empty input"]),
+        ("exunit.failure", .test, ["     ** (MatchError) no match of right hand side value: :error"]),
+        ("compiler.diagnostic", .build, ["src/main.c:12:5: error: 'x' undeclared (first use in this function)"]),
+        ("compiler.undefined", .build, ["/usr/bin/ld: main.o: in function `main': undefined reference to `sqlite3_open'"]),
+        ("maven.error", .build, ["[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.8.1:compile (default-compile) on project core"]),
+        ("gradle.failure", .build, ["FAILURE: Build failed with an exception."]),
+        ("make.error", .build, ["make: *** [Makefile:23: all] Error 2"]),
+        ("lint.violation", .lint, ["app/calc.py:1:8: F401 [*] `os` imported but unused"]),
+        ("package.error", .dependency, ["npm ERR! code ERESOLVE", "npm ERR! ERESOLVE unable to resolve dependency tree"]),
+        ("syntax.error", .build, ["  File \"setup.py\", line 7", "SyntaxError: invalid syntax"]),
+        ("gha.timeout", .timeout, ["##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 360 minutes."]),
+        ("gha.cancelled", .cancelled, ["##[error]The operation was canceled."]),
+        ("process.crash", .infra, ["/home/runner/work/_temp/a.sh: line 1:  4242 Segmentation fault      (core dumped) ./run_tests"]),
+        ("git.fatal", .infra, ["fatal: could not read Username for 'https://github.com': terminal prompts disabled"]),
+        ("generic.error", .unknown, ["Build step 'package' reported an error while signing the archive"]),
+        ("generic.failed", .unknown, ["Deployment failed after 3 retries"]),
+        ("travis.command-exited", .unknown, ["The command \"./gradlew check\" exited with 1."]),
+        ("gha.exit-code", .unknown, ["##[error]Process completed with exit code 2."]),
+    ]
+
+    static let noise = (1...40).map { "Downloading package \($0) of 40 (\($0 * 1024) bytes) from mirror" }
+
+    @Test(arguments: fixtures.map(\.rule))
+    func fixture_isFoundByItsRule(rule: String) {
+        let fixture = Self.fixtures.first { $0.rule == rule }!
+        let text = (Self.noise + fixture.lines + ["Cleaning up orphan processes"]).joined(separator: "\n")
+        let scan = StreamingExtractor().scan(Array(text.utf8))
+        let blocks = StreamingExtractor().blocks(scan, top: 3)
+        let first = Self.noise.count + 1
+        let hit = blocks.first { $0.lines.overlaps(first...(first + fixture.lines.count - 1)) }
+        #expect(hit != nil, "\(rule): \(blocks)")
+        #expect(blocks.contains { $0.rule == rule || $0.lines.contains(first) && fixture.kind == $0.kind }, "\(rule): \(blocks.map(\.rule))")
+    }
+
+    @Test func everyRule_hasAFixture() {
+        #expect(Set(Self.fixtures.map(\.rule)) == Set(ErrorExtractor.ruleIDs))
+    }
+}
