@@ -15,7 +15,7 @@ public struct ErrorExtractor: Sendable {
         var matches: [(index: Int, rule: ExtractionRule)] = []
         for (index, line) in lines.enumerated() {
             guard !line.text.isEmpty else { continue }
-            for rule in ExtractionRules.all where rule.needles.contains(where: { line.text.contains($0) }) && rule.accepts(line.text) {
+            for rule in ExtractionRules.all where rule.hasNeedle(line.text) && rule.accepts(line.text) {
                 matches.append((index, rule))
                 break
             }

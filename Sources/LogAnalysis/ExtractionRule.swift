@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One log format's failure shape: a cheap substring test, then a check on the line.
 struct ExtractionRule: Sendable {
     var id: String
@@ -13,6 +19,32 @@ struct ExtractionRule: Sendable {
 }
 
 extension ExtractionRule {
+    /// memchr for the first byte, then memcmp (glibc's memmem is a GNU extension Swift does not see).
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count, let base = haystack.baseAddress else { return needle.isEmpty }
+        var offset = 0
+        let last = haystack.count - needle.count
+        while offset <= last {
+            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + position, needle.baseAddress!, needle.count) == 0 { return true }
+            offset = position + 1
+        }
+        return false
+    }
+
+    /// True when any needle occurs in `text`: memmem over the UTF-8 bytes (Foundation's `contains` is far slower).
+    func hasNeedle(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            needles.contains { needle in
+                needle.utf8.withContiguousStorageIfAvailable { bytes in
+                    Self.find(bytes, in: haystack)
+                } ?? false
+            }
+        }
+    }
+
     static func starts(_ prefixes: [String]) -> @Sendable (String) -> Bool {
         { line in
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })

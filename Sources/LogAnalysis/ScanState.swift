@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The streaming scan's state across chunks: automaton state, the current line, a ring of recent lines.
 struct ScanState {
     let maxCandidates: Int
@@ -24,32 +30,46 @@ struct ScanState {
     }
 
     mutating func consume(_ bytes: UnsafeRawBufferPointer, table: [UInt32]) {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         table.withUnsafeBufferPointer { table in
+            let count = bytes.count
             var lineStart = 0
             var index = 0
-            let count = bytes.count
             var state = automaton
             var hit = matched
             while index < count {
-                let byte = bytes[index]
-                if byte == 0x0A {
-                    append(UnsafeRawBufferPointer(rebasing: bytes[lineStart..<index]))
-                    matched = hit
-                    endLine()
-                    hit = false
-                    state = 0
-                    index += 1
-                    lineStart = index
-                    continue
+                if hit {
+                    // The line already matched: jump to its end.
+                    guard let newline = memchr(base + index, 0x0A, count - index) else {
+                        index = count
+                        break
+                    }
+                    index = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    // One dependent table lookup per byte; the newline check rides on the same branch.
+                    while index < count {
+                        let byte = base[index]
+                        let next = table[Int(state) << 8 | Int(byte)]
+                        if next & NeedleAutomaton.accepting != 0 {
+                            hit = true
+                            state = 0
+                            break
+                        }
+                        if byte == 0x0A { break }
+                        state = next
+                        index += 1
+                    }
+                    if hit || index >= count { continue }
                 }
-                if !hit {
-                    state = table[Int(state) << 8 | Int(byte)]
-                    if state & NeedleAutomaton.accepting != 0 { hit = true }
-                    state &= ~NeedleAutomaton.accepting
-                }
+                append(UnsafeRawBufferPointer(start: base + lineStart, count: index - lineStart))
+                matched = hit
+                endLine()
+                hit = false
+                state = 0
                 index += 1
+                lineStart = index
             }
-            append(UnsafeRawBufferPointer(rebasing: bytes[lineStart..<count]))
+            append(UnsafeRawBufferPointer(start: base + lineStart, count: count - lineStart))
             automaton = state
             matched = hit
         }
@@ -65,15 +85,16 @@ struct ScanState {
     }
 
     mutating func endLine() {
-        let content = Self.contentStart(line)
-        let startsShellCommand = line.count > content + 1 && line[content] == UInt8(ascii: "$") && line[content + 1] == 0x20
+        // Most lines neither match nor follow a match nor hold a `$`: they cost nothing more.
+        let interesting = matched || follow > 0 || line.prefix(48).contains(UInt8(ascii: "$"))
+        let content = interesting ? Self.contentStart(line) : 0
+        let startsShellCommand = interesting && line.count > content + 1 && line[content] == UInt8(ascii: "$") && line[content + 1] == 0x20
         let indented = content < line.count && (line[content] == 0x20 || line[content] == 0x09)
         let empty = content >= line.count
         if matched || startsShellCommand {
-            // The lines before a match: the context the region rules read.
-            for offset in 0..<ring.count {
-                let entry = ring[(ringNext + offset) % ring.count]
-                if entry.number > lastEmitted, entry.number > 0 { emit(entry.number, entry.bytes) }
+            // The lines before a step's exit marker: the failing command's tail, which the region rule reads.
+            if matched, Self.isExitMarker(line) {
+                emitRing()
             }
             emit(number, line)
             follow = 41
@@ -90,6 +111,21 @@ struct ScanState {
         line.removeAll(keepingCapacity: true)
         matched = false
         number += 1
+    }
+
+    static let exitMarkers = [Array("Process completed with exit code".utf8), Array("exited with".utf8)]
+
+    static func isExitMarker(_ line: [UInt8]) -> Bool {
+        line.withUnsafeBufferPointer { haystack in
+            exitMarkers.contains { marker in marker.withUnsafeBufferPointer { ExtractionRule.find($0, in: haystack) } }
+        }
+    }
+
+    mutating func emitRing() {
+            for offset in 0..<ring.count {
+                let entry = ring[(ringNext + offset) % ring.count]
+                if entry.number > lastEmitted, entry.number > 0 { emit(entry.number, entry.bytes) }
+            }
     }
 
     /// Where a line's text starts after the runner's prefixes (`gh run view` job and step, timestamp).

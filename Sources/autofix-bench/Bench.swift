@@ -28,13 +28,17 @@ struct Bench {
     func run() async throws -> BenchReport {
         defer { try? FileManager.default.removeItem(at: directory) }
         var report = BenchReport()
-        report.rows.append(try await enqueuePerProcess())
-        report.rows.append(try await enqueueInProcess())
-        for workers in [1, 4, 8] {
-            report.rows.append(try await claimComplete(workers: workers))
+        func wanted(_ group: String) -> Bool { options.only == nil || options.only == group }
+        if wanted("queue") {
+            report.rows.append(try await enqueuePerProcess())
+            report.rows.append(try await enqueueInProcess())
+            for workers in [1, 4, 8] {
+                report.rows.append(try await claimComplete(workers: workers))
+            }
         }
-        report.rows.append(try await HTTPBench(options: options, directory: directory).run())
-        report.rows += try await PipelineBench(directory: directory, jobs: options.pipelineJobs).run()
+        if wanted("http") { report.rows.append(try await HTTPBench(options: options, directory: directory).run()) }
+        if wanted("extract") { report.rows += try ExtractionBench(options: options, directory: directory).run() }
+        if wanted("pipeline") { report.rows += try await PipelineBench(directory: directory, jobs: options.pipelineJobs).run() }
         return report
     }
 

@@ -10,6 +10,9 @@ struct BenchOptions {
     var json = false
     var wrkSeconds = 5
     var pipelineJobs = 40
+    var extractMegabytes = 500
+    /// `queue`, `http`, `extract` or `pipeline`: run one group only.
+    var only: String?
 
     init<S: Sequence<String>>(_ arguments: S) throws {
         var iterator = arguments.makeIterator()
@@ -31,7 +34,11 @@ struct BenchOptions {
             case "--json": json = true
             case "--wrk-seconds": wrkSeconds = try number()
             case "--pipeline-jobs": pipelineJobs = try number()
-            default: throw BenchError("unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --pipeline-jobs N --json)")
+            case "--extract-mb": extractMegabytes = try number()
+            case "--only":
+                only = try value()
+                guard ["queue", "http", "extract", "pipeline"].contains(only!) else { throw BenchError("--only takes queue, http, extract or pipeline") }
+            default: throw BenchError("unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --pipeline-jobs N --extract-mb N --only GROUP --json)")
             }
         }
         guard FileManager.default.isExecutableFile(atPath: autofix) else { throw BenchError("no autofix binary at \(autofix); run make release") }

@@ -25,6 +25,28 @@ enum ProcessTimer {
         return Double(s) + Double(atto) / 1e18
     }
 
+    /// Wall-clock seconds and peak resident memory (KiB) of one run, stdout discarded; `okStatuses` are exit codes that count as success.
+    /// `output` receives stdout: GNU grep stops at the first match when stdout is /dev/null.
+    static func measure(_ executable: String, _ arguments: [String], okStatuses: Set<Int32> = [0], output: String = "/dev/null") throws -> (seconds: Double, maxRSSKiB: Int) {
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let start = ContinuousClock.now
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, executable, &actions, nil, argv, environ) == 0 else { throw BenchError("cannot spawn \(executable)") }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        let elapsed = ContinuousClock.now - start
+        let code = (status >> 8) & 0xFF
+        guard status & 0x7F == 0, okStatuses.contains(code) else { throw BenchError("\(executable) exited with status \(status)") }
+        let (s, atto) = elapsed.components
+        return (Double(s) + Double(atto) / 1e18, Int(usage.ru_maxrss))
+    }
+
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
