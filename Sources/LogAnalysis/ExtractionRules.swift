@@ -11,7 +11,7 @@ enum ExtractionRules {
     /// GitHub Actions workflow commands and annotations.
     static let structured: [ExtractionRule] = [
         ExtractionRule(id: "gha.error-annotation", kind: .unknown, weight: 9, needles: ["##[error]", "::error"],
-                       accepts: { !$0.contains("Process completed with exit code") }),
+                       accepts: { !$0.has("Process completed with exit code") }),
         // GitHub's epilogue for any failing step: says that, not why.
         ExtractionRule(id: "gha.exit-code", kind: .unknown, weight: 1, needles: ["Process completed with exit code"]),
     ]
@@ -30,35 +30,35 @@ enum ExtractionRules {
         ExtractionRule(id: "jest.failed-test", kind: .test, weight: 8, needles: ["● ", "FAIL "], accepts: ExtractionRule.starts(["● ", "FAIL "])),
         ExtractionRule(id: "rspec.failure", kind: .test, weight: 8, needles: ["Failure/Error:", "rspec ./"], accepts: ExtractionRule.starts(["Failure/Error:", "rspec ./"])),
         ExtractionRule(id: "junit.failures", kind: .test, weight: 7, needles: ["Tests run:", "Failed tests:", "Tests in error:"],
-                       accepts: { $0.contains("Failed tests:") || $0.contains("Tests in error:") || ($0.contains("Tests run:") && ($0.contains("<<< FAIL") || $0.contains("FAILURE"))) }),
+                       accepts: { $0.has("Failed tests:") || $0.has("Tests in error:") || ($0.has("Tests run:") && ($0.has("<<< FAIL") || $0.has("FAILURE"))) }),
         ExtractionRule(id: "xunit.assert", kind: .test, weight: 6, needles: ["AssertionError", "AssertionFailedError", "ComparisonFailure", "expected:<", "Expected:", "Assert."]),
         ExtractionRule(id: "phpunit.failures", kind: .test, weight: 7, needles: ["There was 1 failure", "There was 1 error", "There were ", "FAILURES!"],
-                       accepts: { !$0.contains("There were ") || $0.contains("failures") || $0.contains("errors") }),
+                       accepts: { !$0.has("There were ") || $0.has("failures") || $0.has("errors") }),
         ExtractionRule(id: "tap.not-ok", kind: .test, weight: 7, needles: ["not ok "], accepts: ExtractionRule.starts(["not ok "])),
-        ExtractionRule(id: "exunit.failure", kind: .test, weight: 6, needles: ["** (", "test failed", "tests, "], accepts: { $0.contains("** (") || $0.contains(" failure") }),
+        ExtractionRule(id: "exunit.failure", kind: .test, weight: 6, needles: ["** (", "test failed", "tests, "], accepts: { $0.has("** (") || $0.has(" failure") }),
     ]
 
     static let builds: [ExtractionRule] = [
         ExtractionRule(id: "compiler.diagnostic", kind: .build, weight: 8, needles: [": error:", ": fatal error:", "error[E", ": error TS", "error CS", ": Error:"]),
         ExtractionRule(id: "compiler.undefined", kind: .build, weight: 7, needles: ["undefined reference", "cannot find symbol", "undefined method", "not found in scope", "No such file or directory"]),
-        ExtractionRule(id: "maven.error", kind: .build, weight: 6, needles: ["[ERROR]"], accepts: { !$0.contains("[ERROR] -> [Help") && !$0.hasSuffix("[ERROR] ") && !$0.contains("Re-run Maven") && !$0.contains("full stack trace") }),
+        ExtractionRule(id: "maven.error", kind: .build, weight: 6, needles: ["[ERROR]"], accepts: { !$0.has("[ERROR] -> [Help") && !$0.hasSuffix("[ERROR] ") && !$0.has("Re-run Maven") && !$0.has("full stack trace") }),
         ExtractionRule(id: "gradle.failure", kind: .build, weight: 6, needles: ["FAILURE: Build failed", "BUILD FAILED", "What went wrong"]),
-        ExtractionRule(id: "make.error", kind: .build, weight: 5, needles: ["make: ***", "make[", "ninja: build stopped", "CMake Error"], accepts: { $0.contains("***") || $0.contains("Error") || $0.contains("stopped") }),
+        ExtractionRule(id: "make.error", kind: .build, weight: 5, needles: ["make: ***", "make[", "ninja: build stopped", "CMake Error"], accepts: { $0.has("***") || $0.has("Error") || $0.has("stopped") }),
         ExtractionRule(id: "lint.violation", kind: .lint, weight: 6, needles: [": E", ": W", ": F", " error ", "✖"], accepts: { line in
-            line.contains(" problem") || line.range(of: #":\d+:\d+: [EWF]\d{3}"#, options: .regularExpression) != nil
+            line.has(" problem") || line.range(of: #":\d+:\d+: [EWF]\d{3}"#, options: .regularExpression) != nil
                 || line.range(of: #"^\s+\d+:\d+\s+error\s"#, options: .regularExpression) != nil
         }),
         ExtractionRule(id: "package.error", kind: .dependency, weight: 6, needles: ["npm ERR!", "yarn error", "error Command failed", "ERROR: Could not", "Gem::", "Bundler::", "could not resolve", "Could not resolve"],
-                       accepts: { !$0.contains("npm ERR! A complete log") && !$0.contains("npm ERR!     /") }),
+                       accepts: { !$0.has("npm ERR! A complete log") && !$0.has("npm ERR!     /") }),
         ExtractionRule(id: "syntax.error", kind: .build, weight: 7, needles: ["SyntaxError", "ParseError", "syntax error"]),
     ]
 
     static let infra: [ExtractionRule] = [
         ExtractionRule(id: "gha.timeout", kind: .timeout, weight: 8, needles: ["has exceeded the maximum execution time", "timed out", "Timeout"],
-                       accepts: { $0.contains("exceeded the maximum execution time") || $0.lowercased().contains("timed out") }),
+                       accepts: { $0.has("exceeded the maximum execution time") || $0.lowercased().has("timed out") }),
         ExtractionRule(id: "gha.cancelled", kind: .cancelled, weight: 8, needles: ["The operation was canceled", "received a shutdown signal", "was cancelled"]),
         ExtractionRule(id: "process.crash", kind: .infra, weight: 6, needles: ["Segmentation fault", "Killed", "core dumped", "No space left on device", "signal "],
-                       accepts: { $0.contains("Segmentation fault") || $0.contains("core dumped") || $0.contains("No space left") || $0.hasPrefix("Killed") || $0.contains("Killed signal") }),
+                       accepts: { $0.has("Segmentation fault") || $0.has("core dumped") || $0.has("No space left") || $0.hasPrefix("Killed") || $0.has("Killed signal") }),
         ExtractionRule(id: "git.fatal", kind: .infra, weight: 5, needles: ["fatal: "], accepts: ExtractionRule.starts(["fatal: "])),
     ]
 
@@ -66,13 +66,13 @@ enum ExtractionRules {
     static let generic: [ExtractionRule] = [
         ExtractionRule(id: "generic.error", kind: .unknown, weight: 3, needles: ["error", "Error", "ERROR"], accepts: { line in
             let lower = line.lowercased()
-            return !lower.contains("0 error") && !lower.contains("errors: 0") && !lower.contains("-error") && !lower.contains("error_")
-                && !lower.contains("werror") && !lower.contains("warning")
+            return !lower.has("0 error") && !lower.has("errors: 0") && !lower.has("-error") && !lower.has("error_")
+                && !lower.has("werror") && !lower.has("warning")
         }),
         ExtractionRule(id: "generic.failed", kind: .unknown, weight: 2.5, needles: ["FAILED", "failed", "Failed", "FAILURE", "failure"], accepts: { line in
             let lower = line.lowercased()
-            return !lower.contains("0 failed") && !lower.contains("failures: 0") && !lower.contains("allow_failure")
+            return !lower.has("0 failed") && !lower.has("failures: 0") && !lower.has("allow_failure")
         }),
-        ExtractionRule(id: "travis.command-exited", kind: .unknown, weight: 1, needles: ["exited with"], accepts: { $0.contains("The command \"") }),
+        ExtractionRule(id: "travis.command-exited", kind: .unknown, weight: 1, needles: ["exited with"], accepts: { $0.has("The command \"") }),
     ]
 }

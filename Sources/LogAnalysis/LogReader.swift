@@ -25,10 +25,9 @@ public enum LogReader {
         // A progress bar rewrites its line with CR; what the reader saw last is what matters.
         if let cr = bytes.lastIndex(of: 0x0D) { bytes.removeSubrange(0...cr) }
         bytes = stripANSI(bytes)
-        var text = String(decoding: bytes, as: UTF8.self)
-        if let tab = ghRunViewPrefixEnd(text) { text = String(text[tab...]) }
-        if let end = timestampPrefixEnd(text) { text = String(text[end...]) }
-        return text
+        // The runner's prefixes are ASCII: strip them on bytes and decode once.
+        let start = ScanState.contentStart(bytes)
+        return String(decoding: bytes[start...], as: UTF8.self)
     }
 
     /// `ESC [ … final-byte` and `ESC ] … BEL` sequences.

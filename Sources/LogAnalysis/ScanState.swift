@@ -16,8 +16,9 @@ struct ScanState {
     /// The current line's first bytes (up to `maxLineBytes`).
     var line: [UInt8] = []
     /// The last lines seen, for the context before a match (`gha.exit-code`'s region tail).
-    /// Fixed slots reused in a circle, so no line costs an allocation.
-    var ring: [(number: Int, bytes: [UInt8])] = Array(repeating: (0, []), count: 8)
+    /// The last lines seen, for the context before an exit marker: views into the current chunk,
+    /// copied out (at most 8) only when the chunk is about to be reused.
+    var ring: [(number: Int, view: UnsafeBufferPointer<UInt8>?, owned: [UInt8])] = Array(repeating: (0, nil, []), count: 8)
     var ringNext = 0
     /// Lines after a match still kept while they continue it (indented).
     var follow = 0
@@ -29,84 +30,166 @@ struct ScanState {
         line.reserveCapacity(maxLineBytes)
     }
 
+    /// Line ends per stream, the top bit saying the line hit a needle; sized for the largest chunk.
+    var events = UnsafeMutableBufferPointer<UInt32>(start: nil, count: 0)
+
+    /// Two passes per chunk. First the automaton runs over the two halves of the chunk at once (two
+    /// independent chains of table lookups keep the core busy where one would wait on each load),
+    /// recording where lines end and which hit a needle; then the lines are handled in order.
     mutating func consume(_ bytes: UnsafeRawBufferPointer, table: [UInt32]) {
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-        table.withUnsafeBufferPointer { table in
-            let count = bytes.count
-            var lineStart = 0
-            var index = 0
-            var state = automaton
-            var hit = matched
-            while index < count {
-                if hit {
-                    // The line already matched: jump to its end.
-                    guard let newline = memchr(base + index, 0x0A, count - index) else {
-                        index = count
-                        break
-                    }
-                    index = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-                } else {
-                    // One dependent table lookup per byte; the newline check rides on the same branch.
-                    while index < count {
-                        let byte = base[index]
-                        let next = table[Int(state) << 8 | Int(byte)]
-                        if next & NeedleAutomaton.accepting != 0 {
-                            hit = true
-                            state = 0
-                            break
-                        }
-                        if byte == 0x0A { break }
-                        state = next
-                        index += 1
-                    }
-                    if hit || index >= count { continue }
-                }
-                append(UnsafeRawBufferPointer(start: base + lineStart, count: index - lineStart))
-                matched = hit
-                endLine()
-                hit = false
-                state = 0
-                index += 1
-                lineStart = index
-            }
-            append(UnsafeRawBufferPointer(start: base + lineStart, count: count - lineStart))
-            automaton = state
-            matched = hit
+        let count = bytes.count
+        if events.count < count * 2 + 2 {
+            events.deallocate()
+            events = .allocate(capacity: count * 2 + 2)
         }
+        var split = count
+        if count > 4096, let newline = memchr(base + count / 2, 0x0A, count - count / 2) {
+            split = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        let eventsA = events.baseAddress!
+        let eventsB = eventsA + count + 1
+        var stateA = automaton, hitA: UInt32 = matched ? 1 : 0, a = 0, countA = 0
+        var stateB: UInt32 = 0, hitB: UInt32 = 0, b = split, countB = 0
+        let mask: UInt32 = ~NeedleAutomaton.accepting
+        table.withUnsafeBufferPointer { table in
+            let t = table.baseAddress!
+            while a < split, b < count {
+                let byteA = base[a]
+                let byteB = base[b]
+                if byteA == 0x0A {
+                    eventsA[countA] = UInt32(a) | hitA << 31
+                    countA += 1
+                    stateA = 0
+                    hitA = 0
+                } else if hitA == 0 {
+                    let next = t[Int(stateA) << 8 | Int(byteA)]
+                    hitA = next >> 31
+                    stateA = next & mask
+                }
+                if byteB == 0x0A {
+                    eventsB[countB] = UInt32(b) | hitB << 31
+                    countB += 1
+                    stateB = 0
+                    hitB = 0
+                } else if hitB == 0 {
+                    let next = t[Int(stateB) << 8 | Int(byteB)]
+                    hitB = next >> 31
+                    stateB = next & mask
+                }
+                a += 1
+                b += 1
+            }
+            while a < split {
+                let byte = base[a]
+                if byte == 0x0A {
+                    eventsA[countA] = UInt32(a) | hitA << 31
+                    countA += 1
+                    stateA = 0
+                    hitA = 0
+                } else if hitA == 0 {
+                    let next = t[Int(stateA) << 8 | Int(byte)]
+                    hitA = next >> 31
+                    stateA = next & mask
+                }
+                a += 1
+            }
+            while b < count {
+                let byte = base[b]
+                if byte == 0x0A {
+                    eventsB[countB] = UInt32(b) | hitB << 31
+                    countB += 1
+                    stateB = 0
+                    hitB = 0
+                } else if hitB == 0 {
+                    let next = t[Int(stateB) << 8 | Int(byte)]
+                    hitB = next >> 31
+                    stateB = next & mask
+                }
+                b += 1
+            }
+        }
+        var lineStart = 0
+        for (stream, total) in [(eventsA, countA), (eventsB, countB)] {
+            for index in 0..<total {
+                let event = stream[index]
+                let end = Int(event & mask)
+                matched = matched || event >> 31 != 0
+                if line.isEmpty {
+                    // The whole line is in this chunk: look at it in place.
+                    endLine(UnsafeBufferPointer(start: base + lineStart, count: min(end - lineStart, maxLineBytes)), inChunk: true)
+                } else {
+                    append(UnsafeRawBufferPointer(start: base + lineStart, count: end - lineStart))
+                    let carried = line
+                    carried.withUnsafeBufferPointer { endLine($0, inChunk: false) }
+                }
+                lineStart = end + 1
+            }
+        }
+        append(UnsafeRawBufferPointer(start: base + lineStart, count: count - lineStart))
+        // The chunk's memory is reused next: copy out the ring's views of it.
+        for slot in ring.indices {
+            if let view = ring[slot].view {
+                ring[slot].owned = Array(view)
+                ring[slot].view = nil
+            }
+        }
+        // The unfinished last line continues in the next chunk with the automaton where it stopped.
+        if split < count {
+            automaton = stateB
+            matched = hitB != 0
+        } else {
+            automaton = stateA
+            matched = matched || hitA != 0
+        }
+    }
+
+    func release() {
+        events.deallocate()
     }
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         let room = maxLineBytes - line.count
-        if room > 0, !bytes.isEmpty { line.append(contentsOf: bytes.prefix(room)) }
+        guard room > 0, !bytes.isEmpty, let base = bytes.baseAddress else { return }
+        // A typed contiguous buffer: Array appends it with one copy, not byte by byte.
+        line.append(contentsOf: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: min(room, bytes.count)))
     }
 
     mutating func finish() {
-        if !line.isEmpty { endLine() }
+        if !line.isEmpty {
+            let carried = line
+            carried.withUnsafeBufferPointer { endLine($0, inChunk: false) }
+        }
     }
 
-    mutating func endLine() {
+    /// One finished line; `inChunk` when `text` points into the chunk (the ring may keep the view).
+    mutating func endLine(_ text: UnsafeBufferPointer<UInt8>, inChunk: Bool) {
         // Most lines neither match nor follow a match nor hold a `$`: they cost nothing more.
-        let interesting = matched || follow > 0 || line.prefix(48).contains(UInt8(ascii: "$"))
-        let content = interesting ? Self.contentStart(line) : 0
-        let startsShellCommand = interesting && line.count > content + 1 && line[content] == UInt8(ascii: "$") && line[content + 1] == 0x20
-        let indented = content < line.count && (line[content] == 0x20 || line[content] == 0x09)
-        let empty = content >= line.count
-        if matched || startsShellCommand {
-            // The lines before a step's exit marker: the failing command's tail, which the region rule reads.
-            if matched, Self.isExitMarker(line) {
-                emitRing()
+        let interesting = matched || follow > 0 || (text.baseAddress.map { memchr($0, 0x24, min(48, text.count)) != nil } ?? false)
+        if interesting {
+            let content = Self.contentStart(text)
+            let startsShellCommand = text.count > content + 1 && text[content] == UInt8(ascii: "$") && text[content + 1] == 0x20
+            let indented = content < text.count && (text[content] == 0x20 || text[content] == 0x09)
+            let empty = content >= text.count
+            if matched || startsShellCommand {
+                // The lines before a step's exit marker: the failing command's tail, which the region rule reads.
+                if matched, Self.isExitMarker(text) { emitRing() }
+                emit(number, Array(text))
+                follow = 41
+            } else if follow > 0 {
+                follow = indented ? follow - 1 : 0
+                if empty { follow = 0 }
+                // The first line after an indented run (a traceback's exception) is kept too.
+                emit(number, Array(text))
             }
-            emit(number, line)
-            follow = 41
-        } else if follow > 0 {
-            follow = indented ? follow - 1 : 0
-            if empty { follow = 0 }
-            // The first line after an indented run (a traceback's exception) is kept too.
-            emit(number, line)
         }
         ring[ringNext].number = number
-        ring[ringNext].bytes.removeAll(keepingCapacity: true)
-        ring[ringNext].bytes.append(contentsOf: line)
+        if inChunk {
+            ring[ringNext].view = text
+        } else {
+            ring[ringNext].view = nil
+            ring[ringNext].owned = Array(text)
+        }
         ringNext = (ringNext + 1) % ring.count
         line.removeAll(keepingCapacity: true)
         matched = false
@@ -115,21 +198,23 @@ struct ScanState {
 
     static let exitMarkers = [Array("Process completed with exit code".utf8), Array("exited with".utf8)]
 
-    static func isExitMarker(_ line: [UInt8]) -> Bool {
-        line.withUnsafeBufferPointer { haystack in
-            exitMarkers.contains { marker in marker.withUnsafeBufferPointer { ExtractionRule.find($0, in: haystack) } }
-        }
+    static func isExitMarker(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        exitMarkers.contains { marker in marker.withUnsafeBufferPointer { ExtractionRule.find($0, in: haystack) } }
     }
 
     mutating func emitRing() {
             for offset in 0..<ring.count {
                 let entry = ring[(ringNext + offset) % ring.count]
-                if entry.number > lastEmitted, entry.number > 0 { emit(entry.number, entry.bytes) }
+                if entry.number > lastEmitted, entry.number > 0 { emit(entry.number, entry.view.map { Array($0) } ?? entry.owned) }
             }
     }
 
     /// Where a line's text starts after the runner's prefixes (`gh run view` job and step, timestamp).
     static func contentStart(_ line: [UInt8]) -> Int {
+        line.withUnsafeBufferPointer { contentStart($0) }
+    }
+
+    static func contentStart(_ line: UnsafeBufferPointer<UInt8>) -> Int {
         var start = 0
         if let tab = line.prefix(256).firstIndex(of: 0x09), let second = line[(tab + 1)...].prefix(256).firstIndex(of: 0x09),
            second + 1 < line.count, (0x30...0x39).contains(line[second + 1]) {

@@ -21,6 +21,7 @@ public struct StreamingExtractor: Sendable {
     /// Scans what `read` returns until it returns 0 bytes; `read` fills the buffer and returns the count.
     public func scan(read: (UnsafeMutableRawBufferPointer) throws -> Int, chunkSize: Int = 1 << 20) rethrows -> Scan {
         var state = ScanState(maxCandidates: maxCandidates, maxLineBytes: maxLineBytes)
+        defer { state.release() }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         while true {

@@ -7,7 +7,13 @@ import Queue
 struct Bench {
     static func main() async {
         do {
-            let options = try BenchOptions(CommandLine.arguments.dropFirst())
+            // `autofix-bench generate-log PATH MB`: the generated log alone, for profiling.
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.first == "generate-log", arguments.count == 3, let megabytes = Int(arguments[2]) {
+                try LogGenerator().write(to: arguments[1], megabytes: megabytes)
+                return
+            }
+            let options = try BenchOptions(arguments)
             let report = try await Bench(options: options).run()
             print(options.json ? report.json() : report.text())
         } catch {
