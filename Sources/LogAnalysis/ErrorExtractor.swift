@@ -66,15 +66,21 @@ public struct ErrorExtractor: Sendable {
                 blocks[index].score += 3
                 inside = true
             }
-            if !inside {
+            // Outside the failing command's output are set-up and earlier, passing steps: their
+            // keyword hits (a worker banner's "error messages") are not this failure.
+            if inside { blocks.removeAll { !(region.contains($0.startLine) || region.contains($0.endLine)) && $0.score < 9 } }
+            do {
                 let tail = lines.filter { region.contains($0.number) && $0.number < region.upperBound && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(5)
                 if let first = tail.first, let last = tail.last {
                     blocks.append(ErrorBlock(
                         startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
-                        rule: "region.tail", kind: .unknown, score: 6))
+                        rule: "region.tail", kind: .unknown, score: inside ? 5.5 : 6))
                 }
             }
         }
+        // A step's exit line marks where its output ends; it never says why.
+        let markers: Set<String> = ["travis.command-exited", "gha.exit-code"]
+        if blocks.contains(where: { !markers.contains($0.rule) }) { blocks.removeAll { markers.contains($0.rule) } }
         var seen: Set<String> = []
         let ranked = blocks.sorted { $0.score > $1.score }.filter { seen.insert($0.message).inserted }
         return Array(ranked.prefix(top))

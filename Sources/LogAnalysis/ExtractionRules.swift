@@ -35,6 +35,18 @@ enum ExtractionRules {
         ExtractionRule(id: "phpunit.failures", kind: .test, weight: 7, needles: ["There was 1 failure", "There was 1 error", "There were ", "FAILURES!"],
                        accepts: { !$0.has("There were ") || $0.has("failures") || $0.has("errors") }),
         ExtractionRule(id: "tap.not-ok", kind: .test, weight: 7, needles: ["not ok "], accepts: ExtractionRule.starts(["not ok "])),
+        // XCTest and Quick/Nimble: `error: -[Suite test] : XCTAssertEqual failed`, `expected to …, got …`.
+        ExtractionRule(id: "xctest.failure", kind: .test, weight: 7, needles: ["XCTAssert", "XCTFail", "expected to ", "Test Case '-["],
+                       accepts: { $0.has("failed") || $0.has("expected to ") && $0.has(", got ") }),
+        // mocha: numbered failure headings (`  1) suite`) and their `Error:` lines.
+        ExtractionRule(id: "mocha.failure", kind: .test, weight: 6, needles: [") "], accepts: { line in
+            line.range(of: #"^\s*\d{1,3}\) \S"#, options: .regularExpression) != nil
+        }),
+        // R CMD check: the test step's verdict and the tail of its output.
+        ExtractionRule(id: "r.check-tests", kind: .test, weight: 7, needles: ["Running the tests in", "checking tests ...", "Last 13 lines of output", "lines of output:"],
+                       accepts: { $0.has("failed") || $0.has("ERROR") || $0.has("lines of output") }),
+        // Pester (PowerShell): `[-] name -> message` for a failed test.
+        ExtractionRule(id: "pester.failed", kind: .test, weight: 7, needles: ["[-] "], accepts: ExtractionRule.starts(["[-] "])),
         ExtractionRule(id: "exunit.failure", kind: .test, weight: 6, needles: ["** (", "test failed", "tests, "], accepts: { $0.has("** (") || $0.has(" failure") }),
     ]
 
@@ -49,8 +61,21 @@ enum ExtractionRules {
                 || line.range(of: #"^\s+\d+:\d+\s+error\s"#, options: .regularExpression) != nil
         }),
         ExtractionRule(id: "package.error", kind: .dependency, weight: 6, needles: ["npm ERR!", "yarn error", "error Command failed", "ERROR: Could not", "Gem::", "Bundler::", "could not resolve", "Could not resolve"],
-                       accepts: { !$0.has("npm ERR! A complete log") && !$0.has("npm ERR!     /") }),
-        ExtractionRule(id: "syntax.error", kind: .build, weight: 7, needles: ["SyntaxError", "ParseError", "syntax error"]),
+                       accepts: { line in
+                           // npm's epilogue for a failing script (`Failed at the … script`, `Test failed`, ELIFECYCLE) says that, not why.
+                           let epilogue = ["npm ERR! A complete log", "npm ERR!     /", "npm ERR! Failed at the", "npm ERR! Test failed", "ELIFECYCLE", "npm ERR! errno",
+                                           "npm ERR! This is probably not a problem", "npm ERR! Exit status", "npm ERR! code 1", "error Command failed with exit code"]
+                           return !epilogue.contains { line.has($0) }
+                       }),
+        // GHC: `src/A.hs:94:10: Warning:` / `error:` with the indented explanation after it.
+        ExtractionRule(id: "ghc.diagnostic", kind: .build, weight: 7, needles: [".hs:", ".lhs:"], accepts: { line in
+            line.range(of: #"\.l?hs:\d+:\d+(-\d+)?: ([Ee]rror|[Ww]arning)"#, options: .regularExpression) != nil
+        }),
+        // Prettier's verdict (the files it lists are the lines before it).
+        ExtractionRule(id: "prettier.check", kind: .lint, weight: 6, needles: ["Code style issues found", "[warn] "],
+                       accepts: { $0.has("Code style issues") || $0.hasPrefix("[warn] ") && !$0.has("Code style") }),
+        ExtractionRule(id: "syntax.error", kind: .build, weight: 7, needles: ["SyntaxError", "ParseError", "syntax error"],
+                       accepts: { !$0.hasSuffix(" OK") && !$0.hasSuffix("... OK") }),
     ]
 
     static let infra: [ExtractionRule] = [
@@ -66,7 +91,7 @@ enum ExtractionRules {
     static let generic: [ExtractionRule] = [
         ExtractionRule(id: "generic.error", kind: .unknown, weight: 3, needles: ["error", "Error", "ERROR"], accepts: { line in
             let lower = line.lowercased()
-            return !lower.has("0 error") && !lower.has("errors: 0") && !lower.has("-error") && !lower.has("error_")
+            return !lower.has("0 error") && !lower.has("errors: 0") && !lower.has("exited with") && !lower.has("-error") && !lower.has("error_")
                 && !lower.has("werror") && !lower.has("warning")
         }),
         ExtractionRule(id: "generic.failed", kind: .unknown, weight: 2.5, needles: ["FAILED", "failed", "Failed", "FAILURE", "failure"], accepts: { line in

@@ -18,7 +18,7 @@ struct ScanState {
     /// The last lines seen, for the context before a match (`gha.exit-code`'s region tail).
     /// The last lines seen, for the context before an exit marker: views into the current chunk,
     /// copied out (at most 8) only when the chunk is about to be reused.
-    var ring: [(number: Int, view: UnsafeBufferPointer<UInt8>?, owned: [UInt8])] = Array(repeating: (0, nil, []), count: 8)
+    var ring: [(number: Int, view: UnsafeBufferPointer<UInt8>?, owned: [UInt8])] = Array(repeating: (0, nil, []), count: 16)
     var ringNext = 0
     /// Lines after a match still kept while they continue it (indented).
     var follow = 0
