@@ -81,9 +81,15 @@ enum ExtractionRules {
     static let infra: [ExtractionRule] = [
         ExtractionRule(id: "gha.timeout", kind: .timeout, weight: 8, needles: ["has exceeded the maximum execution time", "timed out", "Timeout"],
                        accepts: { $0.has("exceeded the maximum execution time") || $0.lowercased().has("timed out") }),
+        // GNU timeout(1) exits 124; wrappers say so (`Command took >30min, returning 124`).
+        ExtractionRule(id: "timeout.exit-124", kind: .timeout, weight: 8, needles: ["124"],
+                       accepts: { $0.has("returning 124") || $0.has("exit code 124") || $0.has("exit status 124") || $0.has("exited with 124") }),
+        // pytest's banner when a run is interrupted (a watchdog's SIGINT, a cancelled job).
+        ExtractionRule(id: "pytest.interrupted", kind: .cancelled, weight: 8, needles: ["KeyboardInterrupt"], accepts: { $0.has("!!!!") }),
         ExtractionRule(id: "gha.cancelled", kind: .cancelled, weight: 8, needles: ["The operation was canceled", "received a shutdown signal", "was cancelled"]),
         ExtractionRule(id: "process.crash", kind: .infra, weight: 6, needles: ["Segmentation fault", "Killed", "core dumped", "No space left on device", "signal "],
                        accepts: { $0.has("Segmentation fault") || $0.has("core dumped") || $0.has("No space left") || $0.hasPrefix("Killed") || $0.has("Killed signal") }),
+        ExtractionRule(id: "git.dirty-checkout", kind: .infra, weight: 6, needles: ["checkout dirty", "working tree is dirty", "uncommitted changes", "repository is dirty"]),
         ExtractionRule(id: "git.fatal", kind: .infra, weight: 5, needles: ["fatal: "], accepts: ExtractionRule.starts(["fatal: "])),
     ]
 
@@ -91,6 +97,10 @@ enum ExtractionRules {
     static let generic: [ExtractionRule] = [
         ExtractionRule(id: "generic.error", kind: .unknown, weight: 3, needles: ["error", "Error", "ERROR"], accepts: { line in
             let lower = line.lowercased()
+            // A test named after errors that passed (`t4019-diff-wserror.sh ..... ok`) is not one.
+            if lower.hasSuffix(" ok") || lower.has(" ok ") || lower.has("passed") { return false }
+            // Counters (`Cache read errors    0`).
+            if lower.hasSuffix(" 0"), lower.has("errors") { return false }
             return !lower.has("0 error") && !lower.has("errors: 0") && !lower.has("exited with") && !lower.has("-error") && !lower.has("error_")
                 && !lower.has("werror") && !lower.has("warning")
         }),
