@@ -70,7 +70,7 @@ public struct ErrorExtractor: Sendable {
             // keyword hits (a worker banner's "error messages") are not this failure.
             if inside { blocks.removeAll { !(region.contains($0.startLine) || region.contains($0.endLine)) && $0.score < 9 } }
             do {
-                let tail = lines.filter { region.contains($0.number) && $0.number < region.upperBound && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(5)
+                let tail = lines.filter { region.contains($0.number) && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(5)
                 if let first = tail.first, let last = tail.last {
                     blocks.append(ErrorBlock(
                         startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
