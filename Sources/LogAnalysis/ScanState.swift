@@ -55,57 +55,17 @@ struct ScanState {
         table.withUnsafeBufferPointer { table in
             let t = table.baseAddress!
             while a < split, b < count {
-                let byteA = base[a]
-                let byteB = base[b]
-                if byteA == 0x0A {
-                    eventsA[countA] = UInt32(a) | hitA << 31
-                    countA += 1
-                    stateA = 0
-                    hitA = 0
-                } else if hitA == 0 {
-                    let next = t[Int(stateA) << 8 | Int(byteA)]
-                    hitA = next >> 31
-                    stateA = next & mask
-                }
-                if byteB == 0x0A {
-                    eventsB[countB] = UInt32(b) | hitB << 31
-                    countB += 1
-                    stateB = 0
-                    hitB = 0
-                } else if hitB == 0 {
-                    let next = t[Int(stateB) << 8 | Int(byteB)]
-                    hitB = next >> 31
-                    stateB = next & mask
-                }
+                Self.step(base[a], a, &stateA, &hitA, eventsA, &countA, t)
+                Self.step(base[b], b, &stateB, &hitB, eventsB, &countB, t)
                 a += 1
                 b += 1
             }
             while a < split {
-                let byte = base[a]
-                if byte == 0x0A {
-                    eventsA[countA] = UInt32(a) | hitA << 31
-                    countA += 1
-                    stateA = 0
-                    hitA = 0
-                } else if hitA == 0 {
-                    let next = t[Int(stateA) << 8 | Int(byte)]
-                    hitA = next >> 31
-                    stateA = next & mask
-                }
+                Self.step(base[a], a, &stateA, &hitA, eventsA, &countA, t)
                 a += 1
             }
             while b < count {
-                let byte = base[b]
-                if byte == 0x0A {
-                    eventsB[countB] = UInt32(b) | hitB << 31
-                    countB += 1
-                    stateB = 0
-                    hitB = 0
-                } else if hitB == 0 {
-                    let next = t[Int(stateB) << 8 | Int(byte)]
-                    hitB = next >> 31
-                    stateB = next & mask
-                }
+                Self.step(base[b], b, &stateB, &hitB, eventsB, &countB, t)
                 b += 1
             }
         }
@@ -141,6 +101,25 @@ struct ScanState {
         } else {
             automaton = stateA
             matched = matched || hitA != 0
+        }
+    }
+
+    /// One byte of one stream: a line end is recorded with its hit bit; otherwise the automaton moves
+    /// on, until the line has hit (then the rest of it needs no lookups).
+    @inline(__always)
+    static func step(
+        _ byte: UInt8, _ position: Int, _ state: inout UInt32, _ hit: inout UInt32,
+        _ events: UnsafeMutablePointer<UInt32>, _ recorded: inout Int, _ table: UnsafePointer<UInt32>
+    ) {
+        if byte == 0x0A {
+            events[recorded] = UInt32(position) | hit << 31
+            recorded += 1
+            state = 0
+            hit = 0
+        } else if hit == 0 {
+            let next = table[Int(state) << 8 | Int(byte)]
+            hit = next >> 31
+            state = next & ~NeedleAutomaton.accepting
         }
     }
 
