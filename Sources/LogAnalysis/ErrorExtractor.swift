@@ -4,6 +4,7 @@ import Foundation
 /// context, blocks ranked (rule weight, then nearness to the end of the log), duplicates dropped.
 public struct ErrorExtractor: Sendable {
     public var maxBlockLines = 40
+    public var leadLines = 1
 
     public init() {}
 
@@ -22,11 +23,11 @@ public struct ErrorExtractor: Sendable {
         }
         // Adjacent matched lines (a traceback, a diagnostic with its notes) form one block.
         var blocks: [ErrorBlock] = []
-        var current: (start: Int, end: Int, best: ExtractionRule, kind: FailureKind, count: Int)?
+        var current: (start: Int, end: Int, best: ExtractionRule, kind: FailureKind, count: Int, first: Int)?
         func close() {
             guard let c = current else { return }
             let recency = Double(lines[c.end].number) / total
-            let texts = lines[c.start...c.end].map(\.text).filter { !$0.isEmpty }
+            let texts = lines[c.first...c.end].map(\.text).filter { !$0.isEmpty }
             // A traceback's message is its exception line, at its end.
             let message = (texts.first?.hasPrefix("Traceback (most recent call last)") == true ? texts.last : texts.first) ?? ""
             blocks.append(ErrorBlock(
@@ -48,13 +49,24 @@ public struct ErrorExtractor: Sendable {
             }
             return end
         }
+        // A block starts at the top of its paragraph: up to `leadLines` non-empty lines right above
+        // the first match (the file a summary line refers to, the test a message belongs to).
+        func leading(_ index: Int) -> Int {
+            var start = index
+            while start > 0, index - start < leadLines, lines[start - 1].number == lines[start].number - 1,
+                  !lines[start - 1].text.trimmingCharacters(in: .whitespaces).isEmpty {
+                start -= 1
+            }
+            return start
+        }
         for (index, rule) in matches {
             if let c = current, lines[index].number <= lines[c.end].number + 2 {
                 let kind = c.kind == .unknown ? rule.kind : c.kind
-                current = (c.start, max(c.end, extended(c.start, index)), rule.weight > c.best.weight ? rule : c.best, kind, c.count + 1)
+                current = (c.start, max(c.end, extended(c.start, index)), rule.weight > c.best.weight ? rule : c.best, kind, c.count + 1, c.first)
             } else {
                 close()
-                current = (index, extended(index, index), rule, rule.kind, 1)
+                let start = max(leading(index), current.map { $0.end + 1 } ?? 0)
+                current = (start, extended(start, index), rule, rule.kind, 1, index)
             }
         }
         close()

@@ -152,7 +152,7 @@ struct ScanState {
             let empty = content >= text.count
             if matched || startsShellCommand {
                 // The lines before a step's exit marker: the failing command's tail, which the region rule reads.
-                if matched, Self.isExitMarker(text) { emitRing() }
+                if matched { emitRing(last: Self.isExitMarker(text) ? ring.count : 3) }
                 emit(number, Array(text))
                 follow = 41
             } else if follow > 0 {
@@ -181,8 +181,9 @@ struct ScanState {
         exitMarkers.contains { marker in marker.withUnsafeBufferPointer { ExtractionRule.find($0, in: haystack) } }
     }
 
-    mutating func emitRing() {
-            for offset in 0..<ring.count {
+    /// The last `last` lines before the current one, as candidates (the context a block may reach back to).
+    mutating func emitRing(last: Int) {
+            for offset in (ring.count - last)..<ring.count {
                 let entry = ring[(ringNext + offset) % ring.count]
                 if entry.number > lastEmitted, entry.number > 0 { emit(entry.number, entry.view.map { Array($0) } ?? entry.owned) }
             }
