@@ -107,7 +107,9 @@ struct ExtractCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let first = try #require((object["blocks"] as? [[String: Any]])?.first)
-        #expect(first["start_line"] as? Int == 3)
+        // The diagnostic, with the line above it as context.
+        #expect((first["start_line"] as? Int ?? 0) <= 3 && (first["end_line"] as? Int ?? 0) >= 3)
+        #expect((first["message"] as? String)?.hasPrefix("src/main.c:12:5: error:") == true)
         #expect(object["failure_kind"] as? String == "build")
     }
 
