@@ -21,11 +21,10 @@ extension GitHubClient {
         return jobs
     }
 
-    /// `GET …/actions/jobs/{job_id}/logs` (a 302 to the log's storage, followed): the last `maxBytes` of the log.
-    public func jobLog(repo: String, jobID: Int64, maxBytes: Int) async throws -> [UInt8] {
-        let answer = try await send("GET", "/repos/\(repo)/actions/jobs/\(jobID)/logs", expect: [200])
-        // The end of a log is where its failure is; a cap keeps the front.
-        return Array(answer.data.suffix(maxBytes))
+    /// `GET …/actions/jobs/{job_id}/logs` (a 302 to the log's storage, followed), streamed to `file`.
+    public func downloadJobLog(repo: String, jobID: Int64, to file: URL) async throws {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        _ = try await send("GET", url("/repos/\(repo)/actions/jobs/\(jobID)/logs"), expect: [200], download: file)
     }
 
     /// `GET /repos/{owner}/{repo}`.

@@ -44,7 +44,8 @@ public struct GitHubClient: Sendable {
         try await send(method, url(path), body: body, expect: expect, bearer: bearer)
     }
 
-    func send(_ method: String, _ url: URL, body: Data? = nil, expect: Set<Int>, bearer: String? = nil) async throws -> Answer {
+    /// `download` set: the body streams to that file instead of memory (job logs can be large).
+    func send(_ method: String, _ url: URL, body: Data? = nil, expect: Set<Int>, bearer: String? = nil, download: URL? = nil) async throws -> Answer {
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.httpBody = body
@@ -61,9 +62,25 @@ public struct GitHubClient: Sendable {
             attempt += 1
             let error: GitHubError
             do {
-                let (data, response) = try await URLSession.shared.data(for: request)
-                let http = response as! HTTPURLResponse
-                if expect.contains(http.statusCode) { return Answer(data: data, response: http) }
+                let data: Data
+                let http: HTTPURLResponse
+                if let download {
+                    let (file, response) = try await URLSession.shared.download(for: request)
+                    http = response as! HTTPURLResponse
+                    if expect.contains(http.statusCode) {
+                        try? FileManager.default.removeItem(at: download)
+                        try FileManager.default.moveItem(at: file, to: download)
+                        return Answer(data: Data(), response: http)
+                    }
+                    // An error body is small: read it for the message.
+                    data = (try? Data(contentsOf: file)) ?? Data()
+                    try? FileManager.default.removeItem(at: file)
+                } else {
+                    let (body, response) = try await URLSession.shared.data(for: request)
+                    data = body
+                    http = response as! HTTPURLResponse
+                    if expect.contains(http.statusCode) { return Answer(data: data, response: http) }
+                }
                 error = Self.error(status: http.statusCode, data: data, headers: http)
             } catch let transport as URLError {
                 error = .transport(transport.code == .timedOut ? "timed out after \(Int(timeout)) s" : transport.localizedDescription)

@@ -62,8 +62,8 @@ final class PipelineJob: @unchecked Sendable {
     var logger: Logger { context.logger }
     /// Set once a stage checks out the run's commit; removed when the job ends.
     var worktree: String?
-    /// Logs fetched in this attempt (never stored: they may hold secrets).
-    var logs: [FailedJob: [UInt8]] = [:]
+    /// Logs fetched in this attempt, as files removed when the attempt ends (never in the database: they may hold secrets).
+    var logs: [FailedJob: URL] = [:]
 
     init(pipeline: AutofixPipeline, failure: CIFailure, context: JobContext, github: GitHubClient, tally: RetryTally, stages: StageRunner) {
         self.pipeline = pipeline
@@ -102,6 +102,14 @@ final class PipelineJob: @unchecked Sendable {
 
     /// The job's slot is not free until its worktree is gone (a crashed attempt's is removed at the next checkout).
     func cleanUp() async {
+        if !logs.isEmpty {
+            try? FileManager.default.removeItem(at: logDirectory)
+            logs = [:]
+        }
+        await removeWorktree()
+    }
+
+    func removeWorktree() async {
         guard let worktree else { return }
         try? await pipeline.workspace.remove(worktree: worktree, repo: failure.repo)
         self.worktree = nil

@@ -23,10 +23,27 @@ extension PipelineJob {
             runURL: failure.runURL ?? run.htmlURL ?? "", failedJobs: failed)
     }
 
+    /// Each failed job's log, streamed to a file under the work directory (removed when the job ends).
     func downloadLogs(_ jobs: [FailedJob]) async throws {
         for job in jobs where logs[job] == nil {
-            logs[job] = try await github.jobLog(repo: failure.repo, jobID: job.id, maxBytes: configuration.maxLogBytes)
+            let file = logDirectory.appendingPathComponent("\(job.id).log")
+            try await github.downloadJobLog(repo: failure.repo, jobID: job.id, to: file)
+            logs[job] = file
         }
+    }
+
+    var logDirectory: URL {
+        URL(fileURLWithPath: pipeline.workspace.root).appendingPathComponent("logs/job-\(context.job.id)")
+    }
+
+    /// The last `maxLogBytes` of a log through the streaming extractor (the end is where failures are).
+    func scan(_ file: URL, _ extractor: StreamingExtractor) throws -> StreamingExtractor.Scan {
+        let fd = open(file.path, O_RDONLY)
+        guard fd >= 0 else { throw PipelineError.invalidPayload("cannot read the downloaded log \(file.lastPathComponent)") }
+        defer { close(fd) }
+        let size = lseek(fd, 0, SEEK_END)
+        lseek(fd, max(0, size - off_t(configuration.maxLogBytes)), SEEK_SET)
+        return extractor.scan(read: { buffer in max(0, read(fd, buffer.baseAddress, buffer.count)) })
     }
 
     /// Stage 2: the blocks that explain each failed job, deduplicated across jobs, redacted.
@@ -39,7 +56,8 @@ extension PipelineJob {
         var seen: Set<String> = []
         var blocksForKind: [ErrorBlock] = []
         for job in facts.failedJobs {
-            let scan = streaming.scan(logs[job] ?? [])
+            guard let file = logs[job] else { continue }
+            let scan = try self.scan(file, streaming)
             let blocks = streaming.blocks(scan, top: 3)
             blocksForKind += blocks
             for block in blocks {

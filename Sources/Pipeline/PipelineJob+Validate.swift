@@ -51,7 +51,7 @@ extension PipelineJob {
         let diff = try DiffParser.parse(reply: reply)
         try PatchRails(maxChangedLines: configuration.maxChangedLines).check(diff)
         // A fresh checkout per round: an earlier round's edits must not leak into this one.
-        await cleanUp()
+        await removeWorktree()
         let worktree = try await checkout(facts)
         let normalized = try LenientPatcher().normalize(diff) { path in
             try? String(contentsOfFile: "\(worktree)/\(path)", encoding: .utf8)

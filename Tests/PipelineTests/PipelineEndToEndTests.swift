@@ -31,6 +31,10 @@ import TestSupport
             let run = try #require(try await scenario.store(env).runs(jobID: job.id).last)
             #expect(run.stages.map(\.stage) == ["fetch_logs", "extract_errors", "gather_context", "generate_patch", "validate", "open_pr"])
             #expect(run.tokensIn > 0 && run.promptVersion == "ci_autofix.v1")
+            // The job's downloaded logs and worktree are gone once it ends.
+            #expect(!FileManager.default.fileExists(atPath: "\(scenario.dir)/git/logs/job-\(job.id)"))
+            #expect(!FileManager.default.fileExists(atPath: "\(scenario.dir)/git/worktrees/job-\(job.id)"))
+            #expect(FileManager.default.fileExists(atPath: "\(scenario.dir)/git/mirrors/octo/app.git/HEAD"))
             // The branch as pushed, tested from a fresh clone.
             let clone = "\(scenario.dir)/verify"
             try await GitFixture.run(["git", "clone", "-q", "--branch", "ci/autofix-777", scenario.bare, clone])
