@@ -42,6 +42,12 @@ enum ExtractionRules {
         ExtractionRule(id: "mocha.failure", kind: .test, weight: 6, needles: [") "], accepts: { line in
             line.range(of: #"^\s*\d{1,3}\) \S"#, options: .regularExpression) != nil
         }),
+        // scalatest (`*** FAILED ***`), Gradle/JUnit (`Class > test FAILED`), Karma (`Browser suite FAILED`).
+        ExtractionRule(id: "test.failed-verdict", kind: .test, weight: 7, needles: ["*** FAILED ***", " FAILED"],
+                       accepts: { $0.has("*** FAILED ***") || $0.hasSuffix(" FAILED") && !$0.hasPrefix("FAILED") }),
+        // minitest: `Failure:` / `Error:` headings over the test and its message.
+        ExtractionRule(id: "minitest.failure", kind: .test, weight: 7, needles: ["Failure:", "Error:"],
+                       accepts: { $0 == "Failure:" || $0 == "Error:" }),
         // R CMD check: the test step's verdict and the tail of its output.
         ExtractionRule(id: "r.check-tests", kind: .test, weight: 7, needles: ["Running the tests in", "checking tests ...", "Last 13 lines of output", "lines of output:"],
                        accepts: { $0.has("failed") || $0.has("ERROR") || $0.has("lines of output") }),
@@ -53,6 +59,10 @@ enum ExtractionRules {
     static let builds: [ExtractionRule] = [
         ExtractionRule(id: "compiler.diagnostic", kind: .build, weight: 8, needles: [": error:", ": fatal error:", "error[E", ": error TS", "error CS", ": Error:"]),
         ExtractionRule(id: "compiler.undefined", kind: .build, weight: 7, needles: ["undefined reference", "cannot find symbol", "undefined method", "not found in scope", "No such file or directory"]),
+        // sbt: `[error] path:line:col: message`.
+        ExtractionRule(id: "sbt.error", kind: .build, weight: 6, needles: ["[error]"], accepts: { line in
+            line.hasPrefix("[error] ") && !line.has("Total time") && !line.has("(Compile / compileIncremental)") && line.count > 9
+        }),
         ExtractionRule(id: "maven.error", kind: .build, weight: 6, needles: ["[ERROR]"], accepts: { !$0.has("[ERROR] -> [Help") && !$0.hasSuffix("[ERROR] ") && !$0.has("Re-run Maven") && !$0.has("full stack trace") }),
         ExtractionRule(id: "gradle.failure", kind: .build, weight: 6, needles: ["FAILURE: Build failed", "BUILD FAILED", "What went wrong"]),
         ExtractionRule(id: "make.error", kind: .build, weight: 5, needles: ["make: ***", "make[", "ninja: build stopped", "CMake Error"], accepts: { $0.has("***") || $0.has("Error") || $0.has("stopped") }),

@@ -21,7 +21,7 @@ public enum LogReader {
 
     static func clean(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         var bytes = Array(raw)
-        if bytes.last == 0x0D { bytes.removeLast() }
+        while bytes.last == 0x0D { bytes.removeLast() }
         // A progress bar rewrites its line with CR; what the reader saw last is what matters.
         if let cr = bytes.lastIndex(of: 0x0D) { bytes.removeSubrange(0...cr) }
         bytes = stripANSI(bytes)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The extractor over a log of any size in bounded memory: bytes are read in chunks, every line goes
 /// through the needle automaton, and only candidate lines (matches, their continuation lines, the
 /// lines before a step's exit marker) are decoded and handed to `ErrorExtractor`.
@@ -28,6 +34,29 @@ public struct StreamingExtractor: Sendable {
             let count = try read(buffer)
             guard count > 0 else { break }
             state.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), table: Self.automaton.table)
+        }
+        state.finish()
+        return Scan(candidates: state.candidates, totalLines: state.number - 1)
+    }
+
+    /// Scans a file in place through a read-only mapping, a chunk at a time, each chunk's pages
+    /// released once read, so memory stays bounded whatever the file's size. Nil when it cannot be mapped.
+    public func scan(mappedFile fd: Int32, chunkSize: Int = 4 << 20) -> Scan? {
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else { return nil }
+        let size = Int(status.st_size)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        defer { munmap(base, size) }
+        _ = madvise(base, size, MADV_SEQUENTIAL)
+        var state = ScanState(maxCandidates: maxCandidates, maxLineBytes: maxLineBytes)
+        defer { state.release() }
+        var offset = 0
+        while offset < size {
+            let count = min(chunkSize, size - offset)
+            state.consume(UnsafeRawBufferPointer(start: base + offset, count: count), table: Self.automaton.table)
+            // The ring may still point into this chunk; pages are dropped only after it was copied out.
+            _ = madvise(base + offset, count & ~(Int(getpagesize()) - 1), MADV_DONTNEED)
+            offset += count
         }
         state.finish()
         return Scan(candidates: state.candidates, totalLines: state.number - 1)

@@ -29,6 +29,13 @@ extension LogFile {
                 return count
             })
         }
+        // A plain file is scanned in place (mapped); a gzipped one through zlib.
+        let fd = open(path, O_RDONLY)
+        if fd >= 0 {
+            defer { close(fd) }
+            var magic: [UInt8] = [0, 0]
+            if pread(fd, &magic, 2, 0) == 2, magic != [0x1F, 0x8B], let scan = extractor.scan(mappedFile: fd) { return scan }
+        }
         guard let file = gzopen(path, "rb") else { throw UsageErrorText("cannot open \(path)") }
         defer { gzclose(file) }
         gzbuffer(file, 1 << 20)

@@ -1,3 +1,4 @@
+import Foundation
 import LogAnalysis
 import Testing
 
@@ -81,5 +82,23 @@ extension PathologicalInputTests {
         #expect(pieces.totalLines == whole.totalLines)
         #expect(pieces.candidates == whole.candidates)
         #expect(extractor.blocks(pieces).map(\.lines) == extractor.blocks(whole).map(\.lines))
+    }
+}
+
+extension PathologicalInputTests {
+    @Test func mappedFile_givesTheSameScanAsBytes() throws {
+        var generator = SplitMix(seed: 11)
+        let words = ["ok", "Traceback (most recent call last):", "  File \"a.py\", line 3", "KeyError: 'x'", "FAILED t.py::a - x", "note"]
+        let text = (0..<30_000).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: "\n")
+        let path = "/tmp/autofix-mapped-\(generator.next()).log"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        let extractor = StreamingExtractor()
+        let mapped = try #require(extractor.scan(mappedFile: fd, chunkSize: 8192 + 17))
+        let whole = extractor.scan(Array(text.utf8))
+        #expect(mapped.totalLines == whole.totalLines)
+        #expect(mapped.candidates == whole.candidates)
     }
 }
