@@ -75,7 +75,12 @@ public struct ErrorExtractor: Sendable {
         if let region = failingRegion(lines) {
             var inside = false
             for index in blocks.indices where region.contains(blocks[index].startLine) || region.contains(blocks[index].endLine) {
-                blocks[index].score += 3
+                // Inside the failing output the first failure listed is usually the one to fix: earliness
+                // there counts more than nearness to the end of the log.
+                let span = Double(max(region.upperBound - region.lowerBound, 1))
+                let recency = Double(blocks[index].endLine) / total
+                let earliness = 1 - Double(blocks[index].startLine - region.lowerBound) / span
+                blocks[index].score += 3 - 1.5 * recency + earliness
                 inside = true
             }
             // Outside the failing command's output are set-up and earlier, passing steps: their
