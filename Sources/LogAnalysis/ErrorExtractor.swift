@@ -65,7 +65,7 @@ public struct ErrorExtractor: Sendable {
                 current = (c.start, max(c.end, extended(c.start, index)), rule.weight > c.best.weight ? rule : c.best, kind, c.count + 1, c.first)
             } else {
                 close()
-                let start = max(leading(index), current.map { $0.end + 1 } ?? 0)
+                let start = min(index, max(leading(index), current.map { $0.end + 1 } ?? 0))
                 current = (start, extended(start, index), rule, rule.kind, 1, index)
             }
         }

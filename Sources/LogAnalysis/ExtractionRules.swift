@@ -53,7 +53,12 @@ enum ExtractionRules {
                        accepts: { $0.has("failed") || $0.has("ERROR") || $0.has("lines of output") }),
         // Pester (PowerShell): `[-] name -> message` for a failed test.
         ExtractionRule(id: "pester.failed", kind: .test, weight: 7, needles: ["[-] "], accepts: ExtractionRule.starts(["[-] "])),
-        ExtractionRule(id: "exunit.failure", kind: .test, weight: 6, needles: ["** (", "test failed", "tests, "], accepts: { $0.has("** (") || $0.has(" failure") }),
+        ExtractionRule(id: "exunit.failure", kind: .test, weight: 6, needles: ["** (", "test failed", "tests, "],
+                       accepts: { $0.has("** (") || $0.has(" failure") && !$0.has(" 0 failures") }),
+        // Quick/Nimble and other runners that mark a failed example with a cross.
+        ExtractionRule(id: "test.cross-mark", kind: .test, weight: 6, needles: ["✗"], accepts: ExtractionRule.starts(["✗"])),
+        // Erlang common_test: `SUITE:case failed on line 195` then `Reason: …`.
+        ExtractionRule(id: "ct.failed", kind: .test, weight: 7, needles: ["failed on line"]),
     ]
 
     static let builds: [ExtractionRule] = [
@@ -82,8 +87,8 @@ enum ExtractionRules {
             line.range(of: #"\.l?hs:\d+:\d+(-\d+)?: ([Ee]rror|[Ww]arning)"#, options: .regularExpression) != nil
         }),
         // Prettier's verdict (the files it lists are the lines before it).
-        ExtractionRule(id: "prettier.check", kind: .lint, weight: 6, needles: ["Code style issues found", "[warn] "],
-                       accepts: { $0.has("Code style issues") || $0.hasPrefix("[warn] ") && !$0.has("Code style") }),
+        ExtractionRule(id: "prettier.check", kind: .lint, weight: 6, needles: ["Code style issues found", "[warn] ", "(prettier/prettier)"],
+                       accepts: { $0.has("Code style issues") || $0.has("(prettier/prettier)") || $0.hasPrefix("[warn] ") && !$0.has("Code style") }),
         ExtractionRule(id: "syntax.error", kind: .build, weight: 7, needles: ["SyntaxError", "ParseError", "syntax error"],
                        accepts: { !$0.hasSuffix(" OK") && !$0.hasSuffix("... OK") }),
     ]

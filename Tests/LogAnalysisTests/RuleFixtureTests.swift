@@ -26,6 +26,8 @@ import Testing
         ("test.failed-verdict", .test, ["io.acme.ParserTest > parsesEmptyInput FAILED", "    java.lang.AssertionError at ParserTest.java:42"]),
         ("minitest.failure", .test, ["Failure:", "ParserTest#test_empty [test/parser_test.rb:12]:", "Expected: 0", "  Actual: 1"]),
         ("sbt.error", .build, ["[error] /home/travis/build/acme/core/src/main/scala/acme/Parser.scala:10:8: object protobuf is not a member of package acme"]),
+        ("test.cross-mark", .test, ["    ✗ Signal_producer_disposes_the_observer, expected to equal <1>, got <0>"]),
+        ("ct.failed", .test, ["confirms_SUITE:dead_queue_reject failed on line 195", "Reason: expecting_nack_got_ack"]),
         ("r.check-tests", .test, ["* checking tests ...", "  Running ‘testthat.R’", " ERROR", "Running the tests in ‘tests/testthat.R’ failed."]),
         ("pester.failed", .test, ["[-] Get-Widget returns the default widget 12ms", "Expected: 'default'", "Actual  : 'none'"]),
         ("exunit.failure", .test, ["     ** (MatchError) no match of right hand side value: :error"]),
