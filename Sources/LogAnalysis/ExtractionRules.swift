@@ -47,7 +47,7 @@ enum ExtractionRules {
                        accepts: { $0.has("*** FAILED ***") || $0.hasSuffix(" FAILED") && !$0.hasPrefix("FAILED") }),
         // minitest: `Failure:` / `Error:` headings over the test and its message.
         ExtractionRule(id: "minitest.failure", kind: .test, weight: 7, needles: ["Failure:", "Error:"],
-                       accepts: { $0 == "Failure:" || $0 == "Error:" }),
+                       accepts: { ["Failure:", "Error:"].contains($0.trimmingCharacters(in: .whitespaces)) }),
         // R CMD check: the test step's verdict and the tail of its output.
         ExtractionRule(id: "r.check-tests", kind: .test, weight: 7, needles: ["Running the tests in", "checking tests ...", "Last 13 lines of output", "lines of output:"],
                        accepts: { $0.has("failed") || $0.has("ERROR") || $0.has("lines of output") }),
@@ -64,6 +64,12 @@ enum ExtractionRules {
     static let builds: [ExtractionRule] = [
         ExtractionRule(id: "compiler.diagnostic", kind: .build, weight: 8, needles: [": error:", ": fatal error:", "error[E", ": error TS", "error CS", ": Error:"]),
         ExtractionRule(id: "compiler.undefined", kind: .build, weight: 7, needles: ["undefined reference", "cannot find symbol", "undefined method", "not found in scope", "No such file or directory"]),
+        // Erlang compiler: `src/mod.erl:91: field x undefined in record y` (no `error:` word).
+        ExtractionRule(id: "erlang.diagnostic", kind: .build, weight: 7, needles: [".erl:", ".hrl:"], accepts: { line in
+            line.range(of: #"^\S+\.[eh]rl:\d+: "#, options: .regularExpression) != nil && !line.has("Warning:")
+        }),
+        // xcpretty: `❌  path:line:col: message`.
+        ExtractionRule(id: "xcpretty.error", kind: .build, weight: 7, needles: ["❌"], accepts: ExtractionRule.starts(["❌"])),
         // sbt: `[error] path:line:col: message`.
         ExtractionRule(id: "sbt.error", kind: .build, weight: 6, needles: ["[error]"], accepts: { line in
             line.hasPrefix("[error] ") && !line.has("Total time") && !line.has("(Compile / compileIncremental)") && line.count > 9
@@ -71,8 +77,10 @@ enum ExtractionRules {
         ExtractionRule(id: "maven.error", kind: .build, weight: 6, needles: ["[ERROR]"], accepts: { !$0.has("[ERROR] -> [Help") && !$0.hasSuffix("[ERROR] ") && !$0.has("Re-run Maven") && !$0.has("full stack trace") }),
         ExtractionRule(id: "gradle.failure", kind: .build, weight: 6, needles: ["FAILURE: Build failed", "BUILD FAILED", "What went wrong"]),
         ExtractionRule(id: "make.error", kind: .build, weight: 5, needles: ["make: ***", "make[", "ninja: build stopped", "CMake Error"], accepts: { $0.has("***") || $0.has("Error") || $0.has("stopped") }),
-        ExtractionRule(id: "lint.violation", kind: .lint, weight: 6, needles: [": E", ": W", ": F", " error ", "✖"], accepts: { line in
+        ExtractionRule(id: "lint.violation", kind: .lint, weight: 6, needles: [": E", ": W", ": F", ": C", ": R", " error ", "✖"], accepts: { line in
             line.has(" problem") || line.range(of: #":\d+:\d+: [EWF]\d{3}"#, options: .regularExpression) != nil
+                // rubocop: `path:1:1: C: Style/FrozenStringLiteralComment: …`
+                || line.range(of: #":\d+:\d+: [CWERF]: [A-Z][A-Za-z]+/"#, options: .regularExpression) != nil
                 || line.range(of: #"^\s+\d+:\d+\s+error\s"#, options: .regularExpression) != nil
         }),
         ExtractionRule(id: "package.error", kind: .dependency, weight: 6, needles: ["npm ERR!", "yarn error", "error Command failed", "ERROR: Could not", "Gem::", "Bundler::", "could not resolve", "Could not resolve"],

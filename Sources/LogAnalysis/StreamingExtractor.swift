@@ -14,7 +14,9 @@ public struct StreamingExtractor: Sendable {
     public var maxLineBytes = 4096
     public var extractor = ErrorExtractor()
 
-    static let automaton = NeedleAutomaton(ExtractionRules.all.flatMap(\.needles) + ["##[group]Run ", "exited with"])
+    /// Colour codes can split a needle in the raw bytes (`[ESC[31merrorESC[0m]`); these catch the usual red labels.
+    static let colouredNeedles = ["31merror", "31mERROR", "31mFailure", "31mFAIL", "31m✗", "31m❌"]
+    static let automaton = NeedleAutomaton(ExtractionRules.all.flatMap(\.needles) + ["##[group]Run ", "exited with"] + colouredNeedles)
 
     public init() {}
 

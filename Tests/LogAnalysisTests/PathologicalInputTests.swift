@@ -102,3 +102,12 @@ extension PathologicalInputTests {
         #expect(mapped.candidates == whole.candidates)
     }
 }
+
+extension PathologicalInputTests {
+    @Test func colourCodesInsideANeedle_stillFindTheLine() {
+        let line = "\u{1B}[0m[\u{1B}[0m\u{1B}[31merror\u{1B}[0m] \u{1B}[0m/build/src/Main.scala:10:8: object x is not a member of package y"
+        let text = (["compiling 12 Scala sources"] + [line] + ["done"]).joined(separator: "\n")
+        let found = blocks(Array(text.utf8))
+        #expect(found.contains { $0.lines.contains(2) && $0.rule == "sbt.error" }, "\(found)")
+    }
+}

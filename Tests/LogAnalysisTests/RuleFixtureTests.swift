@@ -28,6 +28,8 @@ import Testing
         ("sbt.error", .build, ["[error] /home/travis/build/acme/core/src/main/scala/acme/Parser.scala:10:8: object protobuf is not a member of package acme"]),
         ("test.cross-mark", .test, ["    ✗ Signal_producer_disposes_the_observer, expected to equal <1>, got <0>"]),
         ("ct.failed", .test, ["confirms_SUITE:dead_queue_reject failed on line 195", "Reason: expecting_nack_got_ack"]),
+        ("erlang.diagnostic", .build, ["src/rabbit_vhost.erl:91: field description undefined in record vhost"]),
+        ("xcpretty.error", .build, ["❌  /Users/travis/build/app/Sources/Parser.swift:47:19: 'value' is inaccessible due to 'internal' protection level"]),
         ("r.check-tests", .test, ["* checking tests ...", "  Running ‘testthat.R’", " ERROR", "Running the tests in ‘tests/testthat.R’ failed."]),
         ("pester.failed", .test, ["[-] Get-Widget returns the default widget 12ms", "Expected: 'default'", "Actual  : 'none'"]),
         ("exunit.failure", .test, ["     ** (MatchError) no match of right hand side value: :error"]),
