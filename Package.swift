@@ -44,12 +44,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Subprocess", swiftSettings: strict),
+        // Plain configuration values shared by `App` (no HTTP client) and the networked modules.
+        .target(name: "AutofixSettings", swiftSettings: strict),
         .target(
             name: "GitHub",
             dependencies: ["Queue", "Subprocess", .product(name: "_CryptoExtras", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        .target(name: "LLM", dependencies: ["Queue"], swiftSettings: strict),
+        .target(name: "LLM", dependencies: ["Queue", "AutofixSettings"], swiftSettings: strict),
         // GitHub and LLM providers on loopback for tests, the demo and benchmarks.
         .target(
             name: "Emulators",
@@ -65,7 +67,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Queue", "Intake", "GitHub", "LLM", "Patching", "LogAnalysis", "Subprocess",
+                "Queue", "Intake", "GitHub", "LLM", "Patching", "LogAnalysis", "Subprocess", "AutofixSettings",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -93,7 +95,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Queue", "Intake", "AutofixMetrics",
+                "Queue", "Intake", "AutofixMetrics", "AutofixSettings",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
@@ -167,6 +169,7 @@ let package = Package(
             dependencies: [
                 "TestSupport",
                 "Queue", "App", "Intake", "Subprocess", "Patching", "LLM", "GitHub", "LogAnalysis", "Emulators", "PipelineWiring", "Pipeline",
+                "AutofixSettings",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strict

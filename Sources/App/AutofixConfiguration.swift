@@ -1,3 +1,4 @@
+import AutofixSettings
 import Foundation
 import Intake
 import Queue
@@ -23,8 +24,9 @@ public struct AutofixConfiguration: Sendable {
     public var http = IntakeHTTPConfiguration()
     public var github = GitHubSettings()
 
-    public var llm = LLMSettings()
-    public var pipeline = PipelineSettings()
+    /// The model and the pipeline's contract; plain values, so `autofix` itself links no HTTP client.
+    public var llm = LLMConfiguration()
+    public var pipeline = PipelineConfiguration()
 
     /// Where GitHub is and how to authenticate; the token and App key are secrets (env, credential file), never logged.
     public struct GitHubSettings: Sendable {
@@ -36,36 +38,6 @@ public struct AutofixConfiguration: Sendable {
         public var appPrivateKey: String?
         /// Git remote per repository; `{repo}` is replaced. A local path or `file://` URL works for tests.
         public var gitURL = "https://github.com/{repo}.git"
-    }
-
-    /// The model the pipeline asks (plain values; the LLM module builds its clients from them).
-    public struct LLMSettings: Sendable {
-        /// `openai` (also Ollama, vLLM, llama.cpp), `azure` or `anthropic`.
-        public var provider = "openai"
-        public var baseURL: URL?
-        public var model = "gpt-4o-mini"
-        public var apiKey: String?
-        public var timeout: Duration = .seconds(120)
-        public var maxAttempts = 4
-        public var maxTokens = 4096
-        /// `model=in/out` USD per million tokens, comma separated.
-        public var prices = "gpt-4o-mini=0.15/0.6,gpt-4o=2.5/10,gpt-4.1=2/8,claude-sonnet-4=3/15,claude-3-5-haiku=0.8/4"
-    }
-
-    /// The pipeline's policy and limits.
-    public struct PipelineSettings: Sendable {
-        public var onlyTestFailures = true
-        public var maxOpenPulls = 3
-        public var correctionRounds = 2
-        public var maxChangedLines = 100
-        public var testCommand: String?
-        public var repositoryTestCommands: [String: String] = [:]
-        public var testTimeout: Duration = .seconds(600)
-        public var botName = "ci-autofix[bot]"
-        public var botEmail = "ci-autofix@users.noreply.github.com"
-        /// Mirrors and worktrees; default `git/` beside the database.
-        public var workDirectory: String?
-        public var maxLogBytes = 8 << 20
     }
 
     public init(database: String = AutofixConfiguration.defaultDatabase(environment: ProcessInfo.processInfo.environment)) {

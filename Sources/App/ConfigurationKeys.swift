@@ -1,3 +1,4 @@
+import AutofixSettings
 import Foundation
 import Logging
 import Queue
@@ -57,23 +58,25 @@ enum ConfigurationKeys {
             c.github.gitURL = v
         },
         "llm.provider": { c, v, s in
-            guard ["openai", "azure", "anthropic"].contains(v.lowercased()) else {
+            guard let provider = LLMConfiguration.Provider(rawValue: v.lowercased()) else {
                 throw ConfigurationError.invalidValue(key: "llm.provider", value: v, expected: "openai, azure or anthropic", source: s)
             }
-            c.llm.provider = v.lowercased()
+            c.llm.provider = provider
         },
         "llm.base_url": { c, v, s in c.llm.baseURL = try url(v, "llm.base_url", s) },
         "llm.model": { c, v, s in c.llm.model = try nonEmpty(v, "llm.model", s) },
-        "llm.api_key": { c, v, _ in c.llm.apiKey = v.trimmingCharacters(in: .whitespacesAndNewlines) },
+        "llm.api_key": { c, v, _ in
+            let key = v.trimmingCharacters(in: .whitespacesAndNewlines)
+            c.llm.apiKey = key.isEmpty ? nil : key
+        },
         "llm.timeout": { c, v, s in c.llm.timeout = try duration(v, "llm.timeout", s, min: .seconds(1)) },
         "llm.max_attempts": { c, v, s in c.llm.maxAttempts = try int(v, "llm.max_attempts", s, 1...20) },
         "llm.max_tokens": { c, v, s in c.llm.maxTokens = try int(v, "llm.max_tokens", s, 256...200_000) },
         "llm.prices": { c, v, s in
-            let pairs = v.split(separator: ",")
-            guard pairs.allSatisfy({ $0.split(separator: "=").count == 2 && $0.split(separator: "=")[1].split(separator: "/").compactMap({ Double($0.trimmingCharacters(in: .whitespaces)) }).count == 2 }) else {
+            guard let prices = PriceTable.parse(v) else {
                 throw ConfigurationError.invalidValue(key: "llm.prices", value: v, expected: "model=IN/OUT USD per million tokens, comma separated", source: s)
             }
-            c.llm.prices = v
+            c.llm.prices = prices
         },
         "pipeline.only_test_failures": { c, v, s in c.pipeline.onlyTestFailures = try bool(v, "pipeline.only_test_failures", s) },
         "pipeline.max_open_prs": { c, v, s in c.pipeline.maxOpenPulls = try int(v, "pipeline.max_open_prs", s, 1...1000) },

@@ -1,3 +1,4 @@
+import AutofixSettings
 import Foundation
 
 /// Anthropic Messages (`POST {base}/v1/messages`, `anthropic-version: 2023-06-01`).
@@ -10,7 +11,7 @@ public struct AnthropicProvider: LLMProvider {
 
     public func complete(_ request: LLMRequest) async throws -> LLMResponse {
         guard let key = configuration.apiKey else { throw LLMError.missingKey("Anthropic") }
-        let url = configuration.baseURL.appendingPathComponent("v1/messages")
+        let url = configuration.endpoint.appendingPathComponent("v1/messages")
         let headers = ["x-api-key": key, "anthropic-version": "2023-06-01"]
         let body: [String: Any] = [
             "model": configuration.model, "system": request.system, "max_tokens": configuration.maxTokens,

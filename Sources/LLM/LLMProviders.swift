@@ -1,3 +1,4 @@
+import AutofixSettings
 /// The provider a configuration names.
 public enum LLMProviders {
     public static func make(_ configuration: LLMConfiguration) -> any LLMProvider {

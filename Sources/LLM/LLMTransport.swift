@@ -1,3 +1,4 @@
+import AutofixSettings
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

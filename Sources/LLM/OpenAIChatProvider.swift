@@ -1,3 +1,4 @@
+import AutofixSettings
 import Foundation
 
 /// OpenAI chat completions (`POST {base}/chat/completions`): OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp server.
@@ -10,7 +11,7 @@ public struct OpenAIChatProvider: LLMProvider {
 
     public func complete(_ request: LLMRequest) async throws -> LLMResponse {
         var headers: [String: String] = [:]
-        var url = configuration.baseURL.appendingPathComponent("chat/completions")
+        var url = configuration.endpoint.appendingPathComponent("chat/completions")
         if configuration.provider == .azure {
             guard let key = configuration.apiKey else { throw LLMError.missingKey("Azure OpenAI") }
             headers["api-key"] = key

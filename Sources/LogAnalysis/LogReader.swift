@@ -26,7 +26,7 @@ public enum LogReader {
         if let cr = bytes.lastIndex(of: 0x0D) { bytes.removeSubrange(0...cr) }
         bytes = stripANSI(bytes)
         // The runner's prefixes are ASCII: strip them on bytes and decode once.
-        let start = ScanState.contentStart(bytes)
+        let start = contentStart(bytes)
         return String(decoding: bytes[start...], as: UTF8.self)
     }
 
@@ -57,25 +57,23 @@ public enum LogReader {
         return out
     }
 
-    /// `2024-01-02T03:04:05.1234567Z ` (GitHub Actions raw job logs).
-    static func timestampPrefixEnd(_ text: String) -> String.Index? {
-        let utf8 = text.utf8
-        guard utf8.count > 20 else { return nil }
-        let bytes = Array(utf8.prefix(40))
-        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-              bytes[0...3].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        guard let z = bytes.firstIndex(of: UInt8(ascii: "Z")), z > 18 else { return nil }
-        let end = bytes.count > z + 1 && bytes[z + 1] == UInt8(ascii: " ") ? z + 2 : z + 1
-        return utf8.index(utf8.startIndex, offsetBy: end)
+    /// Where a line's text starts after the runner's prefixes: `gh run view --log`'s
+    /// `job<TAB>step<TAB>`, then a GitHub Actions timestamp (`2024-01-02T03:04:05.1234567Z `).
+    static func contentStart(_ line: [UInt8]) -> Int {
+        line.withUnsafeBufferPointer { contentStart($0) }
     }
 
-    /// `gh run view --log` lines: `job name<TAB>step name<TAB>timestamp text`.
-    static func ghRunViewPrefixEnd(_ text: String) -> String.Index? {
-        guard let first = text.firstIndex(of: "\t") else { return nil }
-        let rest = text[text.index(after: first)...]
-        guard let second = rest.firstIndex(of: "\t") else { return nil }
-        let after = rest[rest.index(after: second)...]
-        guard after.utf8.count > 20, after.utf8.first.map({ (0x30...0x39).contains($0) }) == true else { return nil }
-        return after.startIndex
+    static func contentStart(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = 0
+        if let tab = line.prefix(256).firstIndex(of: 0x09), let second = line[(tab + 1)...].prefix(256).firstIndex(of: 0x09),
+           second + 1 < line.count, (0x30...0x39).contains(line[second + 1]) {
+            start = second + 1
+        }
+        if line.count > start + 20, line[start + 4] == UInt8(ascii: "-"), line[start + 10] == UInt8(ascii: "T"),
+           (0x30...0x39).contains(line[start]), let z = line[start..<min(line.count, start + 40)].firstIndex(of: UInt8(ascii: "Z")) {
+            start = z + 1
+            if start < line.count, line[start] == 0x20 { start += 1 }
+        }
+        return start
     }
 }

@@ -146,7 +146,7 @@ struct ScanState {
         // Most lines neither match nor follow a match nor hold a `$`: they cost nothing more.
         let interesting = matched || follow > 0 || (text.baseAddress.map { memchr($0, 0x24, min(48, text.count)) != nil } ?? false)
         if interesting {
-            let content = Self.contentStart(text)
+            let content = LogReader.contentStart(text)
             let startsShellCommand = text.count > content + 1 && text[content] == UInt8(ascii: "$") && text[content + 1] == 0x20
             let indented = content < text.count && (text[content] == 0x20 || text[content] == 0x09)
             let empty = content >= text.count
@@ -187,25 +187,6 @@ struct ScanState {
                 let entry = ring[(ringNext + offset) % ring.count]
                 if entry.number > lastEmitted, entry.number > 0 { emit(entry.number, entry.view.map { Array($0) } ?? entry.owned) }
             }
-    }
-
-    /// Where a line's text starts after the runner's prefixes (`gh run view` job and step, timestamp).
-    static func contentStart(_ line: [UInt8]) -> Int {
-        line.withUnsafeBufferPointer { contentStart($0) }
-    }
-
-    static func contentStart(_ line: UnsafeBufferPointer<UInt8>) -> Int {
-        var start = 0
-        if let tab = line.prefix(256).firstIndex(of: 0x09), let second = line[(tab + 1)...].prefix(256).firstIndex(of: 0x09),
-           second + 1 < line.count, (0x30...0x39).contains(line[second + 1]) {
-            start = second + 1
-        }
-        if line.count > start + 20, line[start + 4] == UInt8(ascii: "-"), line[start + 10] == UInt8(ascii: "T"),
-           (0x30...0x39).contains(line[start]), let z = line[start..<min(line.count, start + 40)].firstIndex(of: UInt8(ascii: "Z")) {
-            start = z + 1
-            if start < line.count, line[start] == 0x20 { start += 1 }
-        }
-        return start
     }
 
     mutating func emit(_ number: Int, _ bytes: [UInt8]) {

@@ -1,3 +1,4 @@
+import AutofixSettings
 import Foundation
 import GitHub
 import Intake

@@ -22,9 +22,9 @@ extension AutofixApp {
 
     public func makePipeline() throws -> AutofixPipeline {
         AutofixPipeline(
-            configuration: pipelineConfiguration, github: try makeGitHubClient(), llm: LLMProviders.make(llmConfiguration),
+            configuration: configuration.pipeline, github: try makeGitHubClient(), llm: LLMProviders.make(configuration.llm),
             workspace: GitWorkspace(root: workDirectory, remoteTemplate: configuration.github.gitURL),
-            prompt: try prompt(PipelineConfiguration().promptVersion))
+            prompt: try prompt(configuration.pipeline.promptVersion))
     }
 
     public func makeGitHubClient() throws -> GitHubClient {
@@ -44,36 +44,6 @@ extension AutofixApp {
                 source: "the configuration")
         }
         return GitHubClient(baseURL: github.apiURL, credentials: .token(token))
-    }
-
-    public var llmConfiguration: LLMConfiguration {
-        let settings = configuration.llm
-        var llm = LLMConfiguration()
-        llm.provider = LLMConfiguration.Provider(rawValue: settings.provider) ?? .openai
-        llm.baseURL = settings.baseURL ?? (llm.provider == .anthropic ? URL(string: "https://api.anthropic.com")! : URL(string: "https://api.openai.com/v1")!)
-        llm.model = settings.model
-        llm.apiKey = settings.apiKey.flatMap { $0.isEmpty ? nil : $0 }
-        llm.timeout = settings.timeout
-        llm.maxAttempts = settings.maxAttempts
-        llm.maxTokens = settings.maxTokens
-        llm.prices = PriceTable.parse(settings.prices) ?? PriceTable()
-        return llm
-    }
-
-    public var pipelineConfiguration: PipelineConfiguration {
-        let settings = configuration.pipeline
-        var pipeline = PipelineConfiguration()
-        pipeline.onlyTestFailures = settings.onlyTestFailures
-        pipeline.maxOpenPulls = settings.maxOpenPulls
-        pipeline.correctionRounds = settings.correctionRounds
-        pipeline.maxChangedLines = settings.maxChangedLines
-        pipeline.testCommand = settings.testCommand
-        pipeline.repositoryTestCommands = settings.repositoryTestCommands
-        pipeline.testTimeout = settings.testTimeout
-        pipeline.botName = settings.botName
-        pipeline.botEmail = settings.botEmail
-        pipeline.maxLogBytes = settings.maxLogBytes
-        return pipeline
     }
 
     func prompt(_ version: String) throws -> PromptTemplate {

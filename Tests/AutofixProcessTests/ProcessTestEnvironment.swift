@@ -14,15 +14,9 @@ struct ProcessTestEnvironment {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-proc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = directory.appendingPathComponent("autofix.sqlite").path
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AUTOFIX_") && $0.key != "NOTIFY_SOCKET" }
-        env["AUTOFIX_DATABASE"] = database
+        var env = WorkerTestEnvironment.fast(database: database)
         env["AUTOFIX_DIAGNOSTIC_KINDS"] = "1"
-        env["AUTOFIX_WORKER_POLL_INTERVAL"] = "20ms"
-        env["AUTOFIX_WORKER_LEASE"] = "1s"
-        env["AUTOFIX_WORKER_RESCUE_INTERVAL"] = "200ms"
         env["AUTOFIX_WORKER_PER_REPO_LIMIT"] = "0"
-        env["AUTOFIX_RETRY_BASE"] = "10ms"
-        env["AUTOFIX_RETRY_CAP"] = "50ms"
         env.merge(extra) { $1 }
         environment = env
     }

@@ -1,3 +1,4 @@
+import AutofixSettings
 import Emulators
 import Foundation
 import LLM

@@ -50,9 +50,7 @@ import TestSupport
         scenario.llm.enqueue(.reply(PipelineScenario.workflowPatch))
         try await withPeers(scenario) { api, llm in
             let env = scenario.environment(api: api, llm: llm)
-            try await scenario.enqueue(env)
-            _ = try await scenario.drain(env)
-            let job = try #require(try await scenario.store(env).jobs(JobFilter()).first)
+            let job = try await scenario.runOnce(env)
             #expect(job.state == .noFix)
             #expect(job.lastError?.contains(".github/workflows/ci.yml") == true, "\(job.lastError ?? "")")
             #expect(try await scenario.pushedBranches().isEmpty)
@@ -71,9 +69,7 @@ import TestSupport
         }
         try await withPeers(scenario) { api, llm in
             let env = scenario.environment(api: api, llm: llm)
-            try await scenario.enqueue(env)
-            _ = try await scenario.drain(env)
-            let job = try #require(try await scenario.store(env).jobs(JobFilter()).first)
+            let job = try await scenario.runOnce(env)
             #expect(job.state == .skipped)
             #expect(job.lastError?.contains("lint, not a test failure") == true, "\(job.lastError ?? "")")
             #expect(scenario.llm.received.isEmpty)
@@ -180,9 +176,7 @@ import TestSupport
         let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
         try await withPeers(scenario) { api, llm in
             let env = scenario.environment(api: api, llm: llm, ["AUTOFIX_GITHUB_TOKEN": "ghp_revoked"])
-            try await scenario.enqueue(env)
-            _ = try await scenario.drain(env)
-            let job = try #require(try await scenario.store(env).jobs(JobFilter()).first)
+            let job = try await scenario.runOnce(env)
             #expect(job.state == .dead)
             #expect(job.attempts == 1)
             #expect(job.lastError?.contains("GitHub authentication failed (401") == true, "\(job.lastError ?? "")")

@@ -78,19 +78,13 @@ struct PipelineScenario: Sendable {
     }
 
     func environment(api: URL, llm: URL, _ extra: [String: String] = [:]) -> [String: String] {
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AUTOFIX_") && $0.key != "NOTIFY_SOCKET" }
-        env["AUTOFIX_DATABASE"] = "\(dir)/autofix.sqlite"
+        var env = WorkerTestEnvironment.fast(database: "\(dir)/autofix.sqlite")
         env["AUTOFIX_GITHUB_API_URL"] = api.absoluteString
         env["AUTOFIX_GITHUB_TOKEN"] = Self.token
         env["AUTOFIX_GITHUB_GIT_URL"] = "\(dir)/remote/{repo}.git"
         env["AUTOFIX_LLM_BASE_URL"] = llm.appendingPathComponent("v1").absoluteString
         env["AUTOFIX_LLM_API_KEY"] = "sk-test"
         env["AUTOFIX_PIPELINE_TEST_COMMAND"] = "python3 -m pytest -q -p no:cacheprovider"
-        env["AUTOFIX_WORKER_POLL_INTERVAL"] = "20ms"
-        env["AUTOFIX_WORKER_LEASE"] = "1s"
-        env["AUTOFIX_WORKER_RESCUE_INTERVAL"] = "200ms"
-        env["AUTOFIX_RETRY_BASE"] = "10ms"
-        env["AUTOFIX_RETRY_CAP"] = "50ms"
         env.merge(extra) { $1 }
         return env
     }
@@ -108,6 +102,14 @@ struct PipelineScenario: Sendable {
         let worker = try AutofixProcess(["worker", "--exit-when-idle"], environment: env, directory: URL(fileURLWithPath: dir))
         try await worker.waitForExit(timeout: .seconds(180))
         return worker
+    }
+
+    /// Enqueues the run, drains the worker, and returns the job as it ended.
+    func runOnce(_ env: [String: String]) async throws -> Job {
+        try await enqueue(env)
+        _ = try await drain(env)
+        guard let job = try await store(env).jobs(JobFilter()).first else { throw GitFixture.Failed(description: "no job in the queue") }
+        return job
     }
 
     func store(_ env: [String: String]) async throws -> SQLiteJobStore {

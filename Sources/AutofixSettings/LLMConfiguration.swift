@@ -12,7 +12,8 @@ public struct LLMConfiguration: Sendable {
     public var provider: Provider = .openai
     /// `https://api.openai.com/v1`, `http://localhost:11434/v1`, `https://api.anthropic.com`,
     /// or for Azure `https://NAME.openai.azure.com/openai/deployments/DEPLOYMENT`.
-    public var baseURL = URL(string: "https://api.openai.com/v1")!
+    /// nil: the provider's public endpoint (see `endpoint`).
+    public var baseURL: URL?
     public var model = "gpt-4o-mini"
     public var apiKey: String?
     public var azureAPIVersion = "2024-06-01"
@@ -22,7 +23,12 @@ public struct LLMConfiguration: Sendable {
     public var maxRetryWait: Duration = .seconds(60)
     public var maxTokens = 4096
     public var temperature = 0.0
-    public var prices = PriceTable()
+    public var prices = PriceTable.parse("gpt-4o-mini=0.15/0.6,gpt-4o=2.5/10,gpt-4.1=2/8,claude-sonnet-4=3/15,claude-3-5-haiku=0.8/4")!
 
     public init() {}
+
+    /// `baseURL`, else OpenAI's or Anthropic's public API.
+    public var endpoint: URL {
+        baseURL ?? URL(string: provider == .anthropic ? "https://api.anthropic.com" : "https://api.openai.com/v1")!
+    }
 }

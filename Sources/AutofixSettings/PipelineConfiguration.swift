@@ -24,6 +24,8 @@ public struct PipelineConfiguration: Sendable {
     /// Characters of code and history sent to the model (about 4 per token).
     public var contextBudget = 24_000
     public var promptVersion = "ci_autofix.v1"
+    /// Mirrors and worktrees; nil: `git/` beside the database.
+    public var workDirectory: String?
 
     public init() {}
 
