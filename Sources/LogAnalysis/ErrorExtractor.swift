@@ -15,7 +15,7 @@ public struct ErrorExtractor: Sendable {
         let total = Double(max(totalLines ?? lines.last!.number, 1))
         var matches: [(index: Int, rule: ExtractionRule)] = []
         for (index, line) in lines.enumerated() {
-            guard !line.text.isEmpty else { continue }
+            guard !line.text.isEmpty, !Self.reportsPass(line.text) else { continue }
             for rule in ExtractionRules.all where rule.hasNeedle(line.text) && rule.accepts(line.text) {
                 matches.append((index, rule))
                 break
@@ -39,8 +39,11 @@ public struct ErrorExtractor: Sendable {
         // diagnostic's source and caret lines), and a traceback runs to its exception line.
         func extended(_ start: Int, _ index: Int) -> Int {
             var end = index
+            // Only lines indented deeper than the match belong to it: a list of equally indented
+            // build steps (`    CC foo.o`) is not a traceback.
+            let depth = indentation(lines[index].text)
             while end + 1 < lines.count, end - start < maxBlockLines, lines[end + 1].number == lines[end].number + 1,
-                  let first = lines[end + 1].text.utf8.first, first == 0x20 || first == 0x09 {
+                  !lines[end + 1].text.isEmpty, indentation(lines[end + 1].text) > depth {
                 end += 1
             }
             if lines[start...end].contains(where: { $0.text.hasPrefix("Traceback (most recent call last)") }), end > index, end + 1 < lines.count,
@@ -101,6 +104,19 @@ public struct ErrorExtractor: Sendable {
         var seen: Set<String> = []
         let ranked = blocks.sorted { $0.score > $1.score }.filter { seen.insert($0.message).inserted }
         return Array(ranked.prefix(top))
+    }
+
+    /// A test runner's line for a passing test (`… timed out: 17.7 ms OK`, `t0001-init.sh .. ok`):
+    /// whatever its name says, it is not a failure.
+    static func reportsPass(_ text: String) -> Bool {
+        let trimmed = text.utf8.reversed().drop { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }
+        return passVerdicts.contains { verdict in trimmed.starts(with: verdict) }
+    }
+
+    static let passVerdicts: [[UInt8]] = [" OK", " ok", " PASSED", " passed", " PASS", "✓"].map { Array($0.utf8.reversed()) }
+
+    func indentation(_ text: String) -> Int {
+        text.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
     }
 
     /// Line numbers of the failing command's output, from its start marker to its exit marker.

@@ -18,6 +18,9 @@ enum ExtractionRules {
 
     static let tests: [ExtractionRule] = [
         ExtractionRule(id: "pytest.failed-summary", kind: .test, weight: 8, needles: ["FAILED "], accepts: ExtractionRule.starts(["FAILED "])),
+        // pytest's section banners: `===== FAILURES =====`, `===== ERRORS =====`, then the first failing test's heading.
+        ExtractionRule(id: "pytest.failures-section", kind: .test, weight: 8, needles: [" FAILURES =", " ERRORS ="],
+                       accepts: { $0.hasPrefix("===") && ($0.has(" FAILURES ===") || $0.has(" ERRORS ===")) }),
         ExtractionRule(id: "pytest.assertion-line", kind: .test, weight: 7, needles: ["E  "], accepts: ExtractionRule.starts(["E  "])),
         ExtractionRule(id: "python.exception", kind: .test, weight: 7, needles: ["Error: ", "Error:", "Exception: ", "Exception"],
                        accepts: { line in
@@ -55,6 +58,12 @@ enum ExtractionRules {
         ExtractionRule(id: "pester.failed", kind: .test, weight: 7, needles: ["[-] "], accepts: ExtractionRule.starts(["[-] "])),
         ExtractionRule(id: "exunit.failure", kind: .test, weight: 6, needles: ["** (", "test failed", "tests, "],
                        accepts: { $0.has("** (") || $0.has(" failure") && !$0.has(" 0 failures") }),
+        // Vader (Vim): `Success/Total: 137/138` is a failure when the two differ.
+        ExtractionRule(id: "vader.summary", kind: .test, weight: 7, needles: ["Success/Total: "], accepts: { line in
+            guard let range = line.range(of: #"Success/Total: (\d+)/(\d+)"#, options: .regularExpression) else { return false }
+            let counts = line[range].dropFirst("Success/Total: ".count).split(separator: "/")
+            return counts.count == 2 && counts[0] != counts[1]
+        }),
         // Quick/Nimble and other runners that mark a failed example with a cross.
         ExtractionRule(id: "test.cross-mark", kind: .test, weight: 6, needles: ["✗"], accepts: ExtractionRule.starts(["✗"])),
         // Erlang common_test: `SUITE:case failed on line 195` then `Reason: …`.
@@ -90,6 +99,11 @@ enum ExtractionRules {
                                            "npm ERR! This is probably not a problem", "npm ERR! Exit status", "npm ERR! code 1", "error Command failed with exit code"]
                            return !epilogue.contains { line.has($0) }
                        }),
+        // Composer: `Your requirements could not be resolved…`, then `Problem 1` and its `- …` lines.
+        ExtractionRule(id: "composer.unresolvable", kind: .dependency, weight: 7, needles: ["could not be resolved to an installable set", "Problem "],
+                       accepts: { line in
+                           line.has("could not be resolved") || line.trimmingCharacters(in: .whitespaces).range(of: #"^Problem \d+$"#, options: .regularExpression) != nil
+                       }),
         // GHC: `src/A.hs:94:10: Warning:` / `error:` with the indented explanation after it.
         ExtractionRule(id: "ghc.diagnostic", kind: .build, weight: 7, needles: [".hs:", ".lhs:"], accepts: { line in
             line.range(of: #"\.l?hs:\d+:\d+(-\d+)?: ([Ee]rror|[Ww]arning)"#, options: .regularExpression) != nil
@@ -110,6 +124,10 @@ enum ExtractionRules {
         // pytest's banner when a run is interrupted (a watchdog's SIGINT, a cancelled job).
         ExtractionRule(id: "pytest.interrupted", kind: .cancelled, weight: 8, needles: ["KeyboardInterrupt"], accepts: { $0.has("!!!!") }),
         ExtractionRule(id: "gha.cancelled", kind: .cancelled, weight: 8, needles: ["The operation was canceled", "received a shutdown signal", "was cancelled"]),
+        // AddressSanitizer/LeakSanitizer/ThreadSanitizer reports and UBSan's `runtime error:` lines.
+        ExtractionRule(id: "sanitizer.report", kind: .infra, weight: 8, needles: ["Sanitizer:", "runtime error: "], accepts: { line in
+            line.has("==ERROR: ") || line.has("WARNING: ThreadSanitizer") || line.has("SUMMARY: ") || line.has(": runtime error: ")
+        }),
         ExtractionRule(id: "process.crash", kind: .infra, weight: 6, needles: ["Segmentation fault", "Killed", "core dumped", "No space left on device", "signal "],
                        accepts: { $0.has("Segmentation fault") || $0.has("core dumped") || $0.has("No space left") || $0.hasPrefix("Killed") || $0.has("Killed signal") }),
         ExtractionRule(id: "git.dirty-checkout", kind: .infra, weight: 6, needles: ["checkout dirty", "working tree is dirty", "uncommitted changes", "repository is dirty"]),
@@ -124,11 +142,13 @@ enum ExtractionRules {
             if lower.hasSuffix(" ok") || lower.has(" ok ") || lower.has("passed") { return false }
             // Counters (`Cache read errors    0`).
             if lower.hasSuffix(" 0"), lower.has("errors") { return false }
+            guard lower.hasProseWord("error") else { return false }
             return !lower.has("0 error") && !lower.has("errors: 0") && !lower.has("exited with") && !lower.has("-error") && !lower.has("error_")
                 && !lower.has("werror") && !lower.has("warning")
         }),
         ExtractionRule(id: "generic.failed", kind: .unknown, weight: 2.5, needles: ["FAILED", "failed", "Failed", "FAILURE", "failure"], accepts: { line in
             let lower = line.lowercased()
+            guard lower.hasProseWord("failed") || lower.hasProseWord("failure") else { return false }
             return !lower.has("0 failed") && !lower.has("failures: 0") && !lower.has("allow_failure")
         }),
         ExtractionRule(id: "travis.command-exited", kind: .unknown, weight: 1, needles: ["exited with"], accepts: { $0.has("The command \"") }),

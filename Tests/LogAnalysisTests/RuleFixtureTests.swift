@@ -6,6 +6,7 @@ import Testing
     static let fixtures: [(rule: String, kind: FailureKind, lines: [String])] = [
         ("gha.error-annotation", .unknown, ["::error file=src/app.ts,line=12,col=5::Type 'string' is not assignable to type 'number'."]),
         ("pytest.failed-summary", .test, ["FAILED tests/test_calc.py::test_add - assert -1 == 5"]),
+        ("pytest.failures-section", .test, ["=================================== FAILURES ===================================", "____________ TestDevice.test_cauchy ____________"]),
         ("pytest.assertion-line", .test, [">       assert add(2, 3) == 5", "E       assert -1 == 5"]),
         ("python.exception", .test, ["ModuleNotFoundError: No module named 'requests'"]),
         ("python.traceback", .test, ["Traceback (most recent call last):", "  File \"app/main.py\", line 3, in <module>", "    import yaml"]),
@@ -43,6 +44,9 @@ import Testing
         ("syntax.error", .build, ["  File \"setup.py\", line 7", "SyntaxError: invalid syntax"]),
         ("gha.timeout", .timeout, ["##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 360 minutes."]),
         ("gha.cancelled", .cancelled, ["##[error]The operation was canceled."]),
+        ("sanitizer.report", .infra, ["==16563==ERROR: AddressSanitizer: SEGV on unknown address 0x000001d548d0 (pc 0x000000455084 bp 0x000000000000 sp 0x7ffc53357450 T0)", "==16563==The signal is caused by a WRITE memory access."]),
+        ("composer.unresolvable", .dependency, ["Your requirements could not be resolved to an installable set of packages.", "", "  Problem 1", "    - The requested package acme/bridge 4.4@dev exists as acme/bridge[2.7.x-dev] but these are rejected by your constraint."]),
+        ("vader.summary", .test, ["Success/Total: 137/138 (assertions: 379/380)"]),
         ("process.crash", .infra, ["/home/runner/work/_temp/a.sh: line 1:  4242 Segmentation fault      (core dumped) ./run_tests"]),
         ("git.fatal", .infra, ["fatal: could not read Username for 'https://github.com': terminal prompts disabled"]),
         ("generic.error", .unknown, ["Build step 'package' reported an error while signing the archive"]),
