@@ -5,6 +5,8 @@ import Foundation
 public struct ErrorExtractor: Sendable {
     public var maxBlockLines = 40
     public var leadLines = 1
+    /// How far a report with an end line (`ExtractionRule.until`) may run.
+    public var reportLines = 200
 
     public init() {}
 
@@ -31,14 +33,18 @@ public struct ErrorExtractor: Sendable {
             // A traceback's message is its exception line, at its end.
             let message = (texts.first?.hasPrefix("Traceback (most recent call last)") == true ? texts.last : texts.first) ?? ""
             blocks.append(ErrorBlock(
-                startLine: lines[c.start].number, endLine: lines[min(c.end, c.start + maxBlockLines - 1)].number,
+                startLine: lines[c.start].number, endLine: lines[min(c.end, c.start + (c.best.until.isEmpty ? maxBlockLines : reportLines) - 1)].number,
                 message: String(message.prefix(300)), file: nil, line: nil, column: nil, rule: c.best.id, kind: c.kind,
                 score: c.best.weight + 2 * recency + min(Double(c.count), 5) * 0.1))
         }
         // A block runs on over the indented lines that follow a match (a traceback's frames, a
         // diagnostic's source and caret lines), and a traceback runs to its exception line.
-        func extended(_ start: Int, _ index: Int) -> Int {
+        func extended(_ start: Int, _ index: Int, _ rule: ExtractionRule) -> Int {
             var end = index
+            if !rule.until.isEmpty, let last = lines[(index + 1)...].prefix(while: { $0.number <= lines[index].number + reportLines })
+                .firstIndex(where: { line in rule.until.contains { line.text.has($0) } }) {
+                return last
+            }
             // Only lines indented deeper than the match belong to it: a list of equally indented
             // build steps (`    CC foo.o`) is not a traceback.
             let depth = indentation(lines[index].text)
@@ -65,11 +71,11 @@ public struct ErrorExtractor: Sendable {
         for (index, rule) in matches {
             if let c = current, lines[index].number <= lines[c.end].number + 2 {
                 let kind = c.kind == .unknown ? rule.kind : c.kind
-                current = (c.start, max(c.end, extended(c.start, index)), rule.weight > c.best.weight ? rule : c.best, kind, c.count + 1, c.first)
+                current = (c.start, max(c.end, extended(c.start, index, rule)), rule.weight > c.best.weight ? rule : c.best, kind, c.count + 1, c.first)
             } else {
                 close()
                 let start = min(index, max(leading(index), current.map { $0.end + 1 } ?? 0))
-                current = (start, extended(start, index), rule, rule.kind, 1, index)
+                current = (start, extended(start, index, rule), rule, rule.kind, 1, index)
             }
         }
         close()

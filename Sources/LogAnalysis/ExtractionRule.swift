@@ -13,9 +13,8 @@ struct ExtractionRule: Sendable {
     /// Any of these must occur in the line before `accepts` runs.
     var needles: [String]
     var accepts: @Sendable (String) -> Bool = { _ in true }
-    /// Context lines kept around a match.
-    var before = 0
-    var after = 0
+    /// A report that ends with a line of its own (a sanitizer's `==ABORTING`): the block runs to it.
+    var until: [String] = []
 }
 
 extension ExtractionRule {

@@ -58,6 +58,8 @@ enum ExtractionRules {
         ExtractionRule(id: "pester.failed", kind: .test, weight: 7, needles: ["[-] "], accepts: ExtractionRule.starts(["[-] "])),
         ExtractionRule(id: "exunit.failure", kind: .test, weight: 6, needles: ["** (", "test failed", "tests, "],
                        accepts: { $0.has("** (") || $0.has(" failure") && !$0.has(" 0 failures") }),
+        // googletest and busted: `[  FAILED  ] Suite.test (3 ms)`, `[  ERROR   ] 9 errors, listed below:`.
+        ExtractionRule(id: "gtest.failed", kind: .test, weight: 8, needles: ["[  FAILED  ]", "[  ERROR   ]"]),
         // Vader (Vim): `Success/Total: 137/138` is a failure when the two differ.
         ExtractionRule(id: "vader.summary", kind: .test, weight: 7, needles: ["Success/Total: "], accepts: { line in
             guard let range = line.range(of: #"Success/Total: (\d+)/(\d+)"#, options: .regularExpression) else { return false }
@@ -125,9 +127,9 @@ enum ExtractionRules {
         ExtractionRule(id: "pytest.interrupted", kind: .cancelled, weight: 8, needles: ["KeyboardInterrupt"], accepts: { $0.has("!!!!") }),
         ExtractionRule(id: "gha.cancelled", kind: .cancelled, weight: 8, needles: ["The operation was canceled", "received a shutdown signal", "was cancelled"]),
         // AddressSanitizer/LeakSanitizer/ThreadSanitizer reports and UBSan's `runtime error:` lines.
-        ExtractionRule(id: "sanitizer.report", kind: .infra, weight: 8, needles: ["Sanitizer:", "runtime error: "], accepts: { line in
+        ExtractionRule(id: "sanitizer.report", kind: .infra, weight: 9, needles: ["Sanitizer:", "runtime error: "], accepts: { line in
             line.has("==ERROR: ") || line.has("WARNING: ThreadSanitizer") || line.has("SUMMARY: ") || line.has(": runtime error: ")
-        }),
+        }, until: ["==ABORTING"]),
         ExtractionRule(id: "process.crash", kind: .infra, weight: 6, needles: ["Segmentation fault", "Killed", "core dumped", "No space left on device", "signal "],
                        accepts: { $0.has("Segmentation fault") || $0.has("core dumped") || $0.has("No space left") || $0.hasPrefix("Killed") || $0.has("Killed signal") }),
         ExtractionRule(id: "git.dirty-checkout", kind: .infra, weight: 6, needles: ["checkout dirty", "working tree is dirty", "uncommitted changes", "repository is dirty"]),
