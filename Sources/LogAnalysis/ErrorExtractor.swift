@@ -17,7 +17,7 @@ public struct ErrorExtractor: Sendable {
         let total = Double(max(totalLines ?? lines.last!.number, 1))
         var matches: [(index: Int, rule: ExtractionRule)] = []
         for (index, line) in lines.enumerated() {
-            guard !line.text.isEmpty, !Self.reportsPass(line.text) else { continue }
+            guard !line.text.isEmpty, !Self.reportsPass(line.text), !ExtractionRules.isEpilogue(line.text) else { continue }
             for rule in ExtractionRules.all where rule.hasNeedle(line.text) && rule.accepts(line.text) {
                 matches.append((index, rule))
                 break
@@ -96,8 +96,14 @@ public struct ErrorExtractor: Sendable {
             // keyword hits (a worker banner's "error messages") are not this failure.
             if inside { blocks.removeAll { !(region.contains($0.startLine) || region.contains($0.endLine)) && $0.score < 9 } }
             do {
-                let tail = lines.filter { region.contains($0.number) && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(5)
-                if let first = tail.first, let last = tail.last {
+                // Above a package manager's epilogue (`npm ERR! … test: \`mocha\``, yarn's `Command failed`)
+                // is the script's own last output: that is the tail, not the epilogue.
+                let output = lines.filter { region.contains($0.number) && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+                let exit = output.last
+                let body = output.dropLast().reversed().drop { ExtractionRules.isEpilogue($0.text) }.reversed()
+                let skipped = body.count < output.count - 1
+                let tail = (skipped ? Array(body) : output).suffix(5)
+                if let first = tail.first, let last = skipped ? tail.last : exit {
                     blocks.append(ErrorBlock(
                         startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
                         rule: "region.tail", kind: .unknown, score: inside ? 5.5 : 6))

@@ -95,12 +95,7 @@ enum ExtractionRules {
                 || line.range(of: #"^\s+\d+:\d+\s+error\s"#, options: .regularExpression) != nil
         }),
         ExtractionRule(id: "package.error", kind: .dependency, weight: 6, needles: ["npm ERR!", "yarn error", "error Command failed", "ERROR: Could not", "Gem::", "Bundler::", "could not resolve", "Could not resolve"],
-                       accepts: { line in
-                           // npm's epilogue for a failing script (`Failed at the … script`, `Test failed`, ELIFECYCLE) says that, not why.
-                           let epilogue = ["npm ERR! A complete log", "npm ERR!     /", "npm ERR! Failed at the", "npm ERR! Test failed", "ELIFECYCLE", "npm ERR! errno",
-                                           "npm ERR! This is probably not a problem", "npm ERR! Exit status", "npm ERR! code 1", "error Command failed with exit code"]
-                           return !epilogue.contains { line.has($0) }
-                       }),
+                       accepts: { !ExtractionRules.isEpilogue($0) }),
         // Composer: `Your requirements could not be resolved…`, then `Problem 1` and its `- …` lines.
         ExtractionRule(id: "composer.unresolvable", kind: .dependency, weight: 7, needles: ["could not be resolved to an installable set", "Problem "],
                        accepts: { line in
@@ -135,6 +130,25 @@ enum ExtractionRules {
         ExtractionRule(id: "git.dirty-checkout", kind: .infra, weight: 6, needles: ["checkout dirty", "working tree is dirty", "uncommitted changes", "repository is dirty"]),
         ExtractionRule(id: "git.fatal", kind: .infra, weight: 5, needles: ["fatal: "], accepts: ExtractionRule.starts(["fatal: "])),
     ]
+
+    /// A package manager's or runner's closing words for a failing script: they say that it failed, not why.
+    static func isEpilogue(_ line: String) -> Bool {
+        if line.hasPrefix("npm ERR!") {
+            let rest = line.dropFirst(8).drop { $0 == " " }
+            // `npm ERR! pkg@1.2.3 test: \`mocha\`` names the script that failed.
+            if let space = rest.firstIndex(of: " "), rest[..<space].contains("@"), rest[..<space].hasSuffix(":") == false,
+               rest[space...].dropFirst().contains(": ") || rest[space...].hasSuffix(":") {
+                return true
+            }
+            return rest.isEmpty || npmEpilogue.contains { line.has($0) }
+        }
+        return line.has("error Command failed with exit code") || line.hasPrefix("info Visit https://yarnpkg.com")
+            || line.hasPrefix("travis_time:") || line.hasPrefix("Done. Your build exited")
+    }
+
+    static let npmEpilogue = ["A complete log", "npm ERR!     /", "Failed at the", "Test failed", "ELIFECYCLE", "npm ERR! errno", "This is probably not a problem",
+                              "Exit status", "npm ERR! code 1", "not with npm itself", "Tell the author", "You can get their info", "There is likely additional logging",
+                              "If you do, this is most likely a problem", "npm owner ls", "npm bugs"]
 
     /// The keyword window: weak, but it catches formats no rule names.
     static let generic: [ExtractionRule] = [
