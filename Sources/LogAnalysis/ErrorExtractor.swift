@@ -79,6 +79,25 @@ public struct ErrorExtractor: Sendable {
             }
         }
         close()
+        // A script run by a package manager ends with its epilogue (yarn's `Command failed`, npm's
+        // ELIFECYCLE); the script's own last lines, right above it, say why.
+        for index in lines.indices where ExtractionRules.opensEpilogue(lines[index].text)
+            && (index == 0 || !ExtractionRules.isEpilogue(lines[index - 1].text)) {
+            var next = lines[index].number
+            // Only lines the scan kept without a gap: beyond one, what was printed is unknown.
+            let above = lines[..<index].reversed().prefix { line in
+                defer { next = line.number }
+                return line.number == next - 1 && !line.text.hasPrefix("$ ") && !line.text.hasPrefix("> ")
+            }.drop { ExtractionRules.isEpilogue($0.text) || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+                .prefix { !ExtractionRules.isEpilogue($0.text) }
+                .filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.prefix(5)
+            if let first = above.last, let last = above.first {
+                let recency = Double(last.number) / total
+                blocks.append(ErrorBlock(
+                    startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
+                    rule: "script.tail", kind: .unknown, score: 3 + 2 * recency))
+            }
+        }
         // The failing command's own output (Travis `$ cmd` … `The command "cmd" exited with 1.`,
         // GitHub `##[group]Run cmd` … `Process completed with exit code 1`) is where the cause is.
         if let region = failingRegion(lines) {

@@ -144,6 +144,13 @@ enum ExtractionRules {
         }
         return line.has("error Command failed with exit code") || line.hasPrefix("info Visit https://yarnpkg.com")
             || line.hasPrefix("travis_time:") || line.hasPrefix("Done. Your build exited")
+            // npm-run-all: `ERROR: "lint" exited with 1.`
+            || line.hasPrefix("ERROR: \"") && line.has("\" exited with ")
+    }
+
+    /// The first line of an epilogue: the script's own output ends right above it.
+    static func opensEpilogue(_ line: String) -> Bool {
+        line.has("error Command failed with exit code") || line.hasPrefix("npm ERR!") && (line.has("ELIFECYCLE") || line.has("Test failed"))
     }
 
     static let npmEpilogue = ["A complete log", "npm ERR!     /", "Failed at the", "Test failed", "ELIFECYCLE", "npm ERR! errno", "This is probably not a problem",

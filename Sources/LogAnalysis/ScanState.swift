@@ -18,7 +18,7 @@ struct ScanState {
     /// The last lines seen, for the context before a match (`gha.exit-code`'s region tail).
     /// The last lines seen, for the context before an exit marker: views into the current chunk,
     /// copied out (at most 8) only when the chunk is about to be reused.
-    var ring: [(number: Int, view: UnsafeBufferPointer<UInt8>?, owned: [UInt8])] = Array(repeating: (0, nil, []), count: 16)
+    var ring: [(number: Int, view: UnsafeBufferPointer<UInt8>?, owned: [UInt8])] = Array(repeating: (0, nil, []), count: 32)
     var ringNext = 0
     /// Lines after a match still kept while they continue it (indented).
     var follow = 0
@@ -175,7 +175,7 @@ struct ScanState {
         number += 1
     }
 
-    static let exitMarkers = [Array("Process completed with exit code".utf8), Array("exited with".utf8)]
+    static let exitMarkers = [Array("Process completed with exit code".utf8), Array("exited with".utf8), Array("Command failed with exit code".utf8), Array("ELIFECYCLE".utf8)]
 
     static func isExitMarker(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         exitMarkers.contains { marker in marker.withUnsafeBufferPointer { ExtractionRule.find($0, in: haystack) } }

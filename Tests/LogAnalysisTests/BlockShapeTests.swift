@@ -1,0 +1,56 @@
+import LogAnalysis
+import Testing
+
+/// Where a block starts and ends: the shapes of failure output beyond a single matching line.
+@Suite struct BlockShapeTests {
+    func blocks(_ lines: [String], top: Int = 3) -> [ErrorBlock] {
+        let text = lines.joined(separator: "\n")
+        let extractor = StreamingExtractor()
+        return extractor.blocks(extractor.scan(Array(text.utf8)), top: top)
+    }
+
+    @Test func scriptTail_whenYarnEpilogueFollows_isTheScriptsLastOutput() {
+        let log = ["$ size-limit", "", "  Package size limit has exceeded by 934 B", "  Package size: 103.91 KB", "  Size limit:   103 KB", "",
+                   "error Command failed with exit code 3.", "info Visit https://yarnpkg.com/en/docs/cli/run for documentation about this command."]
+        let found = blocks(log)
+        #expect(found.first?.lines == 3...5, "\(found)")
+        #expect(!found.contains { $0.lines.contains(7) }, "the epilogue itself is not a cause: \(found)")
+    }
+
+    @Test func scriptTail_skipsNestedRunnersEpilogues() {
+        let log = ["> fusv scss/", "✖ Variable $bd-warning is not being used!", "npm ERR! code ELIFECYCLE", "npm ERR! errno 1",
+                   "npm ERR! bootstrap@4.3.1 css-lint-vars: `fusv scss/`", "ERROR: \"css-lint-vars\" exited with 1.",
+                   "npm ERR! code ELIFECYCLE", "npm ERR! bootstrap@4.3.1 lint: `npm-run-all css-lint-*`", "npm ERR! Test failed.  See above for more details."]
+        let found = blocks(log)
+        #expect(found.first?.lines == 2...2, "\(found)")
+    }
+
+    @Test func sanitizerReport_isOneBlockUpToAborting() {
+        var log = ["==16563==ERROR: AddressSanitizer: SEGV on unknown address 0x000001d548d0 (pc 0x455084 T0)",
+                   "==16563==The signal is caused by a WRITE memory access."]
+        log += (0..<60).map { "    #\($0) 0x455083 in frame\($0) /src/nvim/memory.c:\($0):3" }
+        log += ["SUMMARY: AddressSanitizer: SEGV /src/nvim/memory.c:119:3 in xfree", "==16563==ABORTING", "", "Running functional tests", "", "All done"]
+        let found = blocks(log)
+        #expect(found.first?.rule == "sanitizer.report")
+        #expect(found.first?.lines == 1...64, "\(found)")
+    }
+
+    @Test func passingTestLine_neverMatches_whateverItsNameSays() {
+        let found = blocks(["[ RUN      ] jobs jobwait will return -1 if the wait timed out: 110.2 ms OK",
+                            "t4019-diff-wserror.sh ..... ok", "test_error_handling PASSED"])
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    @Test func namesThatContainErrorOrFailed_areNotProse() {
+        let found = blocks(["    GEN perl/build/lib/Git/LoadCPAN/Error.pm", "[ 25 of 162] Compiling Language.PureScript.CST.Errors",
+                            "+export GIT_PROVE_OPTS=--timer --jobs 3 --state=failed,slow,save"])
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    @Test func equallyIndentedLines_doNotContinueAMatch() {
+        var log = ["    CC builtin/error.o: error: 'x' undeclared"]
+        log += (0..<30).map { "    CC t/helper/test-\($0).o" }
+        let found = blocks(log)
+        #expect(found.first?.lines == 1...1, "\(found)")
+    }
+}
