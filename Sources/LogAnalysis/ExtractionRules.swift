@@ -60,6 +60,11 @@ enum ExtractionRules {
                        accepts: { $0.has("** (") || $0.has(" failure") && !$0.has(" 0 failures") }),
         // googletest and busted: `[  FAILED  ] Suite.test (3 ms)`, `[  ERROR   ] 9 errors, listed below:`.
         ExtractionRule(id: "gtest.failed", kind: .test, weight: 8, needles: ["[  FAILED  ]", "[  ERROR   ]"]),
+        // A test list with a verdict column: tasty's `    tables:      FAIL (0.06s)` (the diff indented
+        // below it), shell suites' `text-objects/lexer         FAIL`.
+        ExtractionRule(id: "test.fail-column", kind: .test, weight: 7, needles: [" FAIL"], accepts: { line in
+            line.range(of: #"\S(:\s+|\s{2,})FAIL( \([0-9.]+m?s\))?\s*$"#, options: .regularExpression) != nil
+        }),
         // Vader (Vim): `Success/Total: 137/138` is a failure when the two differ.
         ExtractionRule(id: "vader.summary", kind: .test, weight: 7, needles: ["Success/Total: "], accepts: { line in
             guard let range = line.range(of: #"Success/Total: (\d+)/(\d+)"#, options: .regularExpression) else { return false }

@@ -47,6 +47,7 @@ import Testing
         ("sanitizer.report", .infra, ["==16563==ERROR: AddressSanitizer: SEGV on unknown address 0x000001d548d0 (pc 0x000000455084 bp 0x000000000000 sp 0x7ffc53357450 T0)", "==16563==The signal is caused by a WRITE memory access."]),
         ("composer.unresolvable", .dependency, ["Your requirements could not be resolved to an installable set of packages.", "", "  Problem 1", "    - The requested package acme/bridge 4.4@dev exists as acme/bridge[2.7.x-dev] but these are rejected by your constraint."]),
         ("gtest.failed", .test, ["[  FAILED  ] ParserTest.HandlesEmptyInput (3 ms)"]),
+        ("test.fail-column", .test, ["      tables:                                                        FAIL (0.06s)", "        --- tables.custom", "        +  29 </table>"]),
         ("vader.summary", .test, ["Success/Total: 137/138 (assertions: 379/380)"]),
         ("process.crash", .infra, ["/home/runner/work/_temp/a.sh: line 1:  4242 Segmentation fault      (core dumped) ./run_tests"]),
         ("git.fatal", .infra, ["fatal: could not read Username for 'https://github.com': terminal prompts disabled"]),
