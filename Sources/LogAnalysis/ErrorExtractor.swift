@@ -83,15 +83,8 @@ public struct ErrorExtractor: Sendable {
         // ELIFECYCLE); the script's own last lines, right above it, say why.
         for index in lines.indices where ExtractionRules.opensEpilogue(lines[index].text)
             && (index == 0 || !ExtractionRules.isEpilogue(lines[index - 1].text)) {
-            var next = lines[index].number
-            // Only lines the scan kept without a gap: beyond one, what was printed is unknown.
-            let above = lines[..<index].reversed().prefix { line in
-                defer { next = line.number }
-                return line.number == next - 1 && !line.text.hasPrefix("$ ") && !line.text.hasPrefix("> ")
-            }.drop { ExtractionRules.isEpilogue($0.text) || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
-                .prefix { !ExtractionRules.isEpilogue($0.text) }
-                .filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.prefix(5)
-            if let first = above.last, let last = above.first {
+            let above = lastOutput(lines, before: index).lines
+            if let first = above.first, let last = above.last {
                 let recency = Double(last.number) / total
                 blocks.append(ErrorBlock(
                     startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
@@ -114,15 +107,11 @@ public struct ErrorExtractor: Sendable {
             // Outside the failing command's output are set-up and earlier, passing steps: their
             // keyword hits (a worker banner's "error messages") are not this failure.
             if inside { blocks.removeAll { !(region.contains($0.startLine) || region.contains($0.endLine)) && $0.score < 9 } }
-            do {
-                // Above a package manager's epilogue (`npm ERR! … test: \`mocha\``, yarn's `Command failed`)
-                // is the script's own last output: that is the tail, not the epilogue.
-                let output = lines.filter { region.contains($0.number) && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
-                let exit = output.last
-                let body = output.dropLast().reversed().drop { ExtractionRules.isEpilogue($0.text) }.reversed()
-                let skipped = body.count < output.count - 1
-                let tail = (skipped ? Array(body) : output).suffix(5)
-                if let first = tail.first, let last = skipped ? tail.last : exit {
+            if let exit = lines.lastIndex(where: { region.contains($0.number) }) {
+                // Above a package manager's epilogue is the script's own last output: that is the tail.
+                // Without one, the tail runs on to the exit line.
+                let (tail, skipped) = lastOutput(lines, before: exit)
+                if let first = tail.first, let last = skipped ? tail.last : lines[exit] {
                     blocks.append(ErrorBlock(
                         startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
                         rule: "region.tail", kind: .unknown, score: inside ? 5.5 : 6))
@@ -145,6 +134,21 @@ public struct ErrorExtractor: Sendable {
     }
 
     static let passVerdicts: [[UInt8]] = [" OK", " ok", " PASSED", " passed", " PASS", "✓"].map { Array($0.utf8.reversed()) }
+
+    /// Up to five non-empty lines printed right before `index`, over lines the scan kept without a gap
+    /// (beyond a gap, what was printed is unknown), above any epilogue and below the command line.
+    func lastOutput(_ lines: [LogLine], before index: Int) -> (lines: [LogLine], skippedEpilogue: Bool) {
+        var next = lines[index].number
+        let contiguous = lines[..<index].reversed().prefix { line in
+            defer { next = line.number }
+            return line.number == next - 1 && !line.text.hasPrefix("$ ") && !line.text.hasPrefix("> ")
+        }
+        let isBlank = { (line: LogLine) in line.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let body = contiguous.drop { ExtractionRules.isEpilogue($0.text) || isBlank($0) }
+        let skipped = contiguous.prefix { ExtractionRules.isEpilogue($0.text) || isBlank($0) }.contains { !isBlank($0) }
+        let output = body.prefix { !ExtractionRules.isEpilogue($0.text) }.filter { !isBlank($0) }.prefix(5)
+        return (output.reversed(), skipped)
+    }
 
     func indentation(_ text: String) -> Int {
         text.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count

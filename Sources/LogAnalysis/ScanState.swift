@@ -18,7 +18,7 @@ struct ScanState {
     /// The last lines seen, for the context before a match (`gha.exit-code`'s region tail).
     /// The last lines seen, for the context before an exit marker: views into the current chunk,
     /// copied out (at most 8) only when the chunk is about to be reused.
-    var ring: [(number: Int, view: UnsafeBufferPointer<UInt8>?, owned: [UInt8])] = Array(repeating: (0, nil, []), count: 32)
+    var ring: [(number: Int, view: UnsafeBufferPointer<UInt8>?, owned: [UInt8], emitted: Bool)] = Array(repeating: (0, nil, [], false), count: 32)
     var ringNext = 0
     /// Lines after a match still kept while they continue it (indented).
     var follow = 0
@@ -163,6 +163,7 @@ struct ScanState {
             }
         }
         ring[ringNext].number = number
+        ring[ringNext].emitted = lastEmitted == number
         if inChunk {
             ring[ringNext].view = text
         } else {
@@ -183,10 +184,21 @@ struct ScanState {
 
     /// The last `last` lines before the current one, as candidates (the context a block may reach back to).
     mutating func emitRing(last: Int) {
-            for offset in (ring.count - last)..<ring.count {
-                let entry = ring[(ringNext + offset) % ring.count]
-                if entry.number > lastEmitted, entry.number > 0 { emit(entry.number, entry.view.map { Array($0) } ?? entry.owned) }
+        for offset in (ring.count - last)..<ring.count {
+            let slot = (ringNext + offset) % ring.count
+            let entry = ring[slot]
+            guard entry.number > 0, !entry.emitted else { continue }
+            ring[slot].emitted = true
+            let bytes = entry.view.map { Array($0) } ?? entry.owned
+            if entry.number > lastEmitted {
+                emit(entry.number, bytes)
+            } else {
+                // Kept already around an earlier match in these lines: slot it in among them.
+                let text = bytes.withUnsafeBufferPointer { LogReader.clean($0[...]) }
+                let position = candidates.lastIndex { $0.number < entry.number }.map { $0 + 1 } ?? 0
+                candidates.insert(LogLine(number: entry.number, text: text), at: position)
             }
+        }
     }
 
     mutating func emit(_ number: Int, _ bytes: [UInt8]) {
