@@ -101,7 +101,10 @@ public struct ErrorExtractor: Sendable {
                 let span = Double(max(region.upperBound - region.lowerBound, 1))
                 let recency = Double(blocks[index].endLine) / total
                 let earliness = 1 - Double(blocks[index].startLine - region.lowerBound) / span
-                blocks[index].score += 3 - 1.5 * recency + earliness
+                // A keyword hit early in the output is usually chatter; only a named format's failure
+                // gains from coming first.
+                let weak = blocks[index].rule.hasPrefix("generic.")
+                blocks[index].score += 3 - 1.5 * recency + (weak ? 0 : earliness)
                 inside = true
             }
             // Outside the failing command's output are set-up and earlier, passing steps: their
@@ -121,6 +124,12 @@ public struct ErrorExtractor: Sendable {
         // A step's exit line marks where its output ends; it never says why.
         let markers: Set<String> = ["travis.command-exited", "gha.exit-code"]
         if blocks.contains(where: { !markers.contains($0.rule) }) { blocks.removeAll { markers.contains($0.rule) } }
+        // A keyword hit that recurs in the same line shape (a command echoed per file: `-c "if error == 0"`)
+        // is how this build always talks, not what went wrong.
+        let shapes = Dictionary(grouping: blocks.indices.filter { blocks[$0].rule.hasPrefix("generic.") }) { blocks[$0].message.prefix(24) }
+        for (_, indices) in shapes where indices.count >= 3 {
+            for index in indices { blocks[index].score -= 2 }
+        }
         var seen: Set<String> = []
         let ranked = blocks.sorted { $0.score > $1.score }.filter { seen.insert($0.message).inserted }
         return Array(ranked.prefix(top))

@@ -147,6 +147,7 @@ enum ExtractionRules {
             }
             return rest.isEmpty || npmEpilogue.contains { line.has($0) }
         }
+        if isMakeEpilogue(line) { return true }
         return line.has("error Command failed with exit code") || line.hasPrefix("info Visit https://yarnpkg.com")
             || line.hasPrefix("travis_time:") || line.hasPrefix("Done. Your build exited")
             // npm-run-all: `ERROR: "lint" exited with 1.`
@@ -156,6 +157,15 @@ enum ExtractionRules {
     /// The first line of an epilogue: the script's own output ends right above it.
     static func opensEpilogue(_ line: String) -> Bool {
         line.has("error Command failed with exit code") || line.hasPrefix("npm ERR!") && (line.has("ELIFECYCLE") || line.has("Test failed"))
+            || isMakeEpilogue(line) && !line.has("Leaving directory")
+    }
+
+    /// make's and ninja's report that a recipe failed (`make[1]: *** [prove] Error 1`, `Makefile:52: recipe
+    /// for target 'prove' failed`, `ninja: build stopped`), and make leaving the directory after it.
+    static func isMakeEpilogue(_ line: String) -> Bool {
+        guard line.hasPrefix("make") || line.has("recipe for target") || line.hasPrefix("ninja: ") else { return false }
+        return line.has(": *** ") || line.has("recipe for target") || line.hasPrefix("ninja: build stopped")
+            || line.hasPrefix("make") && line.has(": Leaving directory")
     }
 
     static let npmEpilogue = ["A complete log", "npm ERR!     /", "Failed at the", "Test failed", "ELIFECYCLE", "npm ERR! errno", "This is probably not a problem",

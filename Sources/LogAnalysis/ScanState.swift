@@ -176,7 +176,7 @@ struct ScanState {
         number += 1
     }
 
-    static let exitMarkers = [Array("Process completed with exit code".utf8), Array("exited with".utf8), Array("Command failed with exit code".utf8), Array("ELIFECYCLE".utf8)]
+    static let exitMarkers = ["Process completed with exit code", "exited with", "Command failed with exit code", "ELIFECYCLE", ": *** [", "recipe for target"].map { Array($0.utf8) }
 
     static func isExitMarker(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         exitMarkers.contains { marker in marker.withUnsafeBufferPointer { ExtractionRule.find($0, in: haystack) } }
