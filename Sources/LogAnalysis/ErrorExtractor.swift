@@ -7,6 +7,8 @@ public struct ErrorExtractor: Sendable {
     public var leadLines = 1
     /// How far a report with an end line (`ExtractionRule.until`) may run.
     public var reportLines = 200
+    /// How far a section (`ExtractionRule.section`) may run.
+    public var sectionLines = 1000
 
     public init() {}
 
@@ -26,14 +28,19 @@ public struct ErrorExtractor: Sendable {
         // Adjacent matched lines (a traceback, a diagnostic with its notes) form one block.
         var blocks: [ErrorBlock] = []
         var current: (start: Int, end: Int, best: ExtractionRule, kind: FailureKind, count: Int, first: Int)?
+        // A section's lines by number: they need not all be candidates.
+        var section: ClosedRange<Int>?
         func close() {
             guard let c = current else { return }
             let recency = Double(lines[c.end].number) / total
             let texts = lines[c.first...c.end].map(\.text).filter { !$0.isEmpty }
             // A traceback's message is its exception line, at its end.
             let message = (texts.first?.hasPrefix("Traceback (most recent call last)") == true ? texts.last : texts.first) ?? ""
+            let limit = c.best.until.isEmpty ? maxBlockLines : reportLines
+            let range = section ?? lines[c.start].number...lines[min(c.end, c.start + limit - 1)].number
+            section = nil
             blocks.append(ErrorBlock(
-                startLine: lines[c.start].number, endLine: lines[min(c.end, c.start + (c.best.until.isEmpty ? maxBlockLines : reportLines) - 1)].number,
+                startLine: range.lowerBound, endLine: range.upperBound,
                 message: String(message.prefix(300)), file: nil, line: nil, column: nil, rule: c.best.id, kind: c.kind,
                 score: c.best.weight + 2 * recency + min(Double(c.count), 5) * 0.1))
         }
@@ -41,6 +48,16 @@ public struct ErrorExtractor: Sendable {
         // diagnostic's source and caret lines), and a traceback runs to its exception line.
         func extended(_ start: Int, _ index: Int, _ rule: ExtractionRule) -> Int {
             var end = index
+            if !rule.section.isEmpty, section == nil, let next = lines[(index + 1)...].prefix(while: { $0.number <= lines[index].number + sectionLines })
+                .firstIndex(where: { line in rule.section.contains { line.text.has($0) } }), next > index + 1 {
+                // The heading and a blank line under it are not part of what it introduces.
+                let blank = lines[index + 1].number == lines[index].number + 1 && lines[index + 1].text.trimmingCharacters(in: .whitespaces).isEmpty
+                let first = lines[index].number + (blank ? 2 : 1)
+                if first < lines[next].number {
+                    section = first...(lines[next].number - 1)
+                    return next - 1
+                }
+            }
             if !rule.until.isEmpty, let last = lines[(index + 1)...].prefix(while: { $0.number <= lines[index].number + reportLines })
                 .firstIndex(where: { line in rule.until.contains { line.text.has($0) } }) {
                 return last

@@ -15,6 +15,9 @@ struct ExtractionRule: Sendable {
     var accepts: @Sendable (String) -> Bool = { _ in true }
     /// A report that ends with a line of its own (a sanitizer's `==ABORTING`): the block runs to it.
     var until: [String] = []
+    /// A section heading (`There were 2 failures:`, `=== FAILURES ===`): the block is what follows it, up to
+    /// the line before the first of these markers (the next section, the verdict).
+    var section: [String] = []
 }
 
 extension ExtractionRule {

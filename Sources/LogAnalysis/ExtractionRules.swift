@@ -20,7 +20,8 @@ enum ExtractionRules {
         ExtractionRule(id: "pytest.failed-summary", kind: .test, weight: 8, needles: ["FAILED "], accepts: ExtractionRule.starts(["FAILED "])),
         // pytest's section banners: `===== FAILURES =====`, `===== ERRORS =====`, then the first failing test's heading.
         ExtractionRule(id: "pytest.failures-section", kind: .test, weight: 8, needles: [" FAILURES =", " ERRORS ="],
-                       accepts: { $0.hasPrefix("===") && ($0.has(" FAILURES ===") || $0.has(" ERRORS ===")) }),
+                       accepts: { $0.hasPrefix("===") && ($0.has(" FAILURES ===") || $0.has(" ERRORS ===")) },
+                       section: ["warnings summary", "short test summary info", " failed in ", " failed, ", " error in ", " errors in ", "= ERRORS =", "= FAILURES ="]),
         ExtractionRule(id: "pytest.assertion-line", kind: .test, weight: 7, needles: ["E  "], accepts: ExtractionRule.starts(["E  "])),
         ExtractionRule(id: "python.exception", kind: .test, weight: 7, needles: ["Error: ", "Error:", "Exception: ", "Exception"],
                        accepts: { line in
@@ -36,7 +37,8 @@ enum ExtractionRules {
                        accepts: { $0.has("Failed tests:") || $0.has("Tests in error:") || ($0.has("Tests run:") && ($0.has("<<< FAIL") || $0.has("FAILURE"))) }),
         ExtractionRule(id: "xunit.assert", kind: .test, weight: 6, needles: ["AssertionError", "AssertionFailedError", "ComparisonFailure", "expected:<", "Expected:", "Assert."]),
         ExtractionRule(id: "phpunit.failures", kind: .test, weight: 7, needles: ["There was 1 failure", "There was 1 error", "There were ", "FAILURES!"],
-                       accepts: { !$0.has("There were ") || $0.has("failures") || $0.has("errors") }),
+                       accepts: { !$0.has("There were ") || $0.has("failures") || $0.has("errors") },
+                       section: ["FAILURES!", "ERRORS!", "There were ", "There was ", "OK, but incomplete"]),
         ExtractionRule(id: "tap.not-ok", kind: .test, weight: 7, needles: ["not ok "], accepts: ExtractionRule.starts(["not ok "])),
         // XCTest and Quick/Nimble: `error: -[Suite test] : XCTAssertEqual failed`, `expected to …, got …`.
         ExtractionRule(id: "xctest.failure", kind: .test, weight: 7, needles: ["XCTAssert", "XCTFail", "expected to ", "Test Case '-["],
