@@ -34,7 +34,9 @@ enum ExtractionRules {
         ExtractionRule(id: "jest.failed-test", kind: .test, weight: 8, needles: ["● ", "FAIL "], accepts: ExtractionRule.starts(["● ", "FAIL "])),
         ExtractionRule(id: "rspec.failure", kind: .test, weight: 8, needles: ["Failure/Error:", "rspec ./"], accepts: ExtractionRule.starts(["Failure/Error:", "rspec ./"])),
         ExtractionRule(id: "junit.failures", kind: .test, weight: 7, needles: ["Tests run:", "Failed tests:", "Tests in error:"],
-                       accepts: { $0.has("Failed tests:") || $0.has("Tests in error:") || ($0.has("Tests run:") && ($0.has("<<< FAIL") || $0.has("FAILURE"))) }),
+                       accepts: { $0.has("Failed tests:") || $0.has("Tests in error:") || ($0.has("Tests run:") && ($0.has("<<< FAIL") || $0.has("FAILURE"))) },
+                       // Surefire lists a class's failing tests under its verdict, until the next class or the results.
+                       section: ["Running ", "Results :", "Tests run: ", "Tests in error:", "Failed tests:"]),
         ExtractionRule(id: "xunit.assert", kind: .test, weight: 6, needles: ["AssertionError", "AssertionFailedError", "ComparisonFailure", "expected:<", "Expected:", "Assert."]),
         ExtractionRule(id: "phpunit.failures", kind: .test, weight: 7, needles: ["There was 1 failure", "There was 1 error", "There were ", "FAILURES!"],
                        accepts: { !$0.has("There were ") || $0.has("failures") || $0.has("errors") },
