@@ -7,6 +7,8 @@ public struct ErrorExtractor: Sendable {
     public var leadLines = 1
     /// How far a report with an end line (`ExtractionRule.until`) may run.
     public var reportLines = 200
+    /// Blocks scoring this much below the best are left out.
+    public var scoreSpread = 5.5
     /// How far a section (`ExtractionRule.section`) may run.
     public var sectionLines = 1000
 
@@ -53,8 +55,11 @@ public struct ErrorExtractor: Sendable {
                 // The heading and a blank line under it are not part of what it introduces.
                 let blank = lines[index + 1].number == lines[index].number + 1 && lines[index + 1].text.trimmingCharacters(in: .whitespaces).isEmpty
                 let first = lines[index].number + (blank ? 2 : 1)
-                if first < lines[next].number {
-                    section = first...(lines[next].number - 1)
+                // Nor is the blank line that closes it.
+                let closing = lines[next - 1].number == lines[next].number - 1 && lines[next - 1].text.trimmingCharacters(in: .whitespaces).isEmpty
+                let last = lines[next].number - (closing ? 2 : 1)
+                if first <= last {
+                    section = first...last
                     return next - 1
                 }
             }
@@ -149,7 +154,9 @@ public struct ErrorExtractor: Sendable {
         }
         var seen: Set<String> = []
         let ranked = blocks.sorted { $0.score > $1.score }.filter { seen.insert($0.message).inserted }
-        return Array(ranked.prefix(top))
+        // A block far weaker than the best is noise beside it (a keyword hit next to a named failure).
+        let floor = (ranked.first?.score ?? 0) - scoreSpread
+        return Array(ranked.prefix(top).prefix { $0.score >= floor })
     }
 
     /// A test runner's line for a passing test (`… timed out: 17.7 ms OK`, `t0001-init.sh .. ok`):

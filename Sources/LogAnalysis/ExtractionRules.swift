@@ -69,6 +69,12 @@ enum ExtractionRules {
         ExtractionRule(id: "test.fail-column", kind: .test, weight: 7, needles: [" FAIL"], accepts: { line in
             line.range(of: #"\S(:\s+|\s{2,})FAIL( \([0-9.]+m?s\))?\s*$"#, options: .regularExpression) != nil
         }),
+        // Something inside the run gave up waiting (`WaitFor() timed out after 5000 msec`): a failure, not the job's limit.
+        ExtractionRule(id: "timeout.message", kind: .test, weight: 5, needles: ["timed out", "Timed out", "TIMED OUT", "TimeoutException"]),
+        // The `Failures:` heading of rspec, Jasmine and Vim's test report: the failures follow, up to the run's verdict.
+        ExtractionRule(id: "failures.heading", kind: .test, weight: 8, needles: ["Failures:"],
+                       accepts: { $0.trimmingCharacters(in: .whitespaces) == "Failures:" },
+                       section: ["TEST FAILURE", "Finished in ", "Failed examples:", "Executed "]),
         // Vader (Vim): `Success/Total: 137/138` is a failure when the two differ.
         ExtractionRule(id: "vader.summary", kind: .test, weight: 7, needles: ["Success/Total: "], accepts: { line in
             guard let range = line.range(of: #"Success/Total: (\d+)/(\d+)"#, options: .regularExpression) else { return false }
@@ -122,8 +128,9 @@ enum ExtractionRules {
     ]
 
     static let infra: [ExtractionRule] = [
-        ExtractionRule(id: "gha.timeout", kind: .timeout, weight: 8, needles: ["has exceeded the maximum execution time", "timed out", "Timeout"],
-                       accepts: { $0.has("exceeded the maximum execution time") || $0.lowercased().has("timed out") }),
+        // A job's time limit (GitHub's maximum execution time, Travis's silence and time limits).
+        ExtractionRule(id: "gha.timeout", kind: .timeout, weight: 8,
+                       needles: ["has exceeded the maximum execution time", "No output has been received in the last", "exceeded the maximum time limit for jobs"]),
         // GNU timeout(1) exits 124; wrappers say so (`Command took >30min, returning 124`).
         ExtractionRule(id: "timeout.exit-124", kind: .timeout, weight: 8, needles: ["124"],
                        accepts: { $0.has("returning 124") || $0.has("exit code 124") || $0.has("exit status 124") || $0.has("exited with 124") }),

@@ -48,6 +48,8 @@ import Testing
         ("composer.unresolvable", .dependency, ["Your requirements could not be resolved to an installable set of packages.", "", "  Problem 1", "    - The requested package acme/bridge 4.4@dev exists as acme/bridge[2.7.x-dev] but these are rejected by your constraint."]),
         ("gtest.failed", .test, ["[  FAILED  ] ParserTest.HandlesEmptyInput (3 ms)"]),
         ("test.fail-column", .test, ["      tables:                                                        FAIL (0.06s)", "        --- tables.custom", "        +  29 </table>"]),
+        ("timeout.message", .test, ["Caught exception in Test_quotestar(): WaitFor() timed out after 5000 msec"]),
+        ("failures.heading", .test, ["Failures: ", "\tFrom test_popupwin.vim:", "\tFound errors in Test_popup_beval():", "", "TEST FAILURE"]),
         ("vader.summary", .test, ["Success/Total: 137/138 (assertions: 379/380)"]),
         ("process.crash", .infra, ["/home/runner/work/_temp/a.sh: line 1:  4242 Segmentation fault      (core dumped) ./run_tests"]),
         ("git.fatal", .infra, ["fatal: could not read Username for 'https://github.com': terminal prompts disabled"]),
