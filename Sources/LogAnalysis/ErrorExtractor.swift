@@ -91,7 +91,7 @@ public struct ErrorExtractor: Sendable {
             return start
         }
         for (index, rule) in matches {
-            if let c = current, lines[index].number <= lines[c.end].number + 2 {
+            if let c = current, lines[index].number <= section.map({ $0.upperBound }) ?? lines[c.end].number + 2 {
                 let kind = c.kind == .unknown ? rule.kind : c.kind
                 current = (c.start, max(c.end, extended(c.start, index, rule)), rule.weight > c.best.weight ? rule : c.best, kind, c.count + 1, c.first)
             } else {

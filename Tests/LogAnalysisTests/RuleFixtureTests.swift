@@ -38,7 +38,7 @@ import Testing
         ("compiler.undefined", .build, ["/usr/bin/ld: main.o: in function `main': undefined reference to `sqlite3_open'"]),
         ("maven.error", .build, ["[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.8.1:compile (default-compile) on project core"]),
         ("gradle.failure", .build, ["FAILURE: Build failed with an exception."]),
-        ("make.error", .build, ["make: *** [Makefile:23: all] Error 2"]),
+        ("make.error", .build, ["CMake Error at CMakeLists.txt:12 (find_package):", "  Could not find a package configuration file provided by \"Qt5\""]),
         ("lint.violation", .lint, ["app/calc.py:1:8: F401 [*] `os` imported but unused"]),
         ("package.error", .dependency, ["npm ERR! code ERESOLVE", "npm ERR! ERESOLVE unable to resolve dependency tree"]),
         ("syntax.error", .build, ["  File \"setup.py\", line 7", "SyntaxError: invalid syntax"]),
