@@ -136,7 +136,7 @@ public struct ErrorExtractor: Sendable {
                 // Above a package manager's epilogue is the script's own last output: that is the tail.
                 // Without one, the tail runs on to the exit line.
                 let (tail, skipped) = lastOutput(lines, before: exit)
-                if let first = tail.first, let last = skipped ? tail.last : lines[exit] {
+                if let first = tail.first, let last = tail.last {
                     blocks.append(ErrorBlock(
                         startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
                         rule: "region.tail", kind: .unknown, score: inside ? 5.5 : 6))
