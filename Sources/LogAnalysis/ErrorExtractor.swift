@@ -9,6 +9,8 @@ public struct ErrorExtractor: Sendable {
     public var reportLines = 200
     /// Blocks scoring this much below the best are left out.
     public var scoreSpread = 5.5
+    /// The most non-empty lines a command's tail holds (ending it at a paragraph break did no better).
+    public var tailLines = 12
     /// How far a section (`ExtractionRule.section`) may run.
     public var sectionLines = 1000
 
@@ -168,7 +170,7 @@ public struct ErrorExtractor: Sendable {
 
     static let passVerdicts: [[UInt8]] = [" OK", " ok", " PASSED", " passed", " PASS", "✓"].map { Array($0.utf8.reversed()) }
 
-    /// Up to five non-empty lines printed right before `index`, over lines the scan kept without a gap
+    /// Up to `tailLines` non-empty lines printed right before `index`, over lines the scan kept without a gap
     /// (beyond a gap, what was printed is unknown), above any epilogue and below the command line.
     func lastOutput(_ lines: [LogLine], before index: Int) -> (lines: [LogLine], skippedEpilogue: Bool) {
         var next = lines[index].number
@@ -179,7 +181,7 @@ public struct ErrorExtractor: Sendable {
         let isBlank = { (line: LogLine) in line.text.trimmingCharacters(in: .whitespaces).isEmpty }
         let body = contiguous.drop { ExtractionRules.isEpilogue($0.text) || isBlank($0) }
         let skipped = contiguous.prefix { ExtractionRules.isEpilogue($0.text) || isBlank($0) }.contains { !isBlank($0) }
-        let output = body.prefix { !ExtractionRules.isEpilogue($0.text) }.filter { !isBlank($0) }.prefix(5)
+        let output = body.prefix { !ExtractionRules.isEpilogue($0.text) }.filter { !isBlank($0) }.prefix(tailLines)
         return (output.reversed(), skipped)
     }
 
