@@ -155,7 +155,11 @@ public struct ErrorExtractor: Sendable {
             for index in indices { blocks[index].score -= 2 }
         }
         var seen: Set<String> = []
-        let ranked = blocks.sorted { $0.score > $1.score }.filter { seen.insert($0.message).inserted }
+        // A keyword hit ranks after every named format's block: it is the fallback, not a rival.
+        let ranked = blocks.sorted { a, b in
+            let (weakA, weakB) = (a.rule.hasPrefix("generic."), b.rule.hasPrefix("generic."))
+            return weakA != weakB ? weakB : a.score > b.score
+        }.filter { seen.insert($0.message).inserted }
         // A block far weaker than the best is noise beside it (a keyword hit next to a named failure).
         let floor = (ranked.first?.score ?? 0) - scoreSpread
         return Array(ranked.prefix(top).prefix { $0.score >= floor })
