@@ -72,9 +72,19 @@ public struct ErrorExtractor: Sendable {
             // Only lines indented deeper than the match belong to it: a list of equally indented
             // build steps (`    CC foo.o`) is not a traceback.
             let depth = indentation(lines[index].text)
-            while end + 1 < lines.count, end - start < maxBlockLines, lines[end + 1].number == lines[end].number + 1,
-                  !lines[end + 1].text.isEmpty, indentation(lines[end + 1].text) > depth {
-                end += 1
+            func continues(_ next: Int) -> Bool {
+                next < lines.count && lines[next].number == lines[next - 1].number + 1 && !lines[next].text.isEmpty && indentation(lines[next].text) > depth
+            }
+            while end - start < maxBlockLines {
+                if continues(end + 1) {
+                    end += 1
+                } else if end + 2 < lines.count, lines[end + 1].number == lines[end].number + 1, lines[end + 1].text.trimmingCharacters(in: .whitespaces).isEmpty,
+                          continues(end + 2) {
+                    // A blank line inside an indented continuation (xcpretty's summary, a diff) does not end it.
+                    end += 2
+                } else {
+                    break
+                }
             }
             if lines[start...end].contains(where: { $0.text.hasPrefix("Traceback (most recent call last)") }), end > index, end + 1 < lines.count,
                lines[end + 1].number == lines[end].number + 1, !lines[end + 1].text.isEmpty {

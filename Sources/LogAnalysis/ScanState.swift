@@ -156,8 +156,8 @@ struct ScanState {
                 emit(number, Array(text))
                 follow = 41
             } else if follow > 0 {
-                follow = indented ? follow - 1 : 0
-                if empty { follow = 0 }
+                // A blank line may sit inside an indented continuation (xcpretty's summary, a diff).
+                follow = indented || empty ? follow - 1 : 0
                 // The first line after an indented run (a traceback's exception) is kept too.
                 emit(number, Array(text))
             }
