@@ -164,12 +164,23 @@ public struct ErrorExtractor: Sendable {
         for (_, indices) in shapes where indices.count >= 3 {
             for index in indices { blocks[index].score -= 2 }
         }
+        var firstPrinting: [String: ErrorBlock] = [:]
+        for block in blocks {
+            let key = "\(block.rule)\u{0}\(block.message)"
+            if firstPrinting[key].map({ block.startLine < $0.startLine }) ?? true { firstPrinting[key] = block }
+        }
         var seen: Set<String> = []
         // A keyword hit ranks after every named format's block: it is the fallback, not a rival.
         let ranked = blocks.sorted { a, b in
             let (weakA, weakB) = (a.rule.hasPrefix("generic."), b.rule.hasPrefix("generic."))
             return weakA != weakB ? weakB : a.score > b.score
         }.filter { seen.insert($0.message).inserted }
+            .map { block in
+                // The same failure printed twice (a retried step): point at its first printing.
+                var earliest = block
+                if let first = firstPrinting["\(block.rule)\u{0}\(block.message)"] { (earliest.startLine, earliest.endLine) = (first.startLine, first.endLine) }
+                return earliest
+            }
         // A block far weaker than the best is noise beside it (a keyword hit next to a named failure).
         let floor = (ranked.first?.score ?? 0) - scoreSpread
         return Array(ranked.prefix(top).prefix { $0.score >= floor })
