@@ -95,6 +95,11 @@ public struct ErrorExtractor: Sendable {
         // A block starts at the top of its paragraph: up to `leadLines` non-empty lines right above
         // the first match (the file a summary line refers to, the test a message belongs to).
         func leading(_ index: Int) -> Int {
+            // Node prints where a script failed to load above its error: `file.js:31`, the source line, a caret line.
+            if let caret = (max(0, index - 3)..<index).last(where: { Self.isCaretLine(lines[$0].text) }), caret >= 2,
+               lines[index].number - lines[caret - 2].number == index - caret + 2 {
+                return caret - 2
+            }
             var start = index
             while start > 0, index - start < leadLines, lines[start - 1].number == lines[start].number - 1,
                   !lines[start - 1].text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -103,7 +108,8 @@ public struct ErrorExtractor: Sendable {
             return start
         }
         for (index, rule) in matches {
-            if let c = current, lines[index].number <= section.map({ $0.upperBound }) ?? lines[c.end].number + 2 {
+            // The same format's next report close by (eslint's next file, after a blank line and its path) continues the block.
+            if let c = current, lines[index].number <= section.map({ $0.upperBound }) ?? lines[c.end].number + (rule.id == c.best.id ? 3 : 2) {
                 let kind = c.kind == .unknown ? rule.kind : c.kind
                 current = (c.start, max(c.end, extended(c.start, index, rule)), rule.weight > c.best.weight ? rule : c.best, kind, c.count + 1, c.first)
             } else {
@@ -208,6 +214,12 @@ public struct ErrorExtractor: Sendable {
         let skipped = contiguous.prefix { ExtractionRules.isEpilogue($0.text) || isBlank($0) }.contains { !isBlank($0) }
         let output = body.prefix { !ExtractionRules.isEpilogue($0.text) }.filter { !isBlank($0) }.prefix(tailLines)
         return (output.reversed(), skipped)
+    }
+
+    /// A line of carets and tildes under a source line (`      ^^^^^`).
+    static func isCaretLine(_ text: String) -> Bool {
+        let marks = text.utf8.filter { $0 != 0x20 && $0 != 0x09 }
+        return !marks.isEmpty && marks.allSatisfy { $0 == UInt8(ascii: "^") || $0 == UInt8(ascii: "~") }
     }
 
     func indentation(_ text: String) -> Int {

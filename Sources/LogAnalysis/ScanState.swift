@@ -152,7 +152,7 @@ struct ScanState {
             let empty = content >= text.count
             if matched || startsShellCommand {
                 // The lines before a step's exit marker: the failing command's tail, which the region rule reads.
-                if matched { emitRing(last: Self.isExitMarker(text) ? ring.count : 1) }
+                if matched { emitRing(last: Self.isExitMarker(text) ? ring.count : 4) }
                 emit(number, Array(text))
                 follow = 41
             } else if follow > 0 {
