@@ -40,7 +40,7 @@ public struct ErrorExtractor: Sendable {
             let texts = lines[c.first...c.end].map(\.text).filter { !$0.isEmpty }
             // A traceback's message is its exception line, at its end.
             let message = (texts.first?.hasPrefix("Traceback (most recent call last)") == true ? texts.last : texts.first) ?? ""
-            let limit = c.best.until.isEmpty ? maxBlockLines : reportLines
+            let limit = c.best.until.isEmpty && !c.best.list ? maxBlockLines : reportLines
             let range = section ?? lines[c.start].number...lines[min(c.end, c.start + limit - 1)].number
             section = nil
             blocks.append(ErrorBlock(
@@ -71,11 +71,12 @@ public struct ErrorExtractor: Sendable {
             }
             // Only lines indented deeper than the match belong to it: a list of equally indented
             // build steps (`    CC foo.o`) is not a traceback.
-            let depth = indentation(lines[index].text)
+            let depth = indentation(lines[index].text) - (rule.list ? 1 : 0)
+            let limit = rule.list ? reportLines : maxBlockLines
             func continues(_ next: Int) -> Bool {
                 next < lines.count && lines[next].number == lines[next - 1].number + 1 && !lines[next].text.isEmpty && indentation(lines[next].text) > depth
             }
-            while end - start < maxBlockLines {
+            while end - start < limit {
                 if continues(end + 1) {
                     end += 1
                 } else if end + 2 < lines.count, lines[end + 1].number == lines[end].number + 1, lines[end + 1].text.trimmingCharacters(in: .whitespaces).isEmpty,

@@ -18,6 +18,8 @@ struct ExtractionRule: Sendable {
     /// A section heading (`There were 2 failures:`, `=== FAILURES ===`): the block is what follows it, up to
     /// the line before the first of these markers (the next section, the verdict).
     var section: [String] = []
+    /// A list heading (`  5 failing`): the block runs over the lines indented at least as deep as it.
+    var list = false
 }
 
 extension ExtractionRule {

@@ -47,8 +47,12 @@ enum ExtractionRules {
                        accepts: { $0.has("failed") || $0.has("expected to ") && $0.has(", got ") }),
         // mocha: numbered failure headings (`  1) suite`) and their `Error:` lines.
         ExtractionRule(id: "mocha.failure", kind: .test, weight: 6, needles: [") "], accepts: { line in
-            line.range(of: #"^\s*\d{1,3}\) \S"#, options: .regularExpression) != nil
+            line.range(of: #"^\s*\d{1,3}\) (\S|\s*$)"#, options: .regularExpression) != nil
         }),
+        // mocha's `  5 failing` heads the list of failures, which runs as far as its indentation.
+        ExtractionRule(id: "mocha.failing", kind: .test, weight: 7, needles: [" failing"], accepts: { line in
+            line.range(of: #"^\s*\d+ failing\s*$"#, options: .regularExpression) != nil
+        }, list: true),
         // scalatest (`*** FAILED ***`), Gradle/JUnit (`Class > test FAILED`), Karma (`Browser suite FAILED`).
         ExtractionRule(id: "test.failed-verdict", kind: .test, weight: 7, needles: ["*** FAILED ***", " FAILED"],
                        accepts: { $0.has("*** FAILED ***") || $0.hasSuffix(" FAILED") && !$0.hasPrefix("FAILED") }),

@@ -50,6 +50,7 @@ import Testing
         ("test.fail-column", .test, ["      tables:                                                        FAIL (0.06s)", "        --- tables.custom", "        +  29 </table>"]),
         ("timeout.message", .test, ["Caught exception in Test_quotestar(): WaitFor() timed out after 5000 msec"]),
         ("failures.heading", .test, ["Failures: ", "\tFrom test_popupwin.vim:", "\tFound errors in Test_popup_beval():", "", "TEST FAILURE"]),
+        ("mocha.failing", .test, ["  65843 passing (11m)", "  5 failing", "", "  1) ", "       unittests:: Reuse program structure", "     AssertionError: expected 1 to equal 2"]),
         ("vader.summary", .test, ["Success/Total: 137/138 (assertions: 379/380)"]),
         ("process.crash", .infra, ["/home/runner/work/_temp/a.sh: line 1:  4242 Segmentation fault      (core dumped) ./run_tests"]),
         ("git.fatal", .infra, ["fatal: could not read Username for 'https://github.com': terminal prompts disabled"]),
