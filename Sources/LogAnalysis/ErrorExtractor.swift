@@ -74,7 +74,8 @@ public struct ErrorExtractor: Sendable {
             let depth = indentation(lines[index].text) - (rule.list ? 1 : 0)
             let limit = rule.list ? reportLines : maxBlockLines
             func continues(_ next: Int) -> Bool {
-                next < lines.count && lines[next].number == lines[next - 1].number + 1 && !lines[next].text.isEmpty && indentation(lines[next].text) > depth
+                next < lines.count && lines[next].number == lines[next - 1].number + 1 && !lines[next].text.trimmingCharacters(in: .whitespaces).isEmpty
+                    && (rule.paragraph && next - index < 8 || indentation(lines[next].text) > depth)
             }
             while end - start < limit {
                 if continues(end + 1) {

@@ -20,6 +20,8 @@ struct ExtractionRule: Sendable {
     var section: [String] = []
     /// A list heading (`  5 failing`): the block runs over the lines indented at least as deep as it.
     var list = false
+    /// A heading over a paragraph (minitest's `Failure:`): the block runs to the next blank line.
+    var paragraph = false
 }
 
 extension ExtractionRule {

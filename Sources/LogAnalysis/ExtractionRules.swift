@@ -58,7 +58,7 @@ enum ExtractionRules {
                        accepts: { $0.has("*** FAILED ***") || $0.hasSuffix(" FAILED") && !$0.hasPrefix("FAILED") }),
         // minitest: `Failure:` / `Error:` headings over the test and its message.
         ExtractionRule(id: "minitest.failure", kind: .test, weight: 7, needles: ["Failure:", "Error:"],
-                       accepts: { ["Failure:", "Error:"].contains($0.trimmingCharacters(in: .whitespaces)) }),
+                       accepts: { ["Failure:", "Error:"].contains($0.trimmingCharacters(in: .whitespaces)) }, paragraph: true),
         // R CMD check: the test step's verdict and the tail of its output.
         ExtractionRule(id: "r.check-tests", kind: .test, weight: 7, needles: ["Running the tests in", "checking tests ...", "Last 13 lines of output", "lines of output:"],
                        accepts: { $0.has("failed") || $0.has("ERROR") || $0.has("lines of output") }),

@@ -22,6 +22,8 @@ struct ScanState {
     var ringNext = 0
     /// Lines after a match still kept while they continue it (indented).
     var follow = 0
+    /// Lines after a heading still kept whatever their indentation.
+    var paragraph = 0
     var lastEmitted = 0
 
     init(maxCandidates: Int, maxLineBytes: Int) {
@@ -152,12 +154,16 @@ struct ScanState {
             let empty = content >= text.count
             if matched || startsShellCommand {
                 // The lines before a step's exit marker: the failing command's tail, which the region rule reads.
-                if matched { emitRing(last: Self.isExitMarker(text) ? ring.count : 4) }
+                // Node's load-error preamble (file:line, source, caret) sits above its error.
+                if matched { emitRing(last: Self.isExitMarker(text) ? ring.count : caretAbove() ? 4 : 1) }
                 emit(number, Array(text))
                 follow = 41
+                // A heading (`Failure:`) is followed by a paragraph, indented or not.
+                paragraph = matched && Self.isHeading(text[content...]) ? 8 : 0
             } else if follow > 0 {
                 // A blank line may sit inside an indented continuation (xcpretty's summary, a diff).
-                follow = indented || empty ? follow - 1 : 0
+                follow = indented || empty || paragraph > 0 ? follow - 1 : 0
+                paragraph = max(paragraph - 1, 0)
                 // The first line after an indented run (a traceback's exception) is kept too.
                 emit(number, Array(text))
             }
@@ -174,6 +180,29 @@ struct ScanState {
         line.removeAll(keepingCapacity: true)
         matched = false
         number += 1
+    }
+
+    /// A short line that ends in a colon and holds no space: `Failure:`, `Error:`.
+    static func isHeading(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var trimmed = text
+        while let last = trimmed.last, last == 0x20 || last == 0x0D || last == 0x09 { trimmed = trimmed.dropLast() }
+        return trimmed.count <= 24 && trimmed.last == UInt8(ascii: ":") && !trimmed.contains(0x20)
+    }
+
+    /// Whether one of the three lines above holds only carets and tildes.
+    func caretAbove() -> Bool {
+        func isCaretLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var marks = false
+            for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                guard byte == UInt8(ascii: "^") || byte == UInt8(ascii: "~") else { return false }
+                marks = true
+            }
+            return marks
+        }
+        return (1...3).contains { back in
+            let entry = ring[(ringNext - back + ring.count) % ring.count]
+            return entry.view.map(isCaretLine) ?? entry.owned.withUnsafeBufferPointer(isCaretLine)
+        }
     }
 
     static let exitMarkers = ["Process completed with exit code", "exited with", "Command failed with exit code", "ELIFECYCLE", ": *** [", "recipe for target"].map { Array($0.utf8) }
