@@ -80,7 +80,7 @@ public struct ErrorExtractor: Sendable {
             while end - start < limit {
                 if continues(end + 1) {
                     end += 1
-                } else if end + 2 < lines.count, lines[end + 1].number == lines[end].number + 1, lines[end + 1].text.trimmingCharacters(in: .whitespaces).isEmpty,
+                } else if !rule.paragraph, end + 2 < lines.count, lines[end + 1].number == lines[end].number + 1, lines[end + 1].text.trimmingCharacters(in: .whitespaces).isEmpty,
                           continues(end + 2) {
                     // A blank line inside an indented continuation (xcpretty's summary, a diff) does not end it.
                     end += 2

@@ -53,4 +53,42 @@ import Testing
         let found = blocks(log)
         #expect(found.first?.lines == 1...1, "\(found)")
     }
+
+    @Test func phpunitSection_runsFromUnderItsHeadingToTheVerdict() {
+        let log = ["Time: 11.79 seconds, Memory: 44.00MB", "", "There was 1 failure:", "", "1) Inflector_helper_test::test_plural",
+                   "Failed asserting that two strings are equal.", "--- Expected", "+++ Actual", "@@ @@", "-'tellies'", "+'telly'", "",
+                   "/home/travis/build/ci/tests/inflector_helper_test.php:43", "", "FAILURES!", "Tests: 12, Assertions: 40, Failures: 1."]
+        let found = blocks(log)
+        #expect(found.first?.lines == 5...13, "\(found)")
+    }
+
+    @Test func mochaFailingList_runsAsFarAsItsIndentation() {
+        let log = ["  65843 passing (11m)", "  2 failing", "", "  1) ", "       unittests:: General", "     AssertionError: expected 1 to equal 2",
+                   "      at Context.<anonymous> (src/a.ts:259:20)", "", "  2) ", "       unittests:: General", "     AssertionError: expected 1 to equal 2",
+                   "      at Context.<anonymous> (src/a.ts:279:20)", "", "", "[00:04:30] 'runTestsParallel' errored after 11 min"]
+        let found = blocks(log)
+        #expect(found.first?.lines == 1...12, "the heading leads with the line above it: \(found)")
+    }
+
+    @Test func minitestHeading_takesItsParagraph() {
+        let log = ["Run options: --seed 42", "", "Failure:", "ParserTest#test_empty [test/parser_test.rb:12]:", "Expected: 0", "  Actual: 1", "",
+                   "bin/rails test test/parser_test.rb:10", "", "Finished in 0.1s"]
+        let found = blocks(log)
+        #expect(found.contains { $0.rule == "minitest.failure" && $0.lines == 3...6 }, "\(found)")
+    }
+
+    @Test func nodeLoadError_includesTheFileSourceAndCaretAboveIt() {
+        let log = ["> gulp build", "", "/home/travis/build/app/gulp-tasks/serve.js:31", "    console.log(`Serving`, );", "                         ^", "",
+                   "SyntaxError: Unexpected token )", "    at createScript (vm.js:56:10)", "    at Module._compile (module.js:549:28)"]
+        let found = blocks(log)
+        #expect(found.first?.lines == 3...9, "\(found)")
+    }
+
+    @Test func failurePrintedTwice_pointsAtItsFirstPrinting() {
+        var log = ["src/rabbit_vhost.erl:91: field description undefined in record vhost"]
+        log += (0..<50).map { "building step \($0)" }
+        log += ["src/rabbit_vhost.erl:91: field description undefined in record vhost"]
+        let found = blocks(log)
+        #expect(found.first?.lines == 1...1, "\(found)")
+    }
 }
