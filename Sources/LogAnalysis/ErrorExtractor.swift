@@ -4,7 +4,7 @@ import Foundation
 /// context, blocks ranked (rule weight, then nearness to the end of the log), duplicates dropped.
 public struct ErrorExtractor: Sendable {
     public var maxBlockLines = 40
-    public var leadLines = 1
+    public var leadLines = 0
     /// How far a report with an end line (`ExtractionRule.until`) may run.
     public var reportLines = 200
     /// Blocks scoring this much below the best are left out.
