@@ -11,6 +11,8 @@ public struct ErrorExtractor: Sendable {
     public var scoreSpread = 5.5
     /// The most non-empty lines a command's tail holds (ending it at a paragraph break did no better).
     public var tailLines = 12
+    /// A script's last output above its package manager's epilogue is usually its verdict: a few lines.
+    public var scriptTailLines = 4
     /// How far a section (`ExtractionRule.section`) may run.
     public var sectionLines = 1000
 
@@ -125,7 +127,7 @@ public struct ErrorExtractor: Sendable {
         // ELIFECYCLE); the script's own last lines, right above it, say why.
         for index in lines.indices where ExtractionRules.opensEpilogue(lines[index].text)
             && (index == 0 || !ExtractionRules.isEpilogue(lines[index - 1].text)) {
-            let above = lastOutput(lines, before: index).lines
+            let above = lastOutput(lines, before: index).lines.suffix(scriptTailLines)
             if let first = above.first, let last = above.last {
                 let recency = Double(last.number) / total
                 blocks.append(ErrorBlock(
