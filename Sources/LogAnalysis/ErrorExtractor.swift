@@ -127,7 +127,7 @@ public struct ErrorExtractor: Sendable {
         // ELIFECYCLE); the script's own last lines, right above it, say why.
         for index in lines.indices where ExtractionRules.opensEpilogue(lines[index].text)
             && (index == 0 || !ExtractionRules.isEpilogue(lines[index - 1].text)) {
-            let above = lastOutput(lines, before: index).lines.suffix(scriptTailLines)
+            let above = lastOutput(lines, before: index).suffix(scriptTailLines)
             if let first = above.first, let last = above.last {
                 let recency = Double(last.number) / total
                 blocks.append(ErrorBlock(
@@ -155,9 +155,8 @@ public struct ErrorExtractor: Sendable {
             // keyword hits (a worker banner's "error messages") are not this failure.
             if inside { blocks.removeAll { !(region.contains($0.startLine) || region.contains($0.endLine)) && $0.score < 9 } }
             if let exit = lines.lastIndex(where: { region.contains($0.number) }) {
-                // Above a package manager's epilogue is the script's own last output: that is the tail.
-                // Without one, the tail runs on to the exit line.
-                let (tail, skipped) = lastOutput(lines, before: exit)
+                // The command's last output lines (above any epilogue); the runner's exit line is never the cause.
+                let tail = lastOutput(lines, before: exit)
                 if let first = tail.first, let last = tail.last {
                     blocks.append(ErrorBlock(
                         startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
@@ -207,7 +206,7 @@ public struct ErrorExtractor: Sendable {
 
     /// Up to `tailLines` non-empty lines printed right before `index`, over lines the scan kept without a gap
     /// (beyond a gap, what was printed is unknown), above any epilogue and below the command line.
-    func lastOutput(_ lines: [LogLine], before index: Int) -> (lines: [LogLine], skippedEpilogue: Bool) {
+    func lastOutput(_ lines: [LogLine], before index: Int) -> [LogLine] {
         var next = lines[index].number
         let contiguous = lines[..<index].reversed().prefix { line in
             defer { next = line.number }
@@ -215,9 +214,8 @@ public struct ErrorExtractor: Sendable {
         }
         let isBlank = { (line: LogLine) in line.text.trimmingCharacters(in: .whitespaces).isEmpty }
         let body = contiguous.drop { ExtractionRules.isEpilogue($0.text) || isBlank($0) }
-        let skipped = contiguous.prefix { ExtractionRules.isEpilogue($0.text) || isBlank($0) }.contains { !isBlank($0) }
         let output = body.prefix { !ExtractionRules.isEpilogue($0.text) }.filter { !isBlank($0) }.prefix(tailLines)
-        return (output.reversed(), skipped)
+        return output.reversed()
     }
 
     /// A line of carets and tildes under a source line (`      ^^^^^`).
