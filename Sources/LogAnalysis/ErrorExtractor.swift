@@ -77,7 +77,7 @@ public struct ErrorExtractor: Sendable {
             let limit = rule.list ? reportLines : maxBlockLines
             func continues(_ next: Int) -> Bool {
                 next < lines.count && lines[next].number == lines[next - 1].number + 1 && !lines[next].text.trimmingCharacters(in: .whitespaces).isEmpty
-                    && (rule.paragraph && next - index < 8 || indentation(lines[next].text) > depth)
+                    && (rule.paragraph || indentation(lines[next].text) > depth)
             }
             while end - start < limit {
                 if continues(end + 1) {

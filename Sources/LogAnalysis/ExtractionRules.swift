@@ -23,6 +23,9 @@ enum ExtractionRules {
                        accepts: { $0.hasPrefix("===") && ($0.has(" FAILURES ===") || $0.has(" ERRORS ===")) },
                        section: ["warnings summary", "short test summary info", " failed in ", " failed, ", " error in ", " errors in ", "= ERRORS =", "= FAILURES ="]),
         ExtractionRule(id: "pytest.assertion-line", kind: .test, weight: 7, needles: ["E  "], accepts: ExtractionRule.starts(["E  "])),
+        // minitest: `Failure:` / `Error:` headings over the test and its message.
+        ExtractionRule(id: "minitest.failure", kind: .test, weight: 7, needles: ["Failure:", "Error:"],
+                       accepts: { ["Failure:", "Error:"].contains($0.trimmingCharacters(in: .whitespaces)) }, paragraph: true),
         ExtractionRule(id: "python.exception", kind: .test, weight: 7, needles: ["Error: ", "Error:", "Exception: ", "Exception"],
                        accepts: { line in
                            let head = line.split(separator: ":", maxSplits: 1).first ?? ""
@@ -56,9 +59,6 @@ enum ExtractionRules {
         // scalatest (`*** FAILED ***`), Gradle/JUnit (`Class > test FAILED`), Karma (`Browser suite FAILED`).
         ExtractionRule(id: "test.failed-verdict", kind: .test, weight: 7, needles: ["*** FAILED ***", " FAILED"],
                        accepts: { $0.has("*** FAILED ***") || $0.hasSuffix(" FAILED") && !$0.hasPrefix("FAILED") }),
-        // minitest: `Failure:` / `Error:` headings over the test and its message.
-        ExtractionRule(id: "minitest.failure", kind: .test, weight: 7, needles: ["Failure:", "Error:"],
-                       accepts: { ["Failure:", "Error:"].contains($0.trimmingCharacters(in: .whitespaces)) }, paragraph: true),
         // R CMD check: the test step's verdict and the tail of its output.
         ExtractionRule(id: "r.check-tests", kind: .test, weight: 7, needles: ["Running the tests in", "checking tests ...", "Last 13 lines of output", "lines of output:"],
                        accepts: { $0.has("failed") || $0.has("ERROR") || $0.has("lines of output") }),

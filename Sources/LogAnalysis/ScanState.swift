@@ -159,7 +159,7 @@ struct ScanState {
                 emit(number, Array(text))
                 follow = 41
                 // A heading (`Failure:`) is followed by a paragraph, indented or not.
-                paragraph = matched && Self.isHeading(text[content...]) ? 8 : 0
+                paragraph = matched && Self.isHeading(text[content...]) ? 40 : max(paragraph - 1, 0)
             } else if follow > 0 {
                 // A blank line may sit inside an indented continuation (xcpretty's summary, a diff).
                 follow = indented || empty || paragraph > 0 ? follow - 1 : 0
