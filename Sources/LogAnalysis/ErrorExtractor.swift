@@ -11,6 +11,8 @@ public struct ErrorExtractor: Sendable {
     public var scoreSpread = 5.5
     /// The most non-empty lines a command's tail holds (ending it at a paragraph break did no better).
     public var tailLines = 12
+    /// How far past `tailLines` a tail cut mid-paragraph runs on to the paragraph's start.
+    public var paragraphLines = 18
     /// A script's last output above its package manager's epilogue is usually its verdict: a few lines.
     public var scriptTailLines = 4
     /// How far a section (`ExtractionRule.section`) may run.
@@ -214,7 +216,12 @@ public struct ErrorExtractor: Sendable {
         }
         let isBlank = { (line: LogLine) in line.text.trimmingCharacters(in: .whitespaces).isEmpty }
         let body = contiguous.drop { ExtractionRules.isEpilogue($0.text) || isBlank($0) }
-        let output = body.prefix { !ExtractionRules.isEpilogue($0.text) }.filter { !isBlank($0) }.prefix(tailLines)
+        let printed = Array(body.prefix { !ExtractionRules.isEpilogue($0.text) })
+        var output = printed.filter { !isBlank($0) }.prefix(tailLines)
+        // Cut mid-paragraph: run on to the paragraph's first line, within reason.
+        if let top = output.last, let at = printed.firstIndex(where: { $0.number == top.number }) {
+            output += printed[(at + 1)...].prefix { !isBlank($0) }.prefix(paragraphLines)
+        }
         return output.reversed()
     }
 
