@@ -79,7 +79,7 @@ public struct ErrorExtractor: Sendable {
             let limit = rule.list ? reportLines : maxBlockLines
             func continues(_ next: Int) -> Bool {
                 next < lines.count && lines[next].number == lines[next - 1].number + 1 && !lines[next].text.trimmingCharacters(in: .whitespaces).isEmpty
-                    && (rule.paragraph || indentation(lines[next].text) > depth)
+                    && (rule.paragraph || indentation(lines[next].text) > depth || LogReader.isGutter(lines[next].text.utf8))
             }
             while end - start < limit {
                 if continues(end + 1) {

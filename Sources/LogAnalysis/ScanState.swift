@@ -162,7 +162,7 @@ struct ScanState {
                 paragraph = matched && Self.isHeading(text[content...]) ? 40 : max(paragraph - 1, 0)
             } else if follow > 0 {
                 // A blank line may sit inside an indented continuation (xcpretty's summary, a diff).
-                follow = indented || empty || paragraph > 0 ? follow - 1 : 0
+                follow = indented || empty || paragraph > 0 || LogReader.isGutter(text[content...]) ? follow - 1 : 0
                 paragraph = max(paragraph - 1, 0)
                 // The first line after an indented run (a traceback's exception) is kept too.
                 emit(number, Array(text))
