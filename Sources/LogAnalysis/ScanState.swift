@@ -151,7 +151,7 @@ struct ScanState {
             let content = LogReader.contentStart(text)
             let startsShellCommand = text.count > content + 1 && text[content] == UInt8(ascii: "$") && text[content + 1] == 0x20
             let indented = content < text.count && (text[content] == 0x20 || text[content] == 0x09)
-            let empty = content >= text.count
+            let empty = text[content...].allSatisfy { $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }
             if matched || startsShellCommand {
                 // The lines before a step's exit marker: the failing command's tail, which the region rule reads.
                 // Node's load-error preamble (file:line, source, caret) sits above its error.

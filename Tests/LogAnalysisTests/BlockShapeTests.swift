@@ -91,4 +91,11 @@ import Testing
         let found = blocks(log)
         #expect(found.first?.lines == 1...1, "\(found)")
     }
+
+    @Test func crlfBlankLines_insideAJestFailure_doNotEndIt() {
+        let log = [" FAIL  test/a.test.js (11.408s)\r", "  ● prevents doubling\r", "\r", "    expect(received).toEqual(expected)\r", "\r",
+                   "    Expected value to equal:\r", "      \".a {\"\r", "\r", "random trailing"]
+        let found = blocks(log)
+        #expect(found.first?.lines == 1...7, "\(found)")
+    }
 }
