@@ -69,7 +69,7 @@ public struct ErrorExtractor: Sendable {
                     return next - 1
                 }
             }
-            if !rule.until.isEmpty, let last = lines[(index + 1)...].prefix(while: { $0.number <= lines[index].number + reportLines })
+            if !rule.until.isEmpty, let last = lines[(index + 1)...].prefix(while: { $0.number <= lines[index].number + min(rule.reach, reportLines) })
                 .firstIndex(where: { line in rule.until.contains { line.text.has($0) } }) {
                 return last
             }

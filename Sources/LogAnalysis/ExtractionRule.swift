@@ -15,6 +15,8 @@ struct ExtractionRule: Sendable {
     var accepts: @Sendable (String) -> Bool = { _ in true }
     /// A report that ends with a line of its own (a sanitizer's `==ABORTING`): the block runs to it.
     var until: [String] = []
+    /// How many lines on the end line may be; past that the block is a plain one.
+    var reach = 200
     /// A section heading (`There were 2 failures:`, `=== FAILURES ===`): the block is what follows it, up to
     /// the line before the first of these markers (the next section, the verdict).
     var section: [String] = []

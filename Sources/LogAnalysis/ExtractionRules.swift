@@ -88,7 +88,7 @@ enum ExtractionRules {
         // Quick/Nimble and other runners that mark a failed example with a cross.
         ExtractionRule(id: "test.cross-mark", kind: .test, weight: 6, needles: ["✗"], accepts: ExtractionRule.starts(["✗"])),
         // Erlang common_test: `SUITE:case failed on line 195` then `Reason: …`.
-        ExtractionRule(id: "ct.failed", kind: .test, weight: 7, needles: ["failed on line"]),
+        ExtractionRule(id: "ct.failed", kind: .test, weight: 7, needles: ["failed on line"], until: ["Reason: "], reach: 3),
     ]
 
     static let builds: [ExtractionRule] = [
