@@ -79,6 +79,10 @@ enum ExtractionRules {
         ExtractionRule(id: "failures.heading", kind: .test, weight: 8, needles: ["Failures:"],
                        accepts: { $0.trimmingCharacters(in: .whitespaces) == "Failures:" },
                        section: ["TEST FAILURE", "Finished in ", "Failed examples:", "Executed "]),
+        // unittest and nose: `FAIL: test_x (module.Case)` under a `====` rule, its traceback up to the next rule or `Ran N tests`.
+        ExtractionRule(id: "unittest.failure", kind: .test, weight: 8, needles: ["FAIL: ", "ERROR: "],
+                       accepts: { $0.range(of: #"^(FAIL|ERROR): [\w.\[\]-]+( \([\w.]+\))?\s*$"#, options: .regularExpression) != nil },
+                       section: ["======================================================================", "Ran "]),
         // Vader (Vim): `Success/Total: 137/138` is a failure when the two differ.
         ExtractionRule(id: "vader.summary", kind: .test, weight: 7, needles: ["Success/Total: "], accepts: { line in
             guard let range = line.range(of: #"Success/Total: (\d+)/(\d+)"#, options: .regularExpression) else { return false }
