@@ -44,7 +44,7 @@ public struct ErrorExtractor: Sendable {
             let texts = lines[c.first...c.end].map(\.text).filter { !$0.isEmpty }
             // A traceback's message is its exception line, at its end.
             let message = (texts.first?.hasPrefix("Traceback (most recent call last)") == true ? texts.last : texts.first) ?? ""
-            let limit = c.best.until.isEmpty && !c.best.list ? maxBlockLines : reportLines
+            let limit = reportLines
             let range = section ?? lines[c.start].number...lines[min(c.end, c.start + limit - 1)].number
             section = nil
             blocks.append(ErrorBlock(
