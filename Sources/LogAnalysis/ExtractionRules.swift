@@ -130,7 +130,11 @@ enum ExtractionRules {
         }),
         // Prettier's verdict (the files it lists are the lines before it).
         ExtractionRule(id: "prettier.check", kind: .lint, weight: 6, needles: ["Code style issues found", "[warn] ", "(prettier/prettier)"],
-                       accepts: { $0.has("Code style issues") || $0.has("(prettier/prettier)") || $0.hasPrefix("[warn] ") && !$0.has("Code style") }),
+                       accepts: { line in
+                           // Prettier lists bare file names (`[warn] src/app.css`); sbt's `[warn]` lines say more.
+                           line.has("Code style issues") || line.has("(prettier/prettier)")
+                               || line.range(of: #"^\[warn\] \S+\.\w+\s*$"#, options: .regularExpression) != nil
+                       }),
         ExtractionRule(id: "syntax.error", kind: .build, weight: 7, needles: ["SyntaxError", "ParseError", "syntax error"],
                        accepts: { !$0.hasSuffix(" OK") && !$0.hasSuffix("... OK") }),
     ]
