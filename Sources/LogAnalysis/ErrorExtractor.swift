@@ -57,7 +57,7 @@ public struct ErrorExtractor: Sendable {
         func extended(_ start: Int, _ index: Int, _ rule: ExtractionRule) -> Int {
             var end = index
             if !rule.section.isEmpty, section == nil, let next = lines[(index + 1)...].prefix(while: { $0.number <= lines[index].number + sectionLines })
-                .firstIndex(where: { line in rule.section.contains { line.text.has($0) } }), next > index + 1 {
+                .firstIndex(where: { line in rule.section.contains { line.text.has($0) } || Self.endsStep(line.text) }), next > index + 1 {
                 // The heading and a blank line under it are not part of what it introduces.
                 let blank = lines[index + 1].number == lines[index].number + 1 && lines[index + 1].text.trimmingCharacters(in: .whitespaces).isEmpty
                 let first = lines[index].number + (blank ? 2 : 1)
@@ -223,6 +223,11 @@ public struct ErrorExtractor: Sendable {
             output += printed[(at + 1)...].prefix { !isBlank($0) }.prefix(paragraphLines)
         }
         return output.reversed()
+    }
+
+    /// The runner's line for a step's end: no section runs past it.
+    static func endsStep(_ text: String) -> Bool {
+        text.hasPrefix("The command \"") && text.has("exited with") || text.has("Process completed with exit code")
     }
 
     /// A line of carets and tildes under a source line (`      ^^^^^`).

@@ -128,6 +128,8 @@ enum ExtractionRules {
         ExtractionRule(id: "ghc.diagnostic", kind: .build, weight: 7, needles: [".hs:", ".lhs:"], accepts: { line in
             line.range(of: #"\.l?hs:\d+:\d+(-\d+)?: ([Ee]rror|[Ww]arning)"#, options: .regularExpression) != nil
         }),
+        // awesome_bot (link checker): `Issues :-(` heads the broken links and duplicates, up to where it writes its results.
+        ExtractionRule(id: "awesome-bot.issues", kind: .lint, weight: 7, needles: ["Issues :-("], section: ["Wrote results to"]),
         // Prettier's verdict (the files it lists are the lines before it).
         ExtractionRule(id: "prettier.check", kind: .lint, weight: 6, needles: ["Code style issues found", "[warn] ", "(prettier/prettier)"],
                        accepts: { line in

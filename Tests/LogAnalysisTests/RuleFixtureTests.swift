@@ -52,6 +52,7 @@ import Testing
         ("failures.heading", .test, ["Failures: ", "\tFrom test_popupwin.vim:", "\tFound errors in Test_popup_beval():", "", "TEST FAILURE"]),
         ("mocha.failing", .test, ["  65843 passing (11m)", "  5 failing", "", "  1) ", "       unittests:: Reuse program structure", "     AssertionError: expected 1 to equal 2"]),
         ("unittest.failure", .test, ["======================================================================", "FAIL: test_batch_represent (tests.BatchTests)", "----------------------------------------------------------------------", "Traceback (most recent call last):", "  File \"tests/batch.py\", line 9, in test_batch_represent", "    import cv2", "ImportError: No module named 'cv2'", "", "----------------------------------------------------------------------", "Ran 3 tests in 0.2s"]),
+        ("awesome-bot.issues", .lint, ["Issues :-(", "> Links ", "  1. 301 https://warehouse.python.org/ → https://pypi.io/", "> Dupes ", "  None ✓", "", "Wrote results to ab-results-README.md.json"]),
         ("vader.summary", .test, ["Success/Total: 137/138 (assertions: 379/380)"]),
         ("process.crash", .infra, ["/home/runner/work/_temp/a.sh: line 1:  4242 Segmentation fault      (core dumped) ./run_tests"]),
         ("git.fatal", .infra, ["fatal: could not read Username for 'https://github.com': terminal prompts disabled"]),
