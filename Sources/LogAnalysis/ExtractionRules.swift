@@ -63,7 +63,7 @@ enum ExtractionRules {
         ExtractionRule(id: "r.check-tests", kind: .test, weight: 7, needles: ["Running the tests in", "checking tests ...", "Last 13 lines of output", "lines of output:"],
                        accepts: { $0.has("failed") || $0.has("ERROR") || $0.has("lines of output") }),
         // Pester (PowerShell): `[-] name -> message` for a failed test.
-        ExtractionRule(id: "pester.failed", kind: .test, weight: 7, needles: ["[-] "], accepts: ExtractionRule.starts(["[-] "])),
+        ExtractionRule(id: "pester.failed", kind: .test, weight: 7, needles: ["[-] "], accepts: ExtractionRule.starts(["[-] "]), paragraph: true),
         ExtractionRule(id: "exunit.failure", kind: .test, weight: 6, needles: ["** (", "test failed", "tests, "],
                        accepts: { $0.has("** (") || $0.has(" failure") && !$0.has(" 0 failures") }),
         // googletest and busted: `[  FAILED  ] Suite.test (3 ms)`, `[  ERROR   ] 9 errors, listed below:`.

@@ -159,7 +159,7 @@ struct ScanState {
                 emit(number, Array(text))
                 follow = 41
                 // A heading (`Failure:`) is followed by a paragraph, indented or not.
-                paragraph = matched && Self.isHeading(text[content...]) ? 40 : max(paragraph - 1, 0)
+                paragraph = matched && Self.opensParagraph(text[content...]) ? 40 : max(paragraph - 1, 0)
             } else if follow > 0 {
                 // A blank line may sit inside an indented continuation (xcpretty's summary, a diff).
                 follow = indented || empty || paragraph > 0 || LogReader.isGutter(text[content...]) ? follow - 1 : 0
@@ -180,6 +180,25 @@ struct ScanState {
         line.removeAll(keepingCapacity: true)
         matched = false
         number += 1
+    }
+
+    /// The needles of rules whose block is a paragraph (`[-] ` for Pester), as line prefixes.
+    static let paragraphPrefixes = ExtractionRules.all.filter(\.paragraph).flatMap(\.needles).map { Array($0.utf8) }
+
+    /// A heading, or a line that starts the way a paragraph rule's line does.
+    static func opensParagraph(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        // Colour codes and indentation before the text do not count.
+        var trimmed = text[...]
+        while let first = trimmed.first {
+            if first == 0x20 || first == 0x09 {
+                trimmed = trimmed.dropFirst()
+            } else if first == 0x1B, let end = trimmed.firstIndex(where: { (0x40...0x7E).contains($0) && $0 != 0x5B }) {
+                trimmed = trimmed[trimmed.index(after: end)...]
+            } else {
+                break
+            }
+        }
+        return isHeading(text) || paragraphPrefixes.contains { trimmed.starts(with: $0) }
     }
 
     /// A short line that ends in a colon and holds no space: `Failure:`, `Error:`.
