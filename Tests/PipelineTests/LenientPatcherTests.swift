@@ -62,9 +62,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: "\(dir)/repo/calc", withIntermediateDirectories: true)
         try Data(Self.original.utf8).write(to: URL(fileURLWithPath: "\(dir)/repo/calc/stats.py"))
         let git = { (args: [String]) in try await GitFixture.run(["git"] + args, in: "\(dir)/repo") }
-        try await git(["init", "-q"])
-        try await git(["add", "-A"])
-        try await git(["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "init"])
+        _ = try await git(["init", "-q"])
+        _ = try await git(["add", "-A"])
+        _ = try await git(["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "init"])
         let normalized = try LenientPatcher().normalize(try DiffParser.parse(reply: Self.reply)) { _ in Self.original }
         let applied = try await PatchApplier().apply(normalized, in: "\(dir)/repo")
         #expect(applied.contains("+    return total / len(values)"))

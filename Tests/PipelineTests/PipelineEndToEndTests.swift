@@ -114,7 +114,7 @@ import TestSupport
             }
             worker.signal(SIGKILL)
             _ = try await worker.waitForExit()
-            FileManager.default.createFile(atPath: gate, contents: nil)
+            #expect(FileManager.default.createFile(atPath: gate, contents: nil))
             _ = try await scenario.drain(env)
             let job = try #require(try await store.jobs(JobFilter()).first)
             #expect(job.state == .succeeded, "\(job.lastError ?? "")")

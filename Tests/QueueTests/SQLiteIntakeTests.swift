@@ -39,7 +39,7 @@ import Testing
         #expect(try SQLiteIntake.enqueue(NewJob(kind: "k"), configuration: missing) == nil)
         #expect(!FileManager.default.fileExists(atPath: missing.path), "declining creates nothing")
         let empty = dir.appendingPathComponent("empty.sqlite").path
-        FileManager.default.createFile(atPath: empty, contents: nil)
+        #expect(FileManager.default.createFile(atPath: empty, contents: nil))
         #expect(try SQLiteIntake.enqueue(NewJob(kind: "k"), configuration: SQLiteStoreConfiguration(path: empty)) == nil)
     }
 }
