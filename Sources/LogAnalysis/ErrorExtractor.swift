@@ -27,7 +27,7 @@ public struct ErrorExtractor: Sendable {
         let total = Double(max(totalLines ?? lines.last!.number, 1))
         var matches: [(index: Int, rule: ExtractionRule)] = []
         for (index, line) in lines.enumerated() {
-            guard !line.text.isEmpty, !Self.reportsPass(line.text), !ExtractionRules.isEpilogue(line.text) else { continue }
+            guard !line.text.isEmpty, !LineShape.reportsPass(line.text), !ExtractionRules.isEpilogue(line.text) else { continue }
             for rule in ExtractionRules.all where rule.hasNeedle(line.text) && rule.accepts(line.text) {
                 matches.append((index, rule))
                 break
@@ -44,8 +44,7 @@ public struct ErrorExtractor: Sendable {
             let texts = lines[c.first...c.end].map(\.text).filter { !$0.isEmpty }
             // A traceback's message is its exception line, at its end.
             let message = (texts.first?.hasPrefix("Traceback (most recent call last)") == true ? texts.last : texts.first) ?? ""
-            let limit = reportLines
-            let range = section ?? lines[c.start].number...lines[min(c.end, c.start + limit - 1)].number
+            let range = section ?? lines[c.start].number...lines[min(c.end, c.start + reportLines - 1)].number
             section = nil
             blocks.append(ErrorBlock(
                 startLine: range.lowerBound, endLine: range.upperBound,
@@ -57,12 +56,12 @@ public struct ErrorExtractor: Sendable {
         func extended(_ start: Int, _ index: Int, _ rule: ExtractionRule) -> Int {
             var end = index
             if !rule.section.isEmpty, section == nil, let next = lines[(index + 1)...].prefix(while: { $0.number <= lines[index].number + sectionLines })
-                .firstIndex(where: { line in rule.section.contains { line.text.has($0) } || Self.endsStep(line.text) }), next > index + 1 {
+                .firstIndex(where: { line in rule.section.contains { line.text.has($0) } || LineShape.endsStep(line.text) }), next > index + 1 {
                 // The heading and a blank line under it are not part of what it introduces.
-                let blank = lines[index + 1].number == lines[index].number + 1 && lines[index + 1].text.trimmingCharacters(in: .whitespaces).isEmpty
+                let blank = lines[index + 1].number == lines[index].number + 1 && lines[index + 1].isBlank
                 let first = lines[index].number + (blank ? 2 : 1)
                 // Nor is the blank line that closes it.
-                let closing = lines[next - 1].number == lines[next].number - 1 && lines[next - 1].text.trimmingCharacters(in: .whitespaces).isEmpty
+                let closing = lines[next - 1].number == lines[next].number - 1 && lines[next - 1].isBlank
                 let last = lines[next].number - (closing ? 2 : 1)
                 if first <= last {
                     section = first...last
@@ -75,16 +74,16 @@ public struct ErrorExtractor: Sendable {
             }
             // Only lines indented deeper than the match belong to it: a list of equally indented
             // build steps (`    CC foo.o`) is not a traceback.
-            let depth = indentation(lines[index].text) - (rule.list ? 1 : 0)
+            let depth = LineShape.indentation(lines[index].text) - (rule.list ? 1 : 0)
             let limit = rule.list ? reportLines : maxBlockLines
             func continues(_ next: Int) -> Bool {
-                next < lines.count && lines[next].number == lines[next - 1].number + 1 && !lines[next].text.trimmingCharacters(in: .whitespaces).isEmpty
-                    && (rule.paragraph || indentation(lines[next].text) > depth || LogReader.isGutter(lines[next].text.utf8))
+                next < lines.count && lines[next].number == lines[next - 1].number + 1 && !lines[next].isBlank
+                    && (rule.paragraph || LineShape.indentation(lines[next].text) > depth || LineShape.isGutter(lines[next].text.utf8))
             }
             while end - start < limit {
                 if continues(end + 1) {
                     end += 1
-                } else if !rule.paragraph, end + 2 < lines.count, lines[end + 1].number == lines[end].number + 1, lines[end + 1].text.trimmingCharacters(in: .whitespaces).isEmpty,
+                } else if !rule.paragraph, end + 2 < lines.count, lines[end + 1].number == lines[end].number + 1, lines[end + 1].isBlank,
                           continues(end + 2) {
                     // A blank line inside an indented continuation (xcpretty's summary, a diff) does not end it.
                     end += 2
@@ -102,13 +101,13 @@ public struct ErrorExtractor: Sendable {
         // the first match (the file a summary line refers to, the test a message belongs to).
         func leading(_ index: Int) -> Int {
             // Node prints where a script failed to load above its error: `file.js:31`, the source line, a caret line.
-            if let caret = (max(0, index - 3)..<index).last(where: { Self.isCaretLine(lines[$0].text) }), caret >= 2,
+            if let caret = (max(0, index - 3)..<index).last(where: { LineShape.isCaretLine(lines[$0].text.utf8) }), caret >= 2,
                lines[index].number - lines[caret - 2].number == index - caret + 2 {
                 return caret - 2
             }
             var start = index
             while start > 0, index - start < leadLines, lines[start - 1].number == lines[start].number - 1,
-                  !lines[start - 1].text.trimmingCharacters(in: .whitespaces).isEmpty {
+                  !lines[start - 1].isBlank {
                 start -= 1
             }
             return start
@@ -197,15 +196,6 @@ public struct ErrorExtractor: Sendable {
         return Array(ranked.prefix(top).prefix { $0.score >= floor })
     }
 
-    /// A test runner's line for a passing test (`… timed out: 17.7 ms OK`, `t0001-init.sh .. ok`):
-    /// whatever its name says, it is not a failure.
-    static func reportsPass(_ text: String) -> Bool {
-        let trimmed = text.utf8.reversed().drop { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }
-        return passVerdicts.contains { verdict in trimmed.starts(with: verdict) }
-    }
-
-    static let passVerdicts: [[UInt8]] = [" OK", " ok", " PASSED", " passed", " PASS", "✓"].map { Array($0.utf8.reversed()) }
-
     /// Up to `tailLines` non-empty lines printed right before `index`, over lines the scan kept without a gap
     /// (beyond a gap, what was printed is unknown), above any epilogue and below the command line.
     func lastOutput(_ lines: [LogLine], before index: Int) -> [LogLine] {
@@ -214,38 +204,19 @@ public struct ErrorExtractor: Sendable {
             defer { next = line.number }
             return line.number == next - 1 && !line.text.hasPrefix("$ ") && !line.text.hasPrefix("> ")
         }
-        let isBlank = { (line: LogLine) in line.text.trimmingCharacters(in: .whitespaces).isEmpty }
-        let body = contiguous.drop { ExtractionRules.isEpilogue($0.text) || isBlank($0) }
+        let body = contiguous.drop { ExtractionRules.isEpilogue($0.text) || $0.isBlank }
         let printed = Array(body.prefix { !ExtractionRules.isEpilogue($0.text) })
-        var output = printed.filter { !isBlank($0) }.prefix(tailLines)
+        var output = printed.filter { !$0.isBlank }.prefix(tailLines)
         // Cut mid-paragraph: run on to the paragraph's first line, within reason.
         if let top = output.last, let at = printed.firstIndex(where: { $0.number == top.number }) {
-            output += printed[(at + 1)...].prefix { !isBlank($0) }.prefix(paragraphLines)
+            output += printed[(at + 1)...].prefix { !$0.isBlank }.prefix(paragraphLines)
         }
         return output.reversed()
     }
 
-    /// The runner's line for a step's end: no section runs past it.
-    static func endsStep(_ text: String) -> Bool {
-        text.hasPrefix("The command \"") && text.has("exited with") || text.has("Process completed with exit code")
-    }
-
-    /// A line of carets and tildes under a source line (`      ^^^^^`).
-    static func isCaretLine(_ text: String) -> Bool {
-        let marks = text.utf8.filter { $0 != 0x20 && $0 != 0x09 }
-        return !marks.isEmpty && marks.allSatisfy { $0 == UInt8(ascii: "^") || $0 == UInt8(ascii: "~") }
-    }
-
-    func indentation(_ text: String) -> Int {
-        text.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
-    }
-
     /// Line numbers of the failing command's output, from its start marker to its exit marker.
     func failingRegion(_ lines: [LogLine]) -> ClosedRange<Int>? {
-        guard let end = lines.lastIndex(where: { line in
-            (line.text.hasPrefix("The command \"") && line.text.contains("exited with") && !line.text.hasSuffix("exited with 0."))
-                || line.text.contains("Process completed with exit code")
-        }) else { return nil }
+        guard let end = lines.lastIndex(where: { LineShape.endsStep($0.text) && !$0.text.hasSuffix("exited with 0.") }) else { return nil }
         var start = end
         while start > 0 {
             let text = lines[start - 1].text

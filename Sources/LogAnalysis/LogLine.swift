@@ -8,4 +8,7 @@ public struct LogLine: Sendable, Hashable {
         self.number = number
         self.text = text
     }
+
+    /// Nothing but spaces and tabs.
+    public var isBlank: Bool { text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
 }

@@ -76,15 +76,4 @@ public enum LogReader {
         }
         return start
     }
-
-    /// A source snippet's gutter line under a diagnostic (`60 | newtype X = …`, `   |     ^^^`): rustc, GHC, clang.
-    static func isGutter<Bytes: Collection>(_ text: Bytes) -> Bool where Bytes.Element == UInt8 {
-        var sawDigitOrSpace = false
-        for byte in text {
-            if byte == UInt8(ascii: "|") { return sawDigitOrSpace }
-            guard byte == 0x20 || (0x30...0x39).contains(byte) else { return false }
-            sawDigitOrSpace = true
-        }
-        return false
-    }
 }

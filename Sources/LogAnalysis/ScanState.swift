@@ -162,7 +162,7 @@ struct ScanState {
                 paragraph = matched && Self.opensParagraph(text[content...]) ? 40 : max(paragraph - 1, 0)
             } else if follow > 0 {
                 // A blank line may sit inside an indented continuation (xcpretty's summary, a diff).
-                follow = indented || empty || paragraph > 0 || LogReader.isGutter(text[content...]) ? follow - 1 : 0
+                follow = indented || empty || paragraph > 0 || LineShape.isGutter(text[content...]) ? follow - 1 : 0
                 paragraph = max(paragraph - 1, 0)
                 // The first line after an indented run (a traceback's exception) is kept too.
                 emit(number, Array(text))
@@ -210,17 +210,9 @@ struct ScanState {
 
     /// Whether one of the three lines above holds only carets and tildes.
     func caretAbove() -> Bool {
-        func isCaretLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var marks = false
-            for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0D {
-                guard byte == UInt8(ascii: "^") || byte == UInt8(ascii: "~") else { return false }
-                marks = true
-            }
-            return marks
-        }
-        return (1...3).contains { back in
+        (1...3).contains { back in
             let entry = ring[(ringNext - back + ring.count) % ring.count]
-            return entry.view.map(isCaretLine) ?? entry.owned.withUnsafeBufferPointer(isCaretLine)
+            return entry.view.map(LineShape.isCaretLine) ?? LineShape.isCaretLine(entry.owned)
         }
     }
 
