@@ -97,7 +97,12 @@ enum ExtractionRules {
 
     static let builds: [ExtractionRule] = [
         ExtractionRule(id: "compiler.diagnostic", kind: .build, weight: 8, needles: [": error:", ": fatal error:", "error[E", ": error TS", "error CS", ": Error:"]),
-        ExtractionRule(id: "compiler.undefined", kind: .build, weight: 7, needles: ["undefined reference", "cannot find symbol", "undefined method", "not found in scope", "No such file or directory"]),
+        // The linker's and javac's missing symbols, Ruby's NoMethodError (`undefined method `x' for nil`), a missing file;
+        // prose about them (a changelog's "Fix undefined method error") names no symbol.
+        ExtractionRule(id: "compiler.undefined", kind: .build, weight: 7, needles: ["undefined reference", "cannot find symbol", "undefined method", "not found in scope", "No such file or directory"],
+                       accepts: { line in
+                           !line.has("undefined method") || line.has("undefined method `") || line.has("undefined method '") || line.has("undefined method ‘")
+                       }),
         // Erlang compiler: `src/mod.erl:91: field x undefined in record y` (no `error:` word).
         ExtractionRule(id: "erlang.diagnostic", kind: .build, weight: 7, needles: [".erl:", ".hrl:"], accepts: { line in
             line.range(of: #"^\S+\.[eh]rl:\d+: "#, options: .regularExpression) != nil && !line.has("Warning:")
@@ -146,7 +151,7 @@ enum ExtractionRules {
         ExtractionRule(id: "gha.timeout", kind: .timeout, weight: 8,
                        needles: ["has exceeded the maximum execution time", "No output has been received in the last", "exceeded the maximum time limit for jobs"]),
         // GNU timeout(1) exits 124; wrappers say so (`Command took >30min, returning 124`).
-        ExtractionRule(id: "timeout.exit-124", kind: .timeout, weight: 8, needles: ["124"],
+        ExtractionRule(id: "timeout.exit-124", kind: .timeout, weight: 8, needles: ["returning 124", "exit code 124", "exit status 124", "exited with 124"],
                        accepts: { $0.has("returning 124") || $0.has("exit code 124") || $0.has("exit status 124") || $0.has("exited with 124") }),
         // pytest's banner when a run is interrupted (a watchdog's SIGINT, a cancelled job).
         ExtractionRule(id: "pytest.interrupted", kind: .cancelled, weight: 8, needles: ["KeyboardInterrupt"], accepts: { $0.has("!!!!") }),
