@@ -82,10 +82,8 @@ import TestSupport
         scenario.llm.enqueue(.status(429, retryAfter: 1), .reply(PipelineScenario.fix))
         try await withPeers(scenario) { api, llm in
             let env = scenario.environment(api: api, llm: llm)
-            try await scenario.enqueue(env)
-            _ = try await scenario.drain(env)
+            let job = try await scenario.runOnce(env)
             let store = try await scenario.store(env)
-            let job = try #require(try await store.jobs(JobFilter()).first)
             #expect(job.state == .succeeded, "\(job.lastError ?? "")")
             let stages = try #require(try await store.runs(jobID: job.id).last).stages
             let fetch = try #require(stages.first { $0.stage == "fetch_logs" })
@@ -190,10 +188,8 @@ import TestSupport
         scenario.llm.enqueue(.reply(wrong), .reply(PipelineScenario.fix))
         try await withPeers(scenario) { api, llm in
             let env = scenario.environment(api: api, llm: llm)
-            try await scenario.enqueue(env)
-            _ = try await scenario.drain(env)
+            let job = try await scenario.runOnce(env)
             let store = try await scenario.store(env)
-            let job = try #require(try await store.jobs(JobFilter()).first)
             #expect(job.state == .succeeded, "\(job.lastError ?? "")")
             #expect(scenario.llm.received.count == 2)
             // The second request carries the failing test output back to the model.
