@@ -63,12 +63,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "Patching", dependencies: ["Queue", "LogAnalysis", "Subprocess"], swiftSettings: strict),
+        .target(name: "Patching", dependencies: ["Queue", "LogAnalysis", "Subprocess", "AutofixSettings"], swiftSettings: strict),
         .target(
             name: "Pipeline",
             dependencies: [
                 "Queue", "Intake", "GitHub", "LLM", "Patching", "LogAnalysis", "Subprocess", "AutofixSettings",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -106,7 +107,7 @@ let package = Package(
         ),
         .target(
             name: "PipelineWiring",
-            dependencies: ["App", "Pipeline", "GitHub", "LLM", "Intake", "Queue"],
+            dependencies: ["App", "Pipeline", "GitHub", "LLM", "Intake", "Queue", "LogAnalysis"],
             swiftSettings: strict
         ),
         .target(

@@ -88,7 +88,40 @@ enum ConfigurationKeys {
         "pipeline.bot_email": { c, v, s in c.pipeline.botEmail = try nonEmpty(v, "pipeline.bot_email", s) },
         "pipeline.work_dir": { c, v, s in c.pipeline.workDirectory = try nonEmpty(v, "pipeline.work_dir", s) },
         "pipeline.max_log_bytes": { c, v, s in c.pipeline.maxLogBytes = try int(v, "pipeline.max_log_bytes", s, 1024...(1 << 30)) },
+        "pipeline.skip_forks": { c, v, s in c.pipeline.skipForks = try bool(v, "pipeline.skip_forks", s) },
+        "pipeline.protected_paths": { c, v, _ in c.pipeline.extraProtectedPaths = keyList(v) },
+        "sandbox.bwrap": { c, v, s in c.pipeline.sandbox.bwrap = try nonEmpty(v, "sandbox.bwrap", s) },
+        "sandbox.required": { c, v, s in c.pipeline.sandbox.required = try bool(v, "sandbox.required", s) },
+        "sandbox.toolchain_paths": { c, v, s in
+            let paths = keyList(v)
+            guard paths.allSatisfy({ $0.hasPrefix("/") }) else {
+                throw ConfigurationError.invalidValue(key: "sandbox.toolchain_paths", value: v, expected: "absolute paths, comma separated", source: s)
+            }
+            c.pipeline.sandbox.toolchainPaths = paths
+        },
+        "sandbox.memory": { c, v, s in c.pipeline.sandbox.memoryBytes = try bytes(v, "sandbox.memory", s, min: 64 << 20) },
+        "sandbox.max_processes": { c, v, s in c.pipeline.sandbox.maxProcesses = try int(v, "sandbox.max_processes", s, 16...100_000) },
+        "sandbox.max_file_size": { c, v, s in c.pipeline.sandbox.maxFileBytes = try bytes(v, "sandbox.max_file_size", s, min: 1 << 20) },
+        "sandbox.tmpfs_size": { c, v, s in c.pipeline.sandbox.tmpfsBytes = try bytes(v, "sandbox.tmpfs_size", s, min: 1 << 20) },
     ]
+
+    /// `repos.OWNER/NAME.protected_paths` (file only): that repository's whole protected list.
+    static func repositoryProtectedKey(_ key: String) -> String? {
+        guard key.hasPrefix("repos."), key.hasSuffix(".protected_paths") else { return nil }
+        let repo = key.dropFirst("repos.".count).dropLast(".protected_paths".count)
+        return repo.split(separator: "/").count == 2 ? String(repo) : nil
+    }
+
+    /// `4G`, `512M`, `64K` or a number of bytes.
+    static func bytes(_ value: String, _ key: String, _ source: String, min: UInt64) throws -> UInt64 {
+        let text = value.trimmingCharacters(in: .whitespaces).uppercased()
+        let units: [Character: UInt64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        let (digits, unit) = text.last.flatMap { units[$0] }.map { (String(text.dropLast()), $0) } ?? (text, 1)
+        guard let number = UInt64(digits), number.multipliedReportingOverflow(by: unit).overflow == false, number * unit >= min else {
+            throw ConfigurationError.invalidValue(key: key, value: value, expected: "a size like 512M or 4G (at least \(min) bytes)", source: source)
+        }
+        return number * unit
+    }
 
     /// `repos.OWNER/NAME.test_command` (file only): the test command of one repository.
     static func repositoryKey(_ key: String) -> String? {

@@ -32,6 +32,14 @@ public struct ConfigurationLoader: Sendable {
                     config.pipeline.repositoryTestCommands[repo] = value
                     continue
                 }
+                if let repo = ConfigurationKeys.repositoryProtectedKey(key) {
+                    let list = ConfigurationKeys.keyList(value)
+                    guard !list.isEmpty else {
+                        throw ConfigurationError.invalidValue(key: key, value: value, expected: "a non-empty list of globs (the protected list is never emptied)", source: path)
+                    }
+                    config.pipeline.repositoryProtectedPaths[repo] = list
+                    continue
+                }
                 guard let setting = ConfigurationKeys.all[key] else { throw ConfigurationError.unknownKey(key, source: path) }
                 try setting(&config, value, path)
             }

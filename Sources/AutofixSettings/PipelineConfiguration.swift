@@ -24,8 +24,16 @@ public struct PipelineConfiguration: Sendable {
     /// Characters of code and history sent to the model (about 4 per token).
     public var contextBudget = 24_000
     public var promptVersion = "ci_autofix.v1"
-    /// Mirrors and worktrees; nil: `git/` beside the database.
+    /// Mirrors and sandbox trees; nil: `git/` beside the database.
     public var workDirectory: String?
+    /// How tests are isolated; without a sandbox no test runs unless the operator says otherwise.
+    public var sandbox = SandboxConfiguration()
+    /// Globs (`rule:glob` or `glob`) protected in every repository on top of the standard list.
+    public var extraProtectedPaths: [String] = []
+    /// Per repository (`owner/name`): the whole protected list, replacing the standard one (an explicit choice).
+    public var repositoryProtectedPaths: [String: [String]] = [:]
+    /// Refuse runs whose head repository is not the base repository (pull requests from forks).
+    public var skipForks = true
 
     public init() {}
 

@@ -23,8 +23,11 @@ public struct EmulatedRun: Sendable {
     public var headBranch: String
     public var conclusion: String
     public var jobs: [Job]
+    /// The repository the head commit comes from: another one for a pull request from a fork.
+    public var headRepository: String
 
-    public init(id: UInt64, repo: String, name: String = "CI", headSHA: String, headBranch: String, conclusion: String = "failure", jobs: [Job]) {
+    public init(id: UInt64, repo: String, name: String = "CI", headSHA: String, headBranch: String, conclusion: String = "failure", jobs: [Job], headRepository: String? = nil) {
+        self.headRepository = headRepository ?? repo
         self.id = id
         self.repo = repo
         self.name = name

@@ -43,7 +43,16 @@ extension GitHubEmulator {
             "conclusion": run.conclusion, "run_attempt": 1, "event": "push", "workflow_id": 1,
             "html_url": "https://github.com/\(run.repo)/actions/runs/\(run.id)",
             "url": "\(base(request))/repos/\(run.repo)/actions/runs/\(run.id)",
+            // Both are required by the description's "Workflow Run" schema (ops.json, actions/get-workflow-run).
+            "repository": minimalRepository(run.repo), "head_repository": minimalRepository(run.headRepository),
         ])
+    }
+
+    /// The "Minimal Repository" object (a subset of its required fields).
+    func minimalRepository(_ fullName: String) -> [String: Any] {
+        ["id": abs(fullName.hashValue % 1_000_000), "name": fullName.split(separator: "/").last.map(String.init) ?? fullName, "full_name": fullName,
+         "owner": ["login": fullName.split(separator: "/").first.map(String.init) ?? ""], "private": false,
+         "html_url": "https://github.com/\(fullName)", "fork": false]
     }
 
     /// Paginated like GitHub: `per_page` (max 100), `page`, and a `Link` header with `rel="next"`.

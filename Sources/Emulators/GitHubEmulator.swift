@@ -17,6 +17,7 @@ public final class GitHubEmulator: Sendable {
         var faults: [EmulatorFault] = []
         var delay: Duration = .zero
         var requests: [String] = []
+        var exchanges: [RecordedRequest] = []
         var app: (id: String, key: _RSA.Signing.PublicKey)?
         var installationTokens = 0
     }
@@ -56,6 +57,9 @@ public final class GitHubEmulator: Sendable {
         state.withLock { $0.pulls[repo] ?? [] }
     }
 
+    /// Every request received in full (method, path and query, headers, body), in order.
+    public var recorded: [RecordedRequest] { state.withLock { $0.exchanges } }
+
     /// `METHOD /path` of every request received, in order.
     public var requests: [String] { state.withLock { $0.requests } }
     public var installationTokensMinted: Int { state.withLock { $0.installationTokens } }
@@ -81,8 +85,15 @@ struct GitHubEmulatorGate: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         let method = request.method.rawValue
+        var request = request
+        let buffer = try await request.body.collect(upTo: 64 << 20)
+        request.body = RequestBody(buffer: buffer)
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let recorded = RecordedRequest(method: method, target: request.uri.description, headers: headers, body: String(buffer: buffer))
         let (fault, delay, tokens) = emulator.state.withLock { state -> (EmulatorFault?, Duration, Set<String>) in
             state.requests.append("\(method) \(path)")
+            state.exchanges.append(recorded)
             var found: EmulatorFault?
             if let index = state.faults.firstIndex(where: { $0.count > 0 && path.contains($0.path) && ($0.method == nil || $0.method == method) }) {
                 state.faults[index].count -= 1
@@ -112,4 +123,13 @@ extension GitHubEmulator {
     public func runLog(jobID: Int64) -> String? {
         state.withLock { $0.runs.values.flatMap(\.jobs).first { $0.id == jobID }?.log }
     }
+}
+
+/// A request as the emulator received it, for tests that check what the client sent (and never sent).
+public struct RecordedRequest: Sendable {
+    public var method: String
+    public var target: String
+    /// Lower-cased names.
+    public var headers: [String: String]
+    public var body: String
 }

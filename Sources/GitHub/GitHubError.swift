@@ -12,6 +12,8 @@ public enum GitHubError: Error, Sendable, Hashable, CustomStringConvertible, Cla
     case unexpected(status: Int, String)
     case configuration(String)
     case git(String)
+    /// `git apply` refused a patch against the commit (the model's diff does not fit the code).
+    case patchDoesNotApply(String)
 
     public var code: String {
         switch self {
@@ -25,13 +27,14 @@ public enum GitHubError: Error, Sendable, Hashable, CustomStringConvertible, Cla
         case .unexpected: "github_unexpected"
         case .configuration: "github_configuration"
         case .git: "git_failed"
+        case .patchDoesNotApply: "git_apply_failed"
         }
     }
 
     public var isRetryable: Bool {
         switch self {
         case .rateLimited, .server, .transport, .git: true
-        case .unauthorized, .forbidden, .notFound, .validationFailed, .unexpected, .configuration: false
+        case .unauthorized, .forbidden, .notFound, .validationFailed, .unexpected, .configuration, .patchDoesNotApply: false
         }
     }
 
@@ -52,6 +55,7 @@ public enum GitHubError: Error, Sendable, Hashable, CustomStringConvertible, Cla
         case .unexpected(let status, let message): "unexpected GitHub answer \(status): \(message)"
         case .configuration(let message): message
         case .git(let message): "git failed: \(message)"
+        case .patchDoesNotApply(let message): "git apply --check failed: \(message)"
         }
     }
 }

@@ -10,9 +10,22 @@ public struct WorkflowRun: Sendable, Decodable, Hashable {
     public var conclusion: String?
     public var htmlURL: String?
     public var runAttempt: Int?
+    /// The repository the run belongs to, and the one its head commit comes from (a fork's, for a fork's pull request).
+    public var repository: RepositoryName?
+    public var headRepository: RepositoryName?
+
+    /// `full_name` of a "Minimal Repository" object.
+    public struct RepositoryName: Sendable, Decodable, Hashable {
+        public var fullName: String
+
+        enum CodingKeys: String, CodingKey {
+            case fullName = "full_name"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, status, conclusion
+        case id, name, status, conclusion, repository
+        case headRepository = "head_repository"
         case headBranch = "head_branch"
         case headSHA = "head_sha"
         case htmlURL = "html_url"

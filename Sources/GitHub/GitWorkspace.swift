@@ -1,101 +1,126 @@
 import Foundation
 import Subprocess
 
-/// Local git state for jobs: a cached bare mirror per repository and a worktree per job.
+/// Local git state for jobs: a cached bare mirror per repository, read and written through git objects
+/// only. No worktree of a mirror is ever checked out, so no repository content runs or is followed
+/// (symlinks, hooks, filters) in the worker's own file system; a job's throwaway trees are exported copies.
 public struct GitWorkspace: Sendable {
-    /// Mirrors live in `<root>/mirrors/<owner>/<name>.git`, worktrees in `<root>/worktrees/job-<id>`.
+    /// Mirrors live in `<root>/mirrors/<owner>/<name>.git`; the worker's git home in `<root>/git-home`.
     public var root: String
     /// The remote for a repository: `{repo}` is replaced (`https://github.com/{repo}.git`, `file:///srv/git/{repo}.git`).
     public var remoteTemplate: String
-    let runner = ProcessRunner()
+    public let git: GitRunner
 
     public init(root: String, remoteTemplate: String) {
         self.root = root
         self.remoteTemplate = remoteTemplate
+        self.git = GitRunner(home: "\(root)/git-home", allowedProtocols: GitRunner.protocols(forRemote: remoteTemplate))
     }
 
     public func remoteURL(_ repo: String) -> String {
         remoteTemplate.replacingOccurrences(of: "{repo}", with: repo)
     }
 
-    func mirrorPath(_ repo: String) -> String { "\(root)/mirrors/\(repo).git" }
+    public func mirrorPath(_ repo: String) -> String { "\(root)/mirrors/\(repo).git" }
 
-    /// Fetches `sha` into the mirror (creating it) and checks it out in a fresh worktree for the job.
-    public func checkout(repo: String, sha: String, jobID: Int64, token: String?) async throws -> String {
+    /// Makes sure the mirror holds `sha` (creating the mirror, fetching the branches, then the commit itself).
+    public func fetch(repo: String, sha: String, token: String?) async throws {
         let mirror = mirrorPath(repo)
         let fm = FileManager.default
         if !fm.fileExists(atPath: "\(mirror)/HEAD") {
             try fm.createDirectory(atPath: mirror, withIntermediateDirectories: true)
-            try await git(["init", "--bare", "--quiet", mirror])
-            try await git(["--git-dir", mirror, "remote", "add", "origin", remoteURL(repo)])
+            try await run(["init", "--bare", "--quiet", mirror])
         }
-        try await git(["--git-dir", mirror, "remote", "set-url", "origin", remoteURL(repo)])
         if try await !hasCommit(mirror, sha) {
-            try await git(["--git-dir", mirror, "fetch", "--quiet", "--no-tags", "origin", "+refs/heads/*:refs/remotes/origin/*"], token: token, timeout: .seconds(600))
+            try await run(["--git-dir", mirror, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remoteURL(repo), "+refs/heads/*:refs/remotes/origin/*"], token: token, timeout: .seconds(600))
             if try await !hasCommit(mirror, sha) {
-                try await git(["--git-dir", mirror, "fetch", "--quiet", "--no-tags", "origin", sha], token: token, timeout: .seconds(600))
+                try await run(["--git-dir", mirror, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remoteURL(repo), sha], token: token, timeout: .seconds(600))
             }
         }
-        let worktree = "\(root)/worktrees/job-\(jobID)"
-        try await remove(worktree: worktree, repo: repo)
-        try fm.createDirectory(atPath: "\(root)/worktrees", withIntermediateDirectories: true)
-        try await git(["--git-dir", mirror, "worktree", "add", "--detach", "--force", worktree, sha])
-        return worktree
+        guard try await hasCommit(mirror, sha) else { throw GitHubError.git("commit \(sha) is not in \(repo)") }
     }
 
-    /// Removes a job's worktree (also one a crashed attempt left behind).
-    public func remove(worktree: String, repo: String) async throws {
-        let mirror = mirrorPath(repo)
-        if FileManager.default.fileExists(atPath: worktree) {
-            _ = try? await runner.run(["git", "--git-dir", mirror, "worktree", "remove", "--force", worktree], timeout: .seconds(60))
-            try? FileManager.default.removeItem(atPath: worktree)
-        }
-        _ = try? await runner.run(["git", "--git-dir", mirror, "worktree", "prune"], timeout: .seconds(60))
+    /// Every tracked entry of the commit's tree (`ls-tree -r -z`): regular files, symlinks and submodules.
+    public func entries(repo: String, sha: String) async throws -> [TreeEntry] {
+        let output = try await run(["--git-dir", mirrorPath(repo), "ls-tree", "-r", "-z", "--full-tree", sha])
+        return output.split(separator: "\0").compactMap(TreeEntry.init(lsTreeRecord:))
+    }
+
+    /// A blob's bytes as text (nil when it is not valid UTF-8: binaries are not context).
+    public func text(repo: String, object: String) async throws -> String? {
+        let result = try await git.result(["--git-dir", mirrorPath(repo), "cat-file", "blob", object], timeout: .seconds(60))
+        guard result.succeeded else { return nil }
+        return result.stdout
     }
 
     /// The diff of the commit under test (what most likely broke the build), capped.
-    public func headCommitDiff(worktree: String, maxBytes: Int) async throws -> String {
-        let result = try await runner.run(["git", "show", "--format=commit %H%n%s%n", "--stat", "--patch", "HEAD"], directory: worktree, timeout: .seconds(60))
-        return String(result.stdout.prefix(maxBytes))
+    public func commitDiff(repo: String, sha: String, maxBytes: Int) async throws -> String {
+        let output = try await run(["--git-dir", mirrorPath(repo), "show", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H%n%s%n", "--stat", "--patch", sha])
+        return String(output.prefix(maxBytes))
     }
 
-    /// Commits the staged change as `identity` and pushes it to `branch` (replacing an earlier attempt's push).
-    public func commitAndPush(worktree: String, repo: String, branch: String, message: String, identity: (name: String, email: String), token: String?) async throws -> String {
+    /// Writes the tree of `treeish` as plain files under `directory` (no `.git`), through a private index.
+    public func export(repo: String, treeish: String, to directory: String) async throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let index = try scratchIndex()
+        defer { try? FileManager.default.removeItem(atPath: index) }
+        let mirror = mirrorPath(repo)
+        try await run(["--git-dir", mirror, "read-tree", treeish], extra: ["GIT_INDEX_FILE": index])
+        try await run(["--git-dir", mirror, "--work-tree", directory, "checkout-index", "--all", "--force"], extra: ["GIT_INDEX_FILE": index], timeout: .seconds(600))
+    }
+
+    /// Applies `patch` to the tree of `sha` in a private index (never a worktree) and returns git's own view of the change.
+    public func stage(repo: String, sha: String, patch: String) async throws -> StagedChange {
+        let index = try scratchIndex()
+        let patchFile = index + ".patch"
+        defer {
+            try? FileManager.default.removeItem(atPath: index)
+            try? FileManager.default.removeItem(atPath: patchFile)
+        }
+        try Data(patch.utf8).write(to: URL(fileURLWithPath: patchFile))
+        let mirror = mirrorPath(repo)
+        let env = ["GIT_INDEX_FILE": index]
+        try await run(["--git-dir", mirror, "read-tree", sha], extra: env)
+        let applied = try await git.result(["--git-dir", mirror, "apply", "--cached", "--whitespace=nowarn", patchFile], extra: env, timeout: .seconds(60))
+        guard applied.succeeded else { throw GitHubError.patchDoesNotApply(applied.stderr.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let raw = try await run(["--git-dir", mirror, "diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", sha], extra: env)
+        let diff = try await run(["--git-dir", mirror, "diff", "--cached", "--no-ext-diff", "--no-textconv", "--no-color", "--no-renames", sha], extra: env)
+        let tree = try await run(["--git-dir", mirror, "write-tree"], extra: env).trimmingCharacters(in: .whitespacesAndNewlines)
+        return StagedChange(base: sha, tree: tree, changes: StagedChange.Entry.parse(raw: raw), diff: diff)
+    }
+
+    /// Commits `tree` on top of `parent` as `identity` and pushes it to `branch` (replacing an earlier attempt's push).
+    public func commitAndPush(repo: String, tree: String, parent: String, branch: String, message: String, identity: (name: String, email: String), token: String?) async throws -> String {
         let environment = ["GIT_AUTHOR_NAME": identity.name, "GIT_AUTHOR_EMAIL": identity.email, "GIT_COMMITTER_NAME": identity.name, "GIT_COMMITTER_EMAIL": identity.email]
-        try await git(["-C", worktree, "commit", "--quiet", "--no-verify", "-m", message], extra: environment)
-        let sha = try await git(["-C", worktree, "rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        try await git(["-C", worktree, "push", "--quiet", "--force", remoteURL(repo), "HEAD:refs/heads/\(branch)"], token: token, timeout: .seconds(600))
-        return sha
+        let mirror = mirrorPath(repo)
+        let commit = try await run(["--git-dir", mirror, "commit-tree", tree, "-p", parent, "-F", "-"], extra: environment, input: Data(message.utf8))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try await run(["--git-dir", mirror, "push", "--quiet", "--force", "--no-verify", remoteURL(repo), "\(commit):refs/heads/\(branch)"], token: token, timeout: .seconds(600))
+        return commit
     }
 
     /// The commit a remote branch points at, or nil when it does not exist.
     public func remoteBranch(repo: String, branch: String, token: String?) async throws -> String? {
-        let output = try await git(["ls-remote", remoteURL(repo), "refs/heads/\(branch)"], token: token, timeout: .seconds(120))
+        let output = try await run(["ls-remote", remoteURL(repo), "refs/heads/\(branch)"], token: token, timeout: .seconds(120))
         return output.split(separator: "\t").first.map(String.init)
     }
 
     func hasCommit(_ mirror: String, _ sha: String) async throws -> Bool {
-        try await runner.run(["git", "--git-dir", mirror, "cat-file", "-e", "\(sha)^{commit}"], timeout: .seconds(60)).succeeded
+        try await git.result(["--git-dir", mirror, "cat-file", "-e", "\(sha)^{commit}"], timeout: .seconds(60)).succeeded
     }
 
-    /// Runs git; the token travels in an environment-borne header, never in a URL or argument.
+    func scratchIndex() throws -> String {
+        let directory = "\(root)/index"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return "\(directory)/\(UUID().uuidString)"
+    }
+
     @discardableResult
-    func git(_ arguments: [String], token: String? = nil, extra: [String: String] = [:], timeout: Duration = .seconds(120)) async throws -> String {
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AUTOFIX_") && !$0.key.hasPrefix("GIT_") }
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        for (key, value) in extra { environment[key] = value }
-        if let token {
-            let basic = Data("x-access-token:\(token)".utf8).base64EncodedString()
-            environment["GIT_CONFIG_COUNT"] = "1"
-            environment["GIT_CONFIG_KEY_0"] = "http.extraHeader"
-            environment["GIT_CONFIG_VALUE_0"] = "Authorization: Basic \(basic)"
+    func run(_ arguments: [String], token: String? = nil, extra: [String: String] = [:], input: Data? = nil, timeout: Duration = .seconds(120)) async throws -> String {
+        do {
+            return try await git.run(arguments, token: token, extra: extra, input: input, timeout: timeout)
+        } catch let failure as GitFailure {
+            throw GitHubError.git(failure.description)
         }
-        let result = try await runner.run(["git"] + arguments, environment: environment, timeout: timeout)
-        guard result.succeeded else {
-            let verb = arguments.first { !$0.hasPrefix("-") && !$0.contains("/") } ?? "git"
-            let detail = result.timedOut ? "timed out" : result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw GitHubError.git("git \(verb): \(detail.prefix(500))")
-        }
-        return result.stdout
     }
 }

@@ -1,20 +1,56 @@
 import Foundation
 
-/// Replaces credentials in text with `[REDACTED:<kind>]` before it leaves the process (prompts, PR bodies, records).
+/// Replaces credentials in text with `[REDACTED:<kind>]` before it leaves the process (prompts, PR bodies,
+/// comments, records, logs). Two mechanisms: the shapes of well-known credentials, and the worker's own
+/// secrets, which it knows, found in any encoding (plain, base64 at each alignment, hex, URL-encoded,
+/// JSON-escaped), with zero-width characters, escapes and line wraps taken out before matching.
 public struct SecretRedactor: Sendable {
-    public init() {}
+    /// Every form of every known secret, as the normalised text would hold it.
+    let needles: [[Unicode.Scalar]]
+
+    public init(knownSecrets: [String] = []) {
+        needles = knownSecrets.filter { $0.utf8.count >= 8 }.flatMap(Self.forms).map { Array($0.unicodeScalars) }
+    }
 
     public func redact(_ text: String) -> String {
         var result = text
         for pattern in SecretPattern.all where pattern.needles.contains(where: { result.contains($0) }) {
             result = pattern.apply(result)
         }
-        return result
+        // What an encoding hid from the patterns: match on the decoded text, redact the original span.
+        let decoded = NormalizedText(result, dropWhitespace: false)
+        var spans = decoded.isIdentity ? [] : SecretPattern.all.flatMap { decoded.originalSpans(of: $0.regex) }
+        let squeezed = NormalizedText(result, dropWhitespace: true)
+        spans += SecretPattern.prefixed.flatMap { squeezed.originalSpans(of: $0.regex) }
+        spans += needles.flatMap { squeezed.originalSpans(of: $0) }
+        return spans.isEmpty ? result : squeezed.replacing(spans, with: "[REDACTED:secret]")
     }
 
     /// True when `redact` would change `text`.
     public func containsSecret(_ text: String) -> Bool {
         redact(text) != text
+    }
+
+    /// The forms a secret takes on its way out: itself, base64 at the three byte alignments (the part of
+    /// the encoding that does not depend on the neighbouring bytes), hex, and the JSON escape of `/`.
+    static func forms(_ secret: String) -> [String] {
+        let bytes = Array(secret.utf8)
+        var forms: Set<String> = [secret, secret.replacingOccurrences(of: "/", with: "\\/")]
+        for shift in 0..<3 {
+            let encoded = Data(Array(repeating: 0, count: shift) + bytes).base64EncodedString()
+            // Characters influenced by padding or by the zeros in front are dropped from both ends.
+            let skip = shift == 0 ? 0 : (shift * 8 + 5) / 6
+            let keep = (bytes.count + shift) * 8 / 6
+            let start = encoded.index(encoded.startIndex, offsetBy: skip)
+            let end = encoded.index(encoded.startIndex, offsetBy: max(skip, keep))
+            let core = String(encoded[start..<end])
+            if core.count >= 8 {
+                forms.insert(core)
+                forms.insert(core.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_"))
+            }
+        }
+        forms.insert(bytes.map { String(format: "%02x", $0) }.joined())
+        return Array(forms)
     }
 }
 
@@ -51,6 +87,14 @@ struct SecretPattern: Sendable {
         SecretPattern("slack_webhook", needles: ["hooks.slack.com"], #"https://hooks\.slack\.com/services/[A-Za-z0-9/_-]+"#),
         SecretPattern("stripe_key", needles: ["_live_", "_test_"], #"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}"#),
         SecretPattern("google_api_key", needles: ["AIza"], #"\bAIza[0-9A-Za-z_-]{35}"#),
+        SecretPattern("openai_key", needles: ["sk-"], #"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"#),
+        SecretPattern("anthropic_key", needles: ["sk-ant-"], #"\bsk-ant-[A-Za-z0-9_-]{20,}"#),
+        SecretPattern("npm_token", needles: ["npm_"], #"\bnpm_[A-Za-z0-9]{36}\b"#),
+        SecretPattern("pypi_token", needles: ["pypi-"], #"\bpypi-AgE[A-Za-z0-9_-]{50,}"#),
+        SecretPattern("gitlab_token", needles: ["glpat-", "gldt-", "glrt-"], #"\bgl(?:pat|dt|rt)-[A-Za-z0-9_-]{20,}"#),
+        SecretPattern("huggingface_token", needles: ["hf_"], #"\bhf_[A-Za-z0-9]{30,}"#),
+        SecretPattern("azure_key", needles: ["AccountKey=", "SharedAccessKey="], #"((?:Account|SharedAccess)Key=)[A-Za-z0-9+/=]{20,}"#, keep: true),
+        SecretPattern("docker_auth", needles: ["auth"], #"("auth"\s*:\s*")[A-Za-z0-9+/=]{12,}"#, keep: true),
         SecretPattern("url_credentials", needles: ["://"], #"([A-Za-z][A-Za-z0-9+.-]*://)[^\s/:@'"]+:[^\s/@'"]+@"#, keep: true),
         // Assignments: quoted values of 4+ characters, or bare values that look like data rather than
         // code (a digit or symbol in them, no call, member access or indexing).
@@ -58,4 +102,9 @@ struct SecretPattern: Sendable {
                       #"(?i)(\b[A-Za-z_]*(?:password|passwd|pwd|token|secret|api_?key|access_?key|private_?key|client_?secret)[A-Za-z_]*["']?\s*[:=]\s*)(?:"[^"\s]{4,}"|'[^'\s]{4,}'|(?=[^\s"'(),.\[\]{};]*[0-9!@#$%^&*+/=~-])[^\s"'(),.\[\]{};]{6,})"#,
                       keep: true),
     ]
+
+    /// Credentials with a distinctive prefix: looked for again with whitespace taken out (a token wrapped across lines).
+    static let prefixed: [SecretPattern] = all.filter {
+        ["github_token", "openai_key", "anthropic_key", "npm_token", "pypi_token", "gitlab_token", "huggingface_token", "slack_token", "aws_access_key", "google_api_key", "stripe_key"].contains($0.id)
+    }
 }

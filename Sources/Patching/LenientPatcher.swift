@@ -11,13 +11,16 @@ public struct LenientPatcher: Sendable {
         for file in diff.files {
             if file.isNewFile {
                 let added = file.hunks.flatMap(\.added)
-                output += "--- /dev/null\n+++ b/\(file.path)\n@@ -0,0 +1,\(added.count) @@\n"
+                output += "diff --git a/\(file.path) b/\(file.path)\nnew file mode 100644\n--- /dev/null\n+++ b/\(file.path)\n@@ -0,0 +1,\(added.count) @@\n"
                 output += added.map { "+\($0)\n" }.joined()
                 continue
             }
             guard let text = read(file.oldPath ?? file.path) else { throw PatchError.fileMissing(file.oldPath ?? file.path) }
             let (original, finalNewline) = Self.split(text)
-            output += "--- a/\(file.oldPath ?? file.path)\n+++ \(file.newPath.map { "b/\($0)" } ?? "/dev/null")\n"
+            // `diff --git` headers keep each file's hunks its own when git applies several files at once.
+            let old = file.oldPath ?? file.path
+            output += "diff --git a/\(old) b/\(old)\n" + (file.isDeletion ? "deleted file mode 100644\n" : "")
+            output += "--- a/\(old)\n+++ \(file.newPath.map { "b/\($0)" } ?? "/dev/null")\n"
             var searchFrom = 0
             var placed: [(at: Int, hunk: UnifiedDiff.Hunk)] = []
             for (number, hunk) in file.hunks.enumerated() {
@@ -67,9 +70,10 @@ public struct LenientPatcher: Sendable {
         return output
     }
 
+    /// Lines split on `\n` bytes as git splits them (a `\r` stays part of its line).
     static func split(_ text: String) -> ([String], Bool) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let finalNewline = text.hasSuffix("\n")
+        var lines = Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let finalNewline = text.utf8.last == UInt8(ascii: "\n")
         if finalNewline { lines.removeLast() }
         return (lines, finalNewline)
     }

@@ -5,6 +5,7 @@ import Intake
 import LLM
 import LogAnalysis
 import Logging
+import Patching
 import Queue
 
 /// The `autofix` job kind: fetch logs → extract errors → gather context → generate patch → validate → open draft PR.
@@ -14,14 +15,22 @@ public struct AutofixPipeline: JobHandler {
     public let llm: any LLMProvider
     public let workspace: GitWorkspace
     public let prompt: PromptTemplate
-    let redactor = SecretRedactor()
+    /// Signs checkpoints: a row forged in the database (by anything that could write it) is not resumed.
+    public let checkpointKey: CheckpointKey
+    /// Knows the worker's own secrets, so they are removed in every encoding from all that leaves the process.
+    public let redactor: SecretRedactor
 
-    public init(configuration: PipelineConfiguration, github: GitHubClient, llm: any LLMProvider, workspace: GitWorkspace, prompt: PromptTemplate) {
+    public init(
+        configuration: PipelineConfiguration, github: GitHubClient, llm: any LLMProvider, workspace: GitWorkspace, prompt: PromptTemplate,
+        checkpointKey: CheckpointKey, redactor: SecretRedactor = SecretRedactor()
+    ) {
         self.configuration = configuration
         self.github = github
         self.llm = llm
         self.workspace = workspace
         self.prompt = prompt
+        self.checkpointKey = checkpointKey
+        self.redactor = redactor
     }
 
     public func run(_ context: JobContext) async throws -> JobOutcome {
@@ -36,7 +45,7 @@ public struct AutofixPipeline: JobHandler {
         client.onRetry = { error in tally.add(error.description) }
         let job = PipelineJob(
             pipeline: self, failure: failure, context: context, github: client, tally: tally,
-            stages: StageRunner(context: context, saved: try await context.checkpoints()))
+            stages: StageRunner(context: context, saved: try await context.checkpoints(), key: checkpointKey))
         let outcome: JobOutcome
         do {
             outcome = try await job.run()
@@ -51,7 +60,7 @@ public struct AutofixPipeline: JobHandler {
     }
 }
 
-/// One run of the pipeline for one job: the stages share its failure, clients and worktree.
+/// One run of the pipeline for one job: the stages share its failure, clients and sandbox trees.
 final class PipelineJob: @unchecked Sendable {
     let pipeline: AutofixPipeline
     let failure: CIFailure
@@ -61,8 +70,10 @@ final class PipelineJob: @unchecked Sendable {
     let stages: StageRunner
     var configuration: PipelineConfiguration { pipeline.configuration }
     var logger: Logger { context.logger }
-    /// Set once a stage checks out the run's commit; removed when the job ends.
-    var worktree: String?
+    /// Set once the mirror is known to hold the run's commit in this attempt.
+    var fetchedSHA: String?
+    /// The tests' outcome on the unpatched tree, run once per attempt.
+    var baseline: TestSandbox.Run?
     /// Logs fetched in this attempt, as files removed when the attempt ends (never in the database: they may hold secrets).
     var logs: [FailedJob: URL] = [:]
 
@@ -86,34 +97,29 @@ final class PipelineJob: @unchecked Sendable {
         let errors = try await stages.run(.extractErrors) { report in try await extractErrors(facts, &report) }
         let gathered = try await stages.run(.gatherContext) { report in try await gatherContext(facts, errors, &report) }
         let patch = try await stages.run(.generatePatch) { report in try await generatePatch(facts, errors, gathered, &report) }
-        let validated = try await stages.run(.validate) { report in try await validate(facts, patch, &report) }
+        let validated = try await stages.run(.validate) { report in try await validate(facts, errors, patch, &report) }
         let pull = try await stages.run(.openPR) { report in try await publish(facts, errors, validated, &report) }
         let result = JobJSON.text(["pr_number": pull.number, "branch": branch, "files": validated.files, "reused": pull.reused])
         return .succeeded(prURL: pull.url, result: result)
     }
 
-    /// The worktree at the run's commit, checked out on first use in this attempt.
-    func checkout(_ facts: RunFacts) async throws -> String {
-        if let worktree { return worktree }
-        let token = try await github.accessToken()
-        let path = try await pipeline.workspace.checkout(repo: failure.repo, sha: facts.headSHA, jobID: context.job.id, token: token)
-        worktree = path
-        return path
+    /// Makes sure the mirror holds the run's commit (fetched on first use in this attempt).
+    func ensureCommit(_ facts: RunFacts) async throws {
+        guard fetchedSHA != facts.headSHA else { return }
+        try await pipeline.workspace.fetch(repo: failure.repo, sha: facts.headSHA, token: try await github.accessToken())
+        fetchedSHA = facts.headSHA
     }
 
-    /// The job's slot is not free until its worktree is gone (a crashed attempt's is removed at the next checkout).
+    /// This job's throwaway trees for the test sandbox; nothing else of the host is mounted there.
+    var sandboxDirectory: String { "\(pipeline.workspace.root)/sandbox/job-\(context.job.id)" }
+
+    /// The job's slot is not free until its logs and sandbox trees are gone (a crashed attempt's are removed at the next use).
     func cleanUp() async {
         if !logs.isEmpty {
             try? FileManager.default.removeItem(at: logDirectory)
             logs = [:]
         }
-        await removeWorktree()
-    }
-
-    func removeWorktree() async {
-        guard let worktree else { return }
-        try? await pipeline.workspace.remove(worktree: worktree, repo: failure.repo)
-        self.worktree = nil
+        try? FileManager.default.removeItem(atPath: sandboxDirectory)
     }
 
     func redact(_ text: String) -> String { pipeline.redactor.redact(text) }

@@ -1,33 +1,35 @@
 import Foundation
+import GitHub
 import LogAnalysis
-import Subprocess
 
 extension PipelineJob {
     /// Stage 3: the code around each error (its enclosing function, ±N lines) and the commit under test, within a budget.
+    /// Read from git objects at the run's commit only: no checkout, and symlinks and submodules are never followed.
     func gatherContext(_ facts: RunFacts, _ errors: ExtractedErrors, _ report: inout StageRunner.Report) async throws -> GatheredContext {
-        let worktree = try await checkout(facts)
-        let tracked = try await ProcessRunner(outputLimit: 8 << 20).run(["git", "ls-files"], directory: worktree, timeout: .seconds(60))
-        let files = tracked.stdout.split(separator: "\n").map(String.init)
+        try await ensureCommit(facts)
+        let entries = try await pipeline.workspace.entries(repo: failure.repo, sha: facts.headSHA).filter(\.isRegularFile)
+        let byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let files = entries.map(\.path)
         var budget = configuration.contextBudget
         var sections: [String] = []
         var used: [String] = []
         var shown: Set<String> = []
         for location in errors.errors.flatMap({ $0.locations.reversed() }) {
-            guard let path = resolve(location.file, in: files) else { continue }
+            guard let path = resolve(location.file, in: files), let entry = byPath[path] else { continue }
             let key = "\(path):\(location.line ?? 0)"
             guard shown.insert(key).inserted,
-                  let text = try? String(contentsOfFile: "\(worktree)/\(path)", encoding: .utf8) else { continue }
-            let section = "<code path=\"\(path)\">\n\(snippet(text, around: location.line))\n</code>"
+                  let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object) else { continue }
+            let section = "<code path=\"\(PromptFence.attribute(path))\">\n\(PromptFence.escape(snippet(text, around: location.line)))\n</code>"
             guard section.count <= budget else { continue }
             budget -= section.count
             sections.append(section)
             if !used.contains(path) { used.append(path) }
         }
-        let recent = try await pipeline.workspace.headCommitDiff(worktree: worktree, maxBytes: max(0, min(budget, 8000)))
+        let recent = try await pipeline.workspace.commitDiff(repo: failure.repo, sha: facts.headSHA, maxBytes: max(0, min(budget, 8000)))
         report.detail = "\(sections.count) code sections from \(used.count) files"
         return GatheredContext(
             code: redact(sections.isEmpty ? "(no file named by the errors was found in the repository)" : sections.joined(separator: "\n\n")),
-            recentChange: redact(recent), files: used)
+            recentChange: redact(PromptFence.escape(recent)), files: used)
     }
 
     /// A tracked path for a log's path: exact, else the longest tracked path it ends with (absolute runner paths).
@@ -38,7 +40,7 @@ extension PipelineJob {
 
     /// Numbered lines: from the enclosing definition (up to 60 lines above) to `contextLines` below; the head of the file without a line.
     func snippet(_ text: String, around line: Int?) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         guard !lines.isEmpty else { return "" }
         let target = min(max((line ?? 1) - 1, 0), lines.count - 1)
         var start = max(0, target - configuration.contextLines)

@@ -10,6 +10,18 @@ extension PipelineJob {
         if branch.hasPrefix(configuration.branchPrefix) {
             throw StageEnd(outcome: .skipped(reason: "the run is on \(branch), an autofix branch (loop guard)"))
         }
+        // Identity comes from GitHub's run, never from the payload: a fork's commits are not ours to push.
+        if configuration.skipForks {
+            guard let head = run.headRepository?.fullName, let base = run.repository?.fullName else {
+                throw StageEnd(outcome: .skipped(reason: "GitHub's run does not say which repository its commit comes from; not acting on it"))
+            }
+            if head.lowercased() != base.lowercased() {
+                throw StageEnd(outcome: .skipped(reason: "the run's commit comes from the fork \(head), not \(base) (policy: never act on runs from forks)"))
+            }
+        }
+        if let claimed = failure.headSHA, claimed.lowercased() != run.headSHA.lowercased() {
+            throw PipelineError.invalidPayload("the enqueued head_sha \(claimed.prefix(12)) is not the run's commit \(run.headSHA.prefix(12)) on GitHub")
+        }
         if run.conclusion == "success" {
             throw StageEnd(outcome: .skipped(reason: "run \(failure.runID) succeeded; nothing to fix"))
         }
@@ -19,7 +31,7 @@ extension PipelineJob {
         try await downloadLogs(failed)
         report.detail = tally.take()
         return RunFacts(
-            headSHA: failure.headSHA ?? run.headSHA, branch: branch, workflow: failure.workflow ?? run.name ?? "CI",
+            headSHA: run.headSHA, branch: branch, workflow: failure.workflow ?? run.name ?? "CI",
             runURL: failure.runURL ?? run.htmlURL ?? "", failedJobs: failed)
     }
 

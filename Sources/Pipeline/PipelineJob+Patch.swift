@@ -15,7 +15,7 @@ extension PipelineJob {
         let excerpt: String = errors.errors.map { "--- \($0.job) ---\n\($0.excerpt)" }.joined(separator: "\n")
         let values: [String: String] = [
             "workflow": facts.workflow, "repository": failure.repo, "branch": facts.branch, "head_sha": facts.headSHA,
-            "failure_kind": errors.failureKind.rawValue, "errors": errorList, "log_excerpt": excerpt,
+            "failure_kind": errors.failureKind.rawValue, "errors": PromptFence.escape(errorList), "log_excerpt": PromptFence.escape(excerpt),
             "code_context": context.code,
             "recent_change": context.recentChange.isEmpty ? "" : "The commit under test:\n<code>\n\(context.recentChange)\n</code>",
         ].mapValues(redact)

@@ -17,16 +17,12 @@ extension PipelineJob {
         if open.count >= configuration.maxOpenPulls {
             throw StageEnd(outcome: .skipped(reason: "\(open.count) autofix PRs are open in \(failure.repo) (limit \(configuration.maxOpenPulls))"))
         }
-        // A resumed job has no worktree yet: re-create it and re-apply the validated diff.
-        if worktree == nil {
-            let path = try await checkout(facts)
-            _ = try await PatchApplier().apply(validated.diff, in: path)
-        }
+        let staged = try await commitValidated(facts, validated)
         let base = facts.branch.isEmpty ? try await github.repository(failure.repo).defaultBranch : facts.branch
         let title = "ci-autofix: fix \(facts.workflow) failure in run \(failure.runID)"
         let message = "\(title)\n\n\(validated.explanation.prefix(2000))\n\nRun: \(facts.runURL)"
         _ = try await pipeline.workspace.commitAndPush(
-            worktree: worktree!, repo: failure.repo, branch: branch, message: redact(message),
+            repo: failure.repo, tree: staged.tree, parent: facts.headSHA, branch: branch, message: redact(message),
             identity: (configuration.botName, configuration.botEmail), token: try await github.accessToken())
         let pull: PullRequest
         do {
@@ -40,6 +36,31 @@ extension PipelineJob {
         try await github.createComment(repo: failure.repo, number: pull.number, body: redact(evidence(validated)))
         report.detail = ["opened #\(pull.number)", tally.take()].compactMap { $0 }.joined(separator: "; ")
         return PublishedPull(url: pull.htmlURL, number: pull.number, reused: false)
+    }
+
+    /// Applies the validated diff itself to the run's commit in a private index (never a tree the tests
+    /// touched), re-runs the rails on it and on git's own view of the staged change, and returns the tree.
+    /// A resumed job gets here from a checkpoint: its diff is checked again, not trusted.
+    func commitValidated(_ facts: RunFacts, _ validated: ValidatedPatch) async throws -> StagedChange {
+        guard validated.base == facts.headSHA else {
+            throw StageEnd(outcome: .noFix(reason: "the validated patch was made for \(validated.base.prefix(12)), not the run's commit \(facts.headSHA.prefix(12))"))
+        }
+        let rails = PatchRails(maxChangedLines: configuration.maxChangedLines, protected: protectedPaths, redactor: pipeline.redactor)
+        do {
+            let diff = try DiffParser.parse(reply: validated.diff)
+            guard Set(diff.files.map(\.path)) == Set(validated.files) else {
+                throw PatchError.refused(rule: "publish", detail: "the diff's files differ from the validated list")
+            }
+            try rails.check(diff)
+            try await ensureCommit(facts)
+            let staged = try await pipeline.workspace.stage(repo: failure.repo, sha: facts.headSHA, patch: validated.diff)
+            try rails.check(staged: staged.changes.map { ChangedFile(status: $0.status, oldMode: $0.oldMode, newMode: $0.newMode, path: $0.path) }, validatedFiles: Set(validated.files))
+            return staged
+        } catch let error as PatchError {
+            throw StageEnd(outcome: .noFix(reason: "refused at publishing: \(error.description)"))
+        } catch GitHubError.patchDoesNotApply(let detail) {
+            throw StageEnd(outcome: .noFix(reason: "refused at publishing: the validated diff no longer applies (\(detail))"))
+        }
     }
 
     func pullBody(_ facts: RunFacts, _ errors: ExtractedErrors, _ validated: ValidatedPatch) -> String {
@@ -65,14 +86,36 @@ extension PipelineJob {
     }
 
     func evidence(_ validated: ValidatedPatch) -> String {
-        let test = validated.testCommand.map { command in
-            "`\(command)` passed on this branch (sandbox: \(validated.sandbox)):\n\n```\n\(validated.testOutput.suffix(3000))\n```"
-        } ?? "No test command is configured for this repository; the patch was checked with `git apply --check` only."
+        let test: String
+        if let command = validated.testCommand {
+            let isolation = validated.sandbox == "none"
+                ? "**unsandboxed**: the operator turned `sandbox.required` off, so the tests ran without isolation"
+                : "in the sandbox (\(validated.sandbox): no network, no credentials, a throwaway copy of the tree)"
+            test = "`\(Self.inlineCode(command))` passed on exactly this change, \(isolation); \(validated.verdict):\n\n\(Self.fenced(redact(String(validated.testOutput.suffix(3000)))))"
+        } else {
+            test = "No test command is configured for this repository; the patch was checked with `git apply --check` only."
+        }
         return """
             **Validation evidence** (after \(validated.rounds) round\(validated.rounds == 1 ? "" : "s")):
             - safety rails: passed (≤ \(configuration.maxChangedLines) changed lines, no CI configuration, no secret-like files, no skipped or weakened tests)
             - `git apply --check`: passed
             - \(test)
             """
+    }
+
+    /// A code block no content can close: its fence is longer than any run of backticks inside.
+    static func fenced(_ text: String) -> String {
+        var longest = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return "\(fence)text\n\(text)\n\(fence)"
+    }
+
+    static func inlineCode(_ text: String) -> String {
+        text.replacingOccurrences(of: "`", with: "'")
     }
 }

@@ -1,22 +1,26 @@
 import Foundation
+import GitHub
 import LLM
 import LogAnalysis
 import Patching
 
 extension PipelineJob {
-    /// Stage 5: rails, lenient placement, `git apply --check`, the test command; failures go back to the model.
-    func validate(_ facts: RunFacts, _ patch: GeneratedPatch, _ report: inout StageRunner.Report) async throws -> ValidatedPatch {
+    /// Stage 5: rails, lenient placement, git's own view of the staged change, then the tests in the
+    /// sandbox before and after the patch; failures go back to the model, refusals end the job.
+    func validate(_ facts: RunFacts, _ errors: ExtractedErrors, _ patch: GeneratedPatch, _ report: inout StageRunner.Report) async throws -> ValidatedPatch {
         var reply = patch.reply
         var explanation = patch.explanation
         var conversation: [LLMRequest.Message] = [.init(role: "user", content: patch.userPrompt), .init(role: "assistant", content: patch.reply)]
         var round = 0
         while true {
             do {
-                let validated = try await attempt(reply, facts)
-                report.detail = [report.detail, "round \(round + 1) passed, sandbox \(validated.sandbox)"].compactMap { $0 }.joined(separator: "; ")
+                let validated = try await attempt(reply, facts, errors, round: round)
+                report.detail = [report.detail, "round \(round + 1) passed, sandbox \(validated.isolation)"].compactMap { $0 }.joined(separator: "; ")
                 return ValidatedPatch(
-                    diff: validated.diff, explanation: explanation, files: validated.files, testCommand: validated.command,
-                    testOutput: validated.output, sandbox: validated.sandbox, rounds: round + 1)
+                    base: facts.headSHA, diff: validated.diff, explanation: explanation, files: validated.files, testCommand: validated.command,
+                    testOutput: validated.output, sandbox: validated.isolation, verdict: validated.verdict, rounds: round + 1)
+            } catch let unavailable as SandboxUnavailable {
+                throw StageEnd(outcome: .noFix(reason: unavailable.description))
             } catch let error as PatchError {
                 // A rail's refusal is final: no correction round may argue with it, and nothing is pushed.
                 if error.isRailRefusal || round >= configuration.correctionRounds {
@@ -24,10 +28,7 @@ extension PipelineJob {
                 }
                 round += 1
                 logger.info("patch rejected; correction round", metadata: ["job": "\(context.job.id)", "round": "\(round)", "code": "\(error.code)"])
-                conversation.append(.init(role: "user", content: redact("""
-                    Your patch was rejected: \(String(error.description.suffix(6000)))
-                    Answer again with a corrected explanation and one unified diff in a ```diff block.
-                    """)))
+                conversation.append(.init(role: "user", content: redact(correction(error))))
                 let system = pipeline.prompt.render([:]).system
                 let response = try await pipeline.llm.complete(LLMRequest(system: system, messages: conversation))
                 account(response, &report)
@@ -38,32 +39,95 @@ extension PipelineJob {
         }
     }
 
+    /// The message of a correction round; test output is untrusted and stays inside its fence.
+    func correction(_ error: PatchError) -> String {
+        let why: String = switch error {
+        case .testsFailed(let output): "the tests failed:\n\(PromptFence.testOutput(String(output.suffix(6000))))"
+        default: PromptFence.escape(String(error.description.suffix(6000)))
+        }
+        return "Your patch was rejected: \(why)\nAnswer again with a corrected explanation and one unified diff in a ```diff block."
+    }
+
     struct Attempt {
         var diff: String
         var files: [String]
         var command: String?
         var output: String
-        var sandbox: String
+        var isolation: String
+        var verdict: String
     }
 
-    /// One candidate on a clean worktree.
-    func attempt(_ reply: String, _ facts: RunFacts) async throws -> Attempt {
+    /// One candidate: parsed and checked, applied by git to the run's commit in a private index, checked
+    /// again as git sees it, then tested on a throwaway copy of exactly that tree.
+    func attempt(_ reply: String, _ facts: RunFacts, _ errors: ExtractedErrors, round: Int) async throws -> Attempt {
         let diff = try DiffParser.parse(reply: reply)
-        try PatchRails(maxChangedLines: configuration.maxChangedLines).check(diff)
-        // A fresh checkout per round: an earlier round's edits must not leak into this one.
-        await removeWorktree()
-        let worktree = try await checkout(facts)
-        let normalized = try LenientPatcher().normalize(diff) { path in
-            try? String(contentsOfFile: "\(worktree)/\(path)", encoding: .utf8)
-        }
-        let applied = try await PatchApplier().apply(normalized, in: worktree)
+        let rails = PatchRails(maxChangedLines: configuration.maxChangedLines, protected: protectedPaths, redactor: pipeline.redactor)
+        try rails.check(diff)
+        try await ensureCommit(facts)
+        let staged = try await stage(diff, facts)
+        let files = diff.files.map(\.path)
+        try rails.check(staged: staged.changes.map { ChangedFile(status: $0.status, oldMode: $0.oldMode, newMode: $0.newMode, path: $0.path) }, validatedFiles: Set(files))
         guard let command = configuration.testCommand(for: failure.repo) else {
-            return Attempt(diff: applied, files: diff.files.map(\.path), command: nil, output: "no test command configured", sandbox: "none")
+            return Attempt(diff: staged.diff, files: files, command: nil, output: "no test command configured", isolation: "none", verdict: "no tests run")
         }
-        let (result, sandbox) = try await TestCommand(command: command, timeout: configuration.testTimeout).run(in: worktree)
-        let output = redact(String(result.combinedOutput.suffix(6000)))
-        if result.timedOut { throw PatchError.testsTimedOut(configuration.testTimeout) }
-        guard result.succeeded else { throw PatchError.testsFailed(output) }
-        return Attempt(diff: applied, files: diff.files.map(\.path), command: command, output: output, sandbox: sandbox)
+        let sandbox = TestSandbox(configuration: configuration.sandbox)
+        if baseline == nil {
+            baseline = try await runTests(command, sandbox, treeish: facts.headSHA, name: "base")
+        }
+        let after = try await runTests(command, sandbox, treeish: staged.tree, name: "round-\(round + 1)")
+        let output = redact(String(after.result.combinedOutput.suffix(6000)))
+        if after.result.timedOut { throw PatchError.testsTimedOut(configuration.testTimeout) }
+        guard after.result.succeeded else { throw PatchError.testsFailed(output) }
+        let verdict = try TestVerdict(failedInCI: failedInCI(errors), blamesCodeUnderTest: blamesCode(errors)).judge(
+            before: TestReport.parse(baseline!.result.combinedOutput), after: TestReport.parse(after.result.combinedOutput), changedFiles: files)
+        return Attempt(diff: staged.diff, files: files, command: command, output: output, isolation: after.isolation, verdict: verdict)
+    }
+
+    /// The model's diff placed by content on the run's commit and applied by git to a private index.
+    func stage(_ diff: UnifiedDiff, _ facts: RunFacts) async throws -> StagedChange {
+        let entries = try await pipeline.workspace.entries(repo: failure.repo, sha: facts.headSHA)
+        var texts: [String: String] = [:]
+        for file in diff.files {
+            let path = file.oldPath ?? file.path
+            guard let entry = entries.first(where: { $0.path == path }) else { continue }
+            guard entry.isRegularFile else { throw PatchError.refused(rule: "mode", detail: "\(path) is a symlink or submodule") }
+            texts[path] = try await pipeline.workspace.text(repo: failure.repo, object: entry.object)
+        }
+        let normalized = try LenientPatcher().normalize(diff) { texts[$0] }
+        do {
+            return try await pipeline.workspace.stage(repo: failure.repo, sha: facts.headSHA, patch: normalized)
+        } catch GitHubError.patchDoesNotApply(let detail) {
+            throw PatchError.gitApplyFailed(detail)
+        }
+    }
+
+    /// The tests on a throwaway copy of `treeish` with a `.git` of its own, in the sandbox; the copy is removed afterwards.
+    func runTests(_ command: String, _ sandbox: TestSandbox, treeish: String, name: String) async throws -> TestSandbox.Run {
+        let scratch = "\(sandboxDirectory)/\(name)"
+        try? FileManager.default.removeItem(atPath: scratch)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let tree = "\(scratch)/src"
+        try await pipeline.workspace.export(repo: failure.repo, treeish: treeish, to: tree)
+        let git = pipeline.workspace.git
+        let identity = ["GIT_AUTHOR_NAME": "ci-autofix", "GIT_AUTHOR_EMAIL": "ci-autofix@localhost", "GIT_COMMITTER_NAME": "ci-autofix", "GIT_COMMITTER_EMAIL": "ci-autofix@localhost"]
+        try await git.run(["init", "--quiet", tree])
+        try await git.run(["-C", tree, "add", "--all", "--force"], timeout: .seconds(600))
+        try await git.run(["-C", tree, "commit", "--quiet", "--no-verify", "--allow-empty", "-m", "tree under test"], extra: identity)
+        return try await sandbox.run(command, tree: tree, scratch: scratch, timeout: configuration.testTimeout)
+    }
+
+    /// The tests the CI log reports as failed.
+    func failedInCI(_ errors: ExtractedErrors) -> Set<String> {
+        errors.errors.reduce(into: Set<String>()) { $0.formUnion(TestReport.parse($1.excerpt).failedTests) }
+    }
+
+    func blamesCode(_ errors: ExtractedErrors) -> Bool {
+        TestVerdict.blamesCode(locations: errors.errors.flatMap { $0.locations.map(\.file) }.filter { !$0.hasPrefix("/") && !$0.contains("site-packages") && !$0.contains("node_modules") },
+                               messages: errors.errors.map(\.message) + errors.errors.map(\.excerpt))
+    }
+
+    var protectedPaths: ProtectedPaths {
+        if let list = configuration.repositoryProtectedPaths[failure.repo] { return ProtectedPaths(configured: list) }
+        return ProtectedPaths(patterns: ProtectedPaths.standard.patterns + ProtectedPaths(configured: configuration.extraProtectedPaths).patterns)
     }
 }

@@ -5,6 +5,7 @@ import Queue
 struct StageRunner: Sendable {
     let context: JobContext
     let saved: [String: String]
+    let key: CheckpointKey
 
     /// What a stage reports beside its output, for the run record.
     struct Report: Sendable {
@@ -15,8 +16,13 @@ struct StageRunner: Sendable {
         var promptVersion: String?
     }
 
+    /// A stored checkpoint whose signature holds; an unsigned or forged one restarts its stage.
     func checkpoint<T: Decodable>(_ stage: StageName, as type: T.Type) throws -> T? {
-        guard let text = saved[stage.rawValue] else { return nil }
+        guard let stored = saved[stage.rawValue] else { return nil }
+        guard let text = key.unseal(stored, job: context.job.id, stage: stage.rawValue) else {
+            context.logger.warning("checkpoint signature does not hold; the stage runs again", metadata: ["job": "\(context.job.id)", "stage": "\(stage.rawValue)"])
+            return nil
+        }
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {
@@ -35,7 +41,8 @@ struct StageRunner: Sendable {
         do {
             let value = try await body(&report)
             let data = try JSONEncoder.checkpoint.encode(value)
-            try await context.saveCheckpoint(stage: stage.rawValue, data: String(decoding: data, as: UTF8.self))
+            let json = String(decoding: data, as: UTF8.self)
+            try await context.saveCheckpoint(stage: stage.rawValue, data: key.seal(json, job: context.job.id, stage: stage.rawValue))
             try await context.recordStage(record(stage, started, clockStart, "ok", report))
             return value
         } catch let ended as StageEnd {

@@ -3,6 +3,7 @@ import Foundation
 import GitHub
 import Intake
 import LLM
+import LogAnalysis
 import Pipeline
 import Queue
 
@@ -21,10 +22,36 @@ extension AutofixApp {
     }
 
     public func makePipeline() throws -> AutofixPipeline {
-        AutofixPipeline(
-            configuration: configuration.pipeline, github: try makeGitHubClient(), llm: LLMProviders.make(configuration.llm),
+        var pipeline = configuration.pipeline
+        pipeline.sandbox.toolchainPaths += toolchainPaths
+        return AutofixPipeline(
+            configuration: pipeline, github: try makeGitHubClient(), llm: LLMProviders.make(configuration.llm),
             workspace: GitWorkspace(root: workDirectory, remoteTemplate: configuration.github.gitURL),
-            prompt: try prompt(configuration.pipeline.promptVersion))
+            prompt: try prompt(configuration.pipeline.promptVersion),
+            checkpointKey: try CheckpointKey.loadOrCreate(at: checkpointKeyPath),
+            redactor: SecretRedactor(knownSecrets: knownSecrets))
+    }
+
+    /// Beside the database, in the state directory: never in the database, never in a sandbox.
+    public var checkpointKeyPath: String {
+        URL(fileURLWithPath: configuration.database).deletingLastPathComponent().appendingPathComponent("checkpoint.key").path
+    }
+
+    /// Every secret this worker holds; each becomes a redaction needle in every encoding.
+    public var knownSecrets: [String] {
+        var secrets = [configuration.github.token, configuration.llm.apiKey, configuration.http.webhookSecret].compactMap { $0 }
+        secrets += configuration.http.apiKeys.map { String($0.split(separator: ":").first ?? "") } + configuration.http.operatorKeys
+        if let key = configuration.github.appPrivateKey {
+            // A private key leaks line by line as often as whole.
+            secrets += key.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.hasPrefix("-----") }
+        }
+        return secrets.filter { $0.count >= 8 }
+    }
+
+    /// Toolchains the operator's environment names (pyenv, a JDK, Go, rustup): mounted read-only in the
+    /// sandbox. CARGO_HOME and GOPATH are left out: they hold registry credentials and caches.
+    var toolchainPaths: [String] {
+        ["PYENV_ROOT", "JAVA_HOME", "GOROOT", "RUSTUP_HOME"].compactMap { environment[$0] }.filter { $0.hasPrefix("/") }
     }
 
     public func makeGitHubClient() throws -> GitHubClient {

@@ -1,4 +1,5 @@
 import Foundation
+import GitHub
 import Patching
 import Testing
 
@@ -37,7 +38,7 @@ import Testing
         let diff = try DiffParser.parse(reply: Self.reply)
         let normalized = try LenientPatcher().normalize(diff) { _ in Self.original }
         #expect(normalized.contains("@@ -1,9 +1,10 @@\n"), "\(normalized)")
-        #expect(normalized.hasPrefix("--- a/calc/stats.py\n+++ b/calc/stats.py\n"))
+        #expect(normalized.hasPrefix("diff --git a/calc/stats.py b/calc/stats.py\n--- a/calc/stats.py\n+++ b/calc/stats.py\n"))
     }
 
     @Test func normalize_whenIndentationDiffers_usesTheFilesOwnLines() throws {
@@ -57,18 +58,52 @@ import Testing
         #expect(throws: PatchError.noDiff) { try DiffParser.parse(reply: "I could not find the problem.") }
     }
 
-    @Test func apply_normalizedDiff_appliesWithGit() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-apply-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: "\(dir)/repo/calc", withIntermediateDirectories: true)
-        try Data(Self.original.utf8).write(to: URL(fileURLWithPath: "\(dir)/repo/calc/stats.py"))
-        let git = { (args: [String]) in try await GitFixture.run(["git"] + args, in: "\(dir)/repo") }
-        _ = try await git(["init", "-q"])
-        _ = try await git(["add", "-A"])
-        _ = try await git(["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "init"])
+    @Test func stage_normalizedDiff_isAppliedByGitToTheCommitsTree() async throws {
+        let (workspace, sha) = try await Self.workspace(files: ["calc/stats.py": Self.original])
         let normalized = try LenientPatcher().normalize(try DiffParser.parse(reply: Self.reply)) { _ in Self.original }
-        let applied = try await PatchApplier().apply(normalized, in: "\(dir)/repo")
-        #expect(applied.contains("+    return total / len(values)"))
-        let text = try String(contentsOfFile: "\(dir)/repo/calc/stats.py", encoding: .utf8)
-        #expect(text.contains("return total / len(values)\n"))
+        let staged = try await workspace.stage(repo: "octo/calc", sha: sha, patch: normalized)
+        #expect(staged.diff.contains("+    return total / len(values)"))
+        #expect(staged.changes.map(\.path) == ["calc/stats.py"] && staged.changes[0].status == "M")
+    }
+
+    @Test func stage_twoFileFix_appliesBothFilesInOnePatch() async throws {
+        let helper = "def count(values):\n    return len(values)\n"
+        let (workspace, sha) = try await Self.workspace(files: ["calc/stats.py": Self.original, "calc/util.py": helper])
+        let reply = Self.reply.replacingOccurrences(of: "```\n", with: "") .replacingOccurrences(of: "\n```", with: "") + """
+
+            --- a/calc/util.py
+            +++ b/calc/util.py
+            @@ -1,2 +1,3 @@
+             def count(values):
+            +    # the number of values
+                 return len(values)
+            """
+        let diff = try DiffParser.parse(reply: reply)
+        #expect(diff.files.map(\.path) == ["calc/stats.py", "calc/util.py"])
+        let texts = ["calc/stats.py": Self.original, "calc/util.py": helper]
+        let normalized = try LenientPatcher().normalize(diff) { texts[$0] }
+        let staged = try await workspace.stage(repo: "octo/calc", sha: sha, patch: normalized)
+        #expect(Set(staged.changes.map(\.path)) == ["calc/stats.py", "calc/util.py"])
+        #expect(staged.diff.contains("+    # the number of values"))
+    }
+
+    @Test func stage_fileWithCRLFLineEnds_keepsTheCarriageReturnsAsContent() async throws {
+        let crlf = Self.original.replacingOccurrences(of: "\n", with: "\r\n")
+        let (workspace, sha) = try await Self.workspace(files: ["calc/stats.py": crlf])
+        let reply = Self.reply.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            (line.hasPrefix(" ") || line.hasPrefix("+") || line.hasPrefix("-")) && !line.hasPrefix("---") && !line.hasPrefix("+++") ? line + "\r" : line
+        }.joined(separator: "\n")
+        let normalized = try LenientPatcher().normalize(try DiffParser.parse(reply: reply)) { _ in crlf }
+        let staged = try await workspace.stage(repo: "octo/calc", sha: sha, patch: normalized)
+        #expect(staged.changes.map(\.path) == ["calc/stats.py"])
+    }
+
+    /// A bare repository with `files` and a workspace whose mirror holds its head commit.
+    static func workspace(files: [String: String]) async throws -> (GitWorkspace, String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-stage-\(UUID().uuidString)").path
+        let sha = try await GitFixture.bareRepository(at: "\(dir)/remote/octo/calc.git", files: files, scratch: "\(dir)/upstream")
+        let workspace = GitWorkspace(root: "\(dir)/work", remoteTemplate: "\(dir)/remote/{repo}.git")
+        try await workspace.fetch(repo: "octo/calc", sha: sha, token: nil)
+        return (workspace, sha)
     }
 }

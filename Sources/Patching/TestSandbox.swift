@@ -1,0 +1,109 @@
+import AutofixSettings
+import Foundation
+import Subprocess
+
+/// Runs a repository's test command on a throwaway tree inside bubblewrap: new user, PID, IPC, UTS,
+/// network and mount namespaces; the tree at `/src` the only writable place besides private tmpfs
+/// `/tmp` and `$HOME`; toolchains read-only; nothing else of the host (no state directory, config,
+/// credentials, database, mirrors, other jobs' trees, `/proc` of the worker, host loopback).
+/// Every process the command starts ends with it: when the command exits, the namespace's init exits
+/// and the kernel kills what is left; at the deadline bubblewrap is killed and takes them all with it.
+public struct TestSandbox: Sendable {
+    public var configuration: SandboxConfiguration
+
+    public init(configuration: SandboxConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// How a run was isolated: `bwrap`, or `none` when the operator turned `sandbox.required` off.
+    public struct Run: Sendable {
+        public var result: ProcessResult
+        public var isolation: String
+    }
+
+    /// Runs `command` with `tree` as its working directory; `scratch` is a directory of the job's own for
+    /// the sandbox's `/etc/passwd` and `/etc/group`. Throws `SandboxUnavailable` when tests must not run.
+    public func run(_ command: String, tree: String, scratch: String, timeout: Duration) async throws -> Run {
+        let runner = ProcessRunner(outputLimit: configuration.outputBytes)
+        if let reason = await SandboxProbe.shared.failure(for: self, scratch: scratch) {
+            guard !configuration.required else { throw SandboxUnavailable(reason: reason) }
+            // The operator chose to run unsandboxed: still no secrets in the environment, own process group.
+            var environment = passedEnvironment()
+            environment["HOME"] = scratch
+            let result = try await runner.run(["sh", "-c", command], directory: tree, environment: environment, timeout: timeout)
+            return Run(result: result, isolation: "none")
+        }
+        let arguments = try arguments(command: ["/bin/sh", "-c", command], tree: tree, scratch: scratch)
+        let result = try await runner.run(arguments, environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"], timeout: timeout)
+        return Run(result: result, isolation: "bwrap")
+    }
+
+    /// The bubblewrap command line for `command` over `tree`.
+    func arguments(command: [String], tree: String, scratch: String) throws -> [String] {
+        let etc = "\(scratch)/etc"
+        try FileManager.default.createDirectory(atPath: etc, withIntermediateDirectories: true)
+        try Data("root:x:0:0:root:/root:/bin/sh\nsandbox:x:1000:1000:sandbox:/home/sandbox:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n".utf8)
+            .write(to: URL(fileURLWithPath: "\(etc)/passwd"))
+        try Data("root:x:0:\nsandbox:x:1000:\nnogroup:x:65534:\n".utf8).write(to: URL(fileURLWithPath: "\(etc)/group"))
+        try Data("127.0.0.1 localhost autofix-sandbox\n::1 localhost\n".utf8).write(to: URL(fileURLWithPath: "\(etc)/hosts"))
+        var arguments = [
+            configuration.bwrap,
+            "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-net", "--unshare-cgroup-try",
+            "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--hostname", "autofix-sandbox",
+            "--uid", "1000", "--gid", "1000", "--clearenv",
+        ]
+        var environment = passedEnvironment()
+        environment["HOME"] = "/home/sandbox"
+        environment["TMPDIR"] = "/tmp"
+        environment["USER"] = "sandbox"
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["--setenv", key, value] }
+        for path in configuration.readOnlyPaths + configuration.toolchainPaths { arguments += ["--ro-bind-try", path, path] }
+        arguments += [
+            "--ro-bind", "\(etc)/passwd", "/etc/passwd", "--ro-bind", "\(etc)/group", "/etc/group", "--ro-bind", "\(etc)/hosts", "/etc/hosts",
+            "--proc", "/proc", "--dev", "/dev",
+            "--size", String(configuration.tmpfsBytes), "--perms", "1777", "--tmpfs", "/tmp",
+            "--size", String(configuration.tmpfsBytes), "--tmpfs", "/home", "--perms", "0700", "--dir", "/home/sandbox",
+            "--bind", tree, "/src", "--chdir", "/src",
+            "--", "/usr/bin/prlimit", "--data=\(configuration.memoryBytes)", "--nproc=\(configuration.maxProcesses)",
+            "--fsize=\(configuration.maxFileBytes)", "--core=0", "--",
+        ]
+        return arguments + command
+    }
+
+    func passedEnvironment() -> [String: String] {
+        let current = ProcessInfo.processInfo.environment
+        var environment = ["CI": "true", "AUTOFIX_VALIDATION": "1"]
+        for name in configuration.passEnvironment { environment[name] = current[name] }
+        return environment
+    }
+}
+
+/// The sandbox cannot be built on this host; with `sandbox.required` no test runs.
+public struct SandboxUnavailable: Error, Sendable, CustomStringConvertible {
+    public var reason: String
+    public var description: String { "the test sandbox is unavailable (\(reason)); no test command was run" }
+}
+
+/// Whether the sandbox starts on this host, tried once per configuration with the real command line.
+actor SandboxProbe {
+    static let shared = SandboxProbe()
+    private var known: [SandboxConfiguration: String?] = [:]
+
+    /// nil when the sandbox works, else why it does not.
+    func failure(for sandbox: TestSandbox, scratch: String) async -> String? {
+        if let cached = known[sandbox.configuration] { return cached }
+        let outcome: String?
+        do {
+            let probe = "\(scratch)/probe"
+            try FileManager.default.createDirectory(atPath: "\(probe)/src", withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: probe) }
+            let arguments = try sandbox.arguments(command: ["/bin/true"], tree: "\(probe)/src", scratch: probe)
+            let result = try await ProcessRunner().run(arguments, timeout: .seconds(30))
+            outcome = result.succeeded ? nil : "\(sandbox.configuration.bwrap) failed: \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).prefix(300))"
+        } catch {
+            outcome = "\(sandbox.configuration.bwrap) cannot start: \(error)"
+        }
+        known[sandbox.configuration] = outcome
+        return outcome
+    }
+}

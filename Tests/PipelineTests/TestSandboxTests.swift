@@ -1,0 +1,126 @@
+import AutofixSettings
+import Foundation
+import Patching
+import Subprocess
+import Testing
+
+/// What repository code run as the test command can see and do: real bubblewrap, real processes.
+@Suite struct TestSandboxTests {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-sandbox-\(UUID().uuidString.prefix(8))").path
+
+    init() {
+        // A secret in the worker's own environment: neither sandboxed nor unsandboxed tests may see it.
+        setenv("AUTOFIX_SANDBOX_TEST_SECRET", "leak-me-if-you-can", 1)
+    }
+
+    func sandbox(_ change: (inout SandboxConfiguration) -> Void = { _ in }) -> TestSandbox {
+        var configuration = SandboxConfiguration()
+        configuration.toolchainPaths = ProcessInfo.processInfo.environment["PYENV_ROOT"].map { [$0] } ?? []
+        change(&configuration)
+        return TestSandbox(configuration: configuration)
+    }
+
+    /// Runs `command` in a fresh tree under the sandbox.
+    func run(_ command: String, timeout: Duration = .seconds(60), _ change: (inout SandboxConfiguration) -> Void = { _ in }) async throws -> TestSandbox.Run {
+        let scratch = "\(dir)/job-\(UUID().uuidString.prefix(6))"
+        try FileManager.default.createDirectory(atPath: "\(scratch)/src", withIntermediateDirectories: true)
+        return try await sandbox(change).run(command, tree: "\(scratch)/src", scratch: scratch, timeout: timeout)
+    }
+
+    @Test func filesOutsideTheTree_theStateDirectoryAndCredentials_areInvisible() async throws {
+        let secret = "\(dir)/state/credentials/github-token"
+        try FileManager.default.createDirectory(atPath: "\(dir)/state/credentials", withIntermediateDirectories: true)
+        try Data("ghp_notvisible".utf8).write(to: URL(fileURLWithPath: secret))
+        let run = try await run("cat \(secret) /etc/autofix/config.yml /etc/shadow 2>&1; ls /root /var 2>&1; echo done")
+        #expect(run.isolation == "bwrap")
+        #expect(!run.result.stdout.contains("ghp_notvisible"))
+        #expect(run.result.stdout.contains("No such file"), "\(run.result.combinedOutput)")
+    }
+
+    @Test func theWorkersProcessesAndEnvironment_areInvisible() async throws {
+        let run = try await run("ls /proc | grep -c '^[0-9]'; cat /proc/*/environ 2>/dev/null | tr '\\0' '\\n' | grep -c AUTOFIX_ || true; env")
+        let lines = run.result.stdout.split(separator: "\n").map(String.init)
+        // Only the sandbox's own few processes exist in its PID namespace.
+        #expect((Int(lines.first ?? "") ?? 99) < 10, "\(run.result.stdout)")
+        #expect(!run.result.stdout.contains("leak-me-if-you-can"))
+        #expect(lines.contains("HOME=/home/sandbox"))
+    }
+
+    @Test func hostLoopback_isUnreachable() async throws {
+        let listener = try LoopbackListener()
+        defer { listener.close() }
+        let run = try await run("python3 -c 'import socket; s=socket.socket(); s.settimeout(3); s.connect((\"127.0.0.1\", \(listener.port))); print(\"CONNECTED\")' 2>&1 || echo refused")
+        #expect(!run.result.stdout.contains("CONNECTED"), "\(run.result.combinedOutput)")
+        #expect(listener.acceptedAny() == false)
+    }
+
+    @Test func systemDirectoriesAreReadOnly_andTheTreeAndTmpAreWritable() async throws {
+        let run = try await run("touch /usr/autofix-probe 2>&1; echo x > /tmp/a && echo tmp-ok; echo y > ./b && echo tree-ok; echo z > $HOME/c && echo home-ok")
+        #expect(run.result.stdout.contains("Read-only file system"), "\(run.result.combinedOutput)")
+        #expect(run.result.stdout.contains("tmp-ok") && run.result.stdout.contains("tree-ok") && run.result.stdout.contains("home-ok"))
+        #expect(!FileManager.default.fileExists(atPath: "/usr/autofix-probe"))
+    }
+
+    @Test func aSetsidChild_endsWithTheCommand() async throws {
+        let marker = String(UInt32.random(in: 100_000...999_999))
+        let run = try await run("setsid sleep 300 \(marker) > /dev/null 2>&1 < /dev/null & echo started")
+        #expect(run.result.succeeded && run.result.stdout.contains("started"))
+        let left = try await ProcessRunner().run(["pgrep", "-f", "sleep 300 \(marker)"], timeout: .seconds(10))
+        #expect(left.stdout.isEmpty, "a child outlived the test command: \(left.stdout)")
+    }
+
+    @Test func atTheDeadline_theSlotIsFree_evenWhenAChildHoldsStdout() async throws {
+        let marker = String(UInt32.random(in: 100_000...999_999))
+        let run = try await run("(sleep 301 \(marker) &); sleep 302 \(marker)", timeout: .seconds(2))
+        #expect(run.result.timedOut)
+        let left = try await ProcessRunner().run(["pgrep", "-f", "sleep 30[12] \(marker)"], timeout: .seconds(10))
+        #expect(left.stdout.isEmpty, "\(left.stdout)")
+    }
+
+    @Test func withoutBubblewrap_andTheSandboxRequired_noTestRuns() async throws {
+        let marker = "\(dir)/ran-\(UUID().uuidString)"
+        await #expect(throws: SandboxUnavailable.self) {
+            _ = try await run("touch \(marker)") { $0.bwrap = "/nonexistent/bwrap" }
+        }
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+
+    @Test func withoutBubblewrap_andTheOperatorsOptOut_runsUnsandboxedAndSaysSo() async throws {
+        let run = try await run("echo ran; env") {
+            $0.bwrap = "/nonexistent/bwrap"
+            $0.required = false
+        }
+        #expect(run.isolation == "none" && run.result.stdout.contains("ran"))
+        #expect(!run.result.stdout.contains("leak-me-if-you-can"))
+    }
+}
+
+/// A TCP listener on the host's 127.0.0.1 that remembers whether anything connected.
+final class LoopbackListener: @unchecked Sendable {
+    let fd: Int32
+    let port: Int
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        guard bound == 0, listen(fd, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        self.fd = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Whether a connection is waiting to be accepted (non-blocking).
+    func acceptedAny() -> Bool {
+        let client = accept(fd, nil, nil)
+        if client >= 0 { Foundation.close(client) }
+        return client >= 0
+    }
+
+    func close() { Foundation.close(fd) }
+}
