@@ -38,6 +38,11 @@ public final class GitHubEmulator: Sendable {
         state.withLock { $0.runs[run.id] = run }
     }
 
+    /// The run as the emulator holds it (to change and add again).
+    public func run(id: UInt64) -> EmulatedRun? {
+        state.withLock { $0.runs[id] }
+    }
+
     public func inject(_ fault: EmulatorFault) {
         state.withLock { $0.faults.append(fault) }
     }

@@ -7,12 +7,20 @@ import Foundation
 public struct SecretRedactor: Sendable {
     /// Every form of every known secret, as the normalised text would hold it.
     let needles: [[Unicode.Scalar]]
+    /// Whether the shapes of well-known credentials are redacted too (always, but for a leak detector).
+    let usesPatterns: Bool
 
-    public init(knownSecrets: [String] = []) {
+    public init(knownSecrets: [String] = [], patterns: Bool = true) {
         needles = knownSecrets.filter { $0.utf8.count >= 8 }.flatMap(Self.forms).map { Array($0.unicodeScalars) }
+        usesPatterns = patterns
     }
 
     public func redact(_ text: String) -> String {
+        guard usesPatterns else {
+            let squeezed = NormalizedText(text, dropWhitespace: true)
+            let spans = needles.flatMap { squeezed.originalSpans(of: $0) }
+            return spans.isEmpty ? text : squeezed.replacing(spans, with: "[REDACTED:secret]")
+        }
         var result = text
         for pattern in SecretPattern.all where pattern.needles.contains(where: { result.contains($0) }) {
             result = pattern.apply(result)
@@ -103,8 +111,12 @@ struct SecretPattern: Sendable {
                       keep: true),
     ]
 
-    /// Credentials with a distinctive prefix: looked for again with whitespace taken out (a token wrapped across lines).
-    static let prefixed: [SecretPattern] = all.filter {
-        ["github_token", "openai_key", "anthropic_key", "npm_token", "pypi_token", "gitlab_token", "huggingface_token", "slack_token", "aws_access_key", "google_api_key", "stripe_key"].contains($0.id)
-    }
+    /// Fixed-length credentials with a distinctive prefix, looked for again with whitespace taken out (a
+    /// token wrapped across lines). Only fixed lengths: a variable one would run on into the next line's words.
+    static let prefixed: [SecretPattern] = [
+        SecretPattern("github_token", needles: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], #"\bgh[pousr]_[A-Za-z0-9]{36}"#),
+        SecretPattern("npm_token", needles: ["npm_"], #"\bnpm_[A-Za-z0-9]{36}"#),
+        SecretPattern("aws_access_key", needles: ["AKIA", "ASIA"], #"\b(?:AKIA|ASIA)[A-Z0-9]{16}"#),
+        SecretPattern("google_api_key", needles: ["AIza"], #"\bAIza[0-9A-Za-z_-]{35}"#),
+    ]
 }

@@ -57,12 +57,15 @@ public struct TestSandbox: Sendable {
         environment["TMPDIR"] = "/tmp"
         environment["USER"] = "sandbox"
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["--setenv", key, value] }
+        // The private tmpfs first: a toolchain under /tmp or /home is mounted on top of them, not hidden by them.
+        arguments += [
+            "--size", String(configuration.tmpfsBytes), "--perms", "1777", "--tmpfs", "/tmp",
+            "--size", String(configuration.tmpfsBytes), "--tmpfs", "/home", "--perms", "0700", "--dir", "/home/sandbox",
+        ]
         for path in configuration.readOnlyPaths + configuration.toolchainPaths { arguments += ["--ro-bind-try", path, path] }
         arguments += [
             "--ro-bind", "\(etc)/passwd", "/etc/passwd", "--ro-bind", "\(etc)/group", "/etc/group", "--ro-bind", "\(etc)/hosts", "/etc/hosts",
             "--proc", "/proc", "--dev", "/dev",
-            "--size", String(configuration.tmpfsBytes), "--perms", "1777", "--tmpfs", "/tmp",
-            "--size", String(configuration.tmpfsBytes), "--tmpfs", "/home", "--perms", "0700", "--dir", "/home/sandbox",
             "--bind", tree, "/src", "--chdir", "/src",
             "--", "/usr/bin/prlimit", "--data=\(configuration.memoryBytes)", "--nproc=\(configuration.maxProcesses)",
             "--fsize=\(configuration.maxFileBytes)", "--core=0", "--",

@@ -97,11 +97,15 @@ import TestSupport
     @Test func workerKilledAfterPatchStage_resumesAtValidation_withoutSecondModelRequest() async throws {
         let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
         scenario.llm.enqueue(.reply(PipelineScenario.fix))
-        let gate = "\(scenario.dir)/validation-may-finish"
+        // The sandbox sees nothing of the host but what is mounted: the gate's directory is, read-only.
+        let gates = "\(scenario.dir)/gates"
+        try FileManager.default.createDirectory(atPath: gates, withIntermediateDirectories: true)
+        let gate = "\(gates)/validation-may-finish"
         try await withPeers(scenario) { api, llm in
             // The first validation holds until the gate file exists; the worker is killed while it holds.
             let env = scenario.environment(api: api, llm: llm, [
                 "AUTOFIX_PIPELINE_TEST_COMMAND": "while [ ! -e \(gate) ]; do sleep 0.05; done; python3 -m pytest -q -p no:cacheprovider",
+                "AUTOFIX_SANDBOX_TOOLCHAIN_PATHS": gates,
             ])
             try await scenario.enqueue(env)
             let store = try await scenario.store(env)
@@ -193,7 +197,8 @@ import TestSupport
             #expect(job.state == .succeeded, "\(job.lastError ?? "")")
             #expect(scenario.llm.received.count == 2)
             // The second request carries the failing test output back to the model.
-            #expect(scenario.llm.received.last?.body.contains("the test command failed") == true)
+            let correction = try #require(scenario.llm.received.last?.body)
+            #expect(correction.contains("the tests failed") && correction.contains("test_output>"), "\(correction)")
             let validate = try #require(try await store.runs(jobID: job.id).last?.stages.first { $0.stage == "validate" })
             #expect(validate.detail?.contains("round 2 passed") == true, "\(validate.detail ?? "")")
         }

@@ -54,9 +54,9 @@ struct PipelineScenario: Sendable {
     var bare: String { "\(dir)/remote/\(Self.repo).git" }
 
     /// Builds the repository and the emulated run; `log` is the failed job's raw log.
-    static func make(log: (String) async throws -> String) async throws -> PipelineScenario {
+    static func make(extraFiles: (String) -> [String: String] = { _ in [:] }, log: (String) async throws -> String) async throws -> PipelineScenario {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-e2e-\(UUID().uuidString.prefix(8))").path
-        let sha = try await GitFixture.bareRepository(at: "\(dir)/remote/\(repo).git", files: files, scratch: "\(dir)/upstream")
+        let sha = try await GitFixture.bareRepository(at: "\(dir)/remote/\(repo).git", files: files.merging(extraFiles(dir)) { $1 }, scratch: "\(dir)/upstream")
         let github = GitHubEmulator(tokens: [token])
         github.addRepository(repo, bare: "\(dir)/remote/\(repo).git")
         let text = try await log("\(dir)/upstream")
@@ -67,12 +67,16 @@ struct PipelineScenario: Sendable {
     }
 
     /// A GitHub Actions log around the real output of `pytest` on the broken commit, plus `extra` lines.
-    static func pytestLog(upstream: String, extra: [String] = []) async throws -> String {
+    static func pytestLog(upstream: String, extra: [String] = [], output: [String] = []) async throws -> String {
         let result = try await ProcessRunner().run(["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider"], directory: upstream, timeout: .seconds(120))
         precondition(!result.succeeded, "the fixture's tests must fail: \(result.combinedOutput)")
         var lines = ["##[group]Run actions/checkout@v4", "Fetching the repository", "##[endgroup]"] + extra
         lines += ["##[group]Run python -m pytest -q", "python -m pytest -q", "shell: /usr/bin/bash -e {0}", "##[endgroup]"]
-        lines += result.combinedOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var printed = result.combinedOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // `output` goes where the failure is explained: right after pytest's first `E ` line.
+        let at = printed.firstIndex { $0.hasPrefix("E ") }.map { $0 + 1 } ?? 0
+        printed.insert(contentsOf: output, at: at)
+        lines += printed
         lines.append("##[error]Process completed with exit code 1.")
         return lines.enumerated().map { "2026-11-23T10:00:\(String(format: "%02d", $0.offset % 60)).1234567Z \($0.element)" }.joined(separator: "\n") + "\n"
     }

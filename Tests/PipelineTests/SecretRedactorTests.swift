@@ -1,3 +1,4 @@
+import Foundation
 import LogAnalysis
 import Testing
 
@@ -45,5 +46,47 @@ import Testing
     ])
     func redact_ordinaryCode_isUntouched(line: String) {
         #expect(redactor.redact(line) == line)
+    }
+}
+
+/// The worker's own secrets, in the disguises test output and logs have used to carry them out.
+@Suite struct KnownSecretRedactionTests {
+    static let secret = "s3cr3t-Operator-Key/0123456789+abc"
+    let redactor = SecretRedactor(knownSecrets: [secret])
+
+    static var disguises: [String] {
+        let bytes = Array(secret.utf8)
+        var forms = (0..<3).map { shift in Data(Array("xyz".utf8.prefix(shift)) + bytes + Array("!".utf8)).base64EncodedString() }
+        forms.append(secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+        forms.append(secret.replacingOccurrences(of: "/", with: "\\/"))
+        forms.append(secret.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined())
+        forms.append(String(secret.prefix(9)) + "\u{200B}" + String(secret.dropFirst(9)))
+        forms.append(String(secret.prefix(12)) + "\n" + String(secret.dropFirst(12)))
+        forms.append(bytes.map { String(format: "%02x", $0) }.joined())
+        return forms
+    }
+
+    @Test(arguments: disguises)
+    func redact_knownSecretInAnyEncoding_isRemoved(disguised: String) {
+        let redacted = redactor.redact("output: \(disguised) end")
+        #expect(redacted.contains("[REDACTED"), "\(redacted)")
+        #expect(!redacted.contains(Self.secret))
+    }
+
+    @Test(arguments: [
+        "sk-proj-" + "abcdefghijklmnopqrstuvwxyz012345", "sk-ant-" + "api03-abcdefghijklmnopqrstuvwxyz0123", "npm_" + "abcdefghijklmnopqrstuvwxyz0123456789",
+        "pypi-AgEIcHlwaS5vcmc" + String(repeating: "x", count: 60), "glpat-" + "abcdefghijklmnopqrst", "hf_" + "abcdefghijklmnopqrstuvwxyzABCDEF",
+        "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=" + String(repeating: "Q", count: 40) + "==", #"{"auths":{"r.io":{"auth":"dXNlcjpwYXNzd29yZA=="}}}"#,
+    ])
+    func redact_moreTokenFormats_areRemoved(secret: String) {
+        #expect(SecretRedactor().redact("value \(secret) end").contains("[REDACTED"))
+    }
+
+    @Test func redact_githubTokenWrappedAcrossLines_isRemoved() {
+        let token = SecretFixtures.githubToken
+        let wrapped = "output \(token.prefix(20))\n\(token.dropFirst(20))\nnext line"
+        let redacted = SecretRedactor().redact(wrapped)
+        #expect(!redacted.contains(String(token.dropFirst(20))), "\(redacted)")
+        #expect(redacted.hasSuffix("next line"))
     }
 }
