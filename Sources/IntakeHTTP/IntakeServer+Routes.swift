@@ -6,7 +6,7 @@ import Queue
 extension IntakeServer {
     /// The seed's `{"event_type": "ci-failure", "client_payload": {repo, run_id, run_url, branch, sha, run_attempt?}}`.
     func dispatch(_ request: Request) async throws -> Response {
-        try SecretCheck.authorize(request, keys: configuration.apiKeys + configuration.operatorKeys, purpose: "API")
+        let scope = try SecretCheck.authorize(request, keys: configuration.apiKeys + configuration.operatorKeys, purpose: "API")
         let data = try await JSONBody.collect(request, limit: configuration.maxBodyBytes)
         let body: EnqueueRequest.Dispatch
         do {
@@ -20,19 +20,19 @@ extension IntakeServer {
             throw APIError(.badRequest, "unsupported event_type \(JSONText.quote(eventType)): expected \"ci-failure\"")
         }
         guard let payload = body.clientPayload else { throw APIError(.badRequest, "missing client_payload object") }
-        return try await accept(payload)
+        return try await accept(payload, scope: scope)
     }
 
     /// The enqueue fields directly: `{repo, run_id, run_attempt?, workflow?, head_sha?, branch?, run_url?, priority?}`.
     func createJob(_ request: Request) async throws -> Response {
-        try SecretCheck.authorize(request, keys: configuration.apiKeys + configuration.operatorKeys, purpose: "API")
+        let scope = try SecretCheck.authorize(request, keys: configuration.apiKeys + configuration.operatorKeys, purpose: "API")
         let data = try await JSONBody.collect(request, limit: configuration.maxBodyBytes)
         _ = try JSONBody.object(data)
-        return try await accept(try readRequest(data))
+        return try await accept(try readRequest(data), scope: scope)
     }
 
     func listJobs(_ request: Request) async throws -> Response {
-        try SecretCheck.authorize(request, keys: configuration.apiKeys + configuration.operatorKeys, purpose: "API")
+        let scope = try SecretCheck.authorize(request, keys: configuration.apiKeys + configuration.operatorKeys, purpose: "API")
         var filter = JobFilter()
         if let state = request.uri.queryParameters.get("state") {
             guard let parsed = JobState(rawValue: state) else { throw APIError(.badRequest, "unknown state \"\(state)\"") }
@@ -43,13 +43,16 @@ extension IntakeServer {
             guard let value = Int(limit), (1...1000).contains(value) else { throw APIError(.badRequest, "limit must be from 1 to 1000") }
             filter.limit = value
         }
-        return JSONResponse.make(.ok, try await store.jobs(filter).map(JobJSON.object))
+        if let repo = filter.repo, !scope.allows(repo) { throw APIError(.forbidden, "this API key may not read jobs of \(repo)") }
+        let jobs = try await store.jobs(filter).filter { scope.allows($0.repo ?? "") }
+        return JSONResponse.make(.ok, jobs.map(JobJSON.object))
     }
 
     func showJob(_ request: Request, id: String?) async throws -> Response {
-        try SecretCheck.authorize(request, keys: configuration.apiKeys + configuration.operatorKeys, purpose: "API")
+        let scope = try SecretCheck.authorize(request, keys: configuration.apiKeys + configuration.operatorKeys, purpose: "API")
         let jobID = try Self.jobID(id)
-        guard let job = try await store.job(id: jobID) else { throw APIError(.notFound, "job \(jobID) not found") }
+        // Another repository's job is as absent as a job that does not exist.
+        guard let job = try await store.job(id: jobID), scope.allows(job.repo ?? "") else { throw APIError(.notFound, "job \(jobID) not found") }
         return JSONResponse.make(.ok, JobJSON.detail(job, runs: try await store.runs(jobID: jobID)))
     }
 

@@ -14,6 +14,23 @@ extension IntakeServer {
         guard SecretCheck.verifyWebhook(secret: secret, body: body, header: signature) else {
             throw APIError(.unauthorized, "invalid or missing X-Hub-Signature-256")
         }
+        // A signed body can be sent again by whoever saw it once; each delivery id is accepted once.
+        guard let delivery = request.headers[HTTPField.Name("x-github-delivery")!], !delivery.isEmpty, delivery.count <= 100 else {
+            throw APIError(.badRequest, "missing X-GitHub-Delivery")
+        }
+        guard try await store.recordDelivery(delivery) else {
+            throw APIError(.conflict, "delivery \(delivery) was already received (a replay)")
+        }
+        do {
+            return try await handle(request, body: body)
+        } catch {
+            // Not handled: GitHub's own redelivery of it must still be accepted.
+            try? await store.forgetDelivery(delivery)
+            throw error
+        }
+    }
+
+    private func handle(_ request: Request, body: Data) async throws -> Response {
         let event = request.headers[HTTPField.Name("x-github-event")!] ?? ""
         switch event {
         case "ping":

@@ -60,10 +60,11 @@ public struct IntakeServer: Sendable {
     }
 
     /// Validates, enqueues (group-committed), and answers 202 with the job.
-    func accept(_ enqueueRequest: EnqueueRequest) async throws -> Response {
+    func accept(_ enqueueRequest: EnqueueRequest, scope: RepositoryScope = .all) async throws -> Response {
         let job: NewJob
         do {
             let (failure, priority) = try enqueueRequest.validated()
+            guard scope.allows(failure.repo) else { throw APIError(.forbidden, "this API key may not enqueue for \(failure.repo)") }
             job = try failure.newJob(priority: priority, maxAttempts: maxAttempts)
         } catch let error as IntakeError {
             throw APIError(.badRequest, error.description)

@@ -22,13 +22,25 @@ public enum SecretCheck {
         return String(parts[1])
     }
 
-    /// Checks the presented key against every configured key (no early exit on a match).
-    static func authorize(_ request: Request, keys: [String], purpose: String) throws {
+    /// Checks the presented key against every configured key (no early exit on a match) and returns what it
+    /// may reach. Entries are `KEY` (every repository) or `KEY:owner/*`, `KEY:owner/name` (those only; a key
+    /// listed several times reaches the union).
+    @discardableResult
+    static func authorize(_ request: Request, keys: [String], purpose: String) throws -> RepositoryScope {
         guard !keys.isEmpty else { throw APIError(.forbidden, "no \(purpose) keys are configured on this server") }
         guard let presented = presentedKey(request) else { throw APIError(.unauthorized, "missing API key (x-api-key or Authorization: Bearer)") }
         var matched = false
-        for key in keys where equal(Array(presented.utf8), Array(key.utf8)) { matched = true }
+        var patterns: [String] = []
+        var global = false
+        for entry in keys {
+            let (key, pattern) = RepositoryScope.split(entry)
+            if equal(Array(presented.utf8), Array(key.utf8)) {
+                matched = true
+                if let pattern { patterns.append(pattern) } else { global = true }
+            }
+        }
         guard matched else { throw APIError(.unauthorized, "invalid API key") }
+        return global ? .all : .only(patterns)
     }
 
     /// GitHub's `X-Hub-Signature-256`: `sha256=` and the hex HMAC-SHA256 of the raw body.

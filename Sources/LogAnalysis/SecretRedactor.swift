@@ -114,9 +114,9 @@ struct SecretPattern: Sendable {
     /// Fixed-length credentials with a distinctive prefix, looked for again with whitespace taken out (a
     /// token wrapped across lines). Only fixed lengths: a variable one would run on into the next line's words.
     static let prefixed: [SecretPattern] = [
-        SecretPattern("github_token", needles: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], #"\bgh[pousr]_[A-Za-z0-9]{36}"#),
-        SecretPattern("npm_token", needles: ["npm_"], #"\bnpm_[A-Za-z0-9]{36}"#),
-        SecretPattern("aws_access_key", needles: ["AKIA", "ASIA"], #"\b(?:AKIA|ASIA)[A-Z0-9]{16}"#),
-        SecretPattern("google_api_key", needles: ["AIza"], #"\bAIza[0-9A-Za-z_-]{35}"#),
+        SecretPattern("github_token", needles: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], #"gh[pousr]_[A-Za-z0-9]{36}"#),
+        SecretPattern("npm_token", needles: ["npm_"], #"npm_[A-Za-z0-9]{36}"#),
+        SecretPattern("aws_access_key", needles: ["AKIA", "ASIA"], #"(?:AKIA|ASIA)[A-Z0-9]{16}"#),
+        SecretPattern("google_api_key", needles: ["AIza"], #"AIza[0-9A-Za-z_-]{35}"#),
     ]
 }

@@ -163,5 +163,14 @@ FROM jobs
 WHERE finished_at IS NOT NULL
 GROUP BY day;
 """#),
+        ("0003_webhook_deliveries", #"""
+-- GitHub webhook deliveries already accepted (X-GitHub-Delivery), so a replayed delivery is refused.
+CREATE TABLE webhook_deliveries (
+    id          TEXT    NOT NULL PRIMARY KEY,
+    received_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE INDEX webhook_deliveries_received ON webhook_deliveries (received_at);
+"""#),
     ]
 }

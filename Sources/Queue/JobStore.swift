@@ -49,6 +49,10 @@ public protocol JobStore: Sendable {
 
     func setPaused(_ paused: Bool) async throws
     func isPaused() async throws -> Bool
+    /// Records a webhook delivery id; false when it was recorded before (a replay).
+    func recordDelivery(_ id: String) async throws -> Bool
+    /// Forgets a delivery id whose handling failed, so its redelivery is accepted.
+    func forgetDelivery(_ id: String) async throws
 
     /// Deletes finished jobs (with their runs and checkpoints) that finished before `cutoff`.
     @discardableResult

@@ -39,6 +39,17 @@ extension SQLiteJobStore {
         try await write { db in try db.execute(sql: SQLiteStatements.setPaused, arguments: [paused ? "1" : "0"]) }
     }
 
+    public func recordDelivery(_ id: String) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: SQLiteStatements.recordDelivery, arguments: [id, Int64(Date().timeIntervalSince1970)])
+            return db.changesCount > 0
+        }
+    }
+
+    public func forgetDelivery(_ id: String) async throws {
+        try await write { db in try db.execute(sql: SQLiteStatements.forgetDelivery, arguments: [id]) }
+    }
+
     public func isPaused() async throws -> Bool {
         try await pool.read { db in try Bool.fetchOne(db, sql: SQLiteStatements.isPaused) ?? false }
     }
@@ -47,7 +58,10 @@ extension SQLiteJobStore {
     public func prune(finishedBefore cutoff: Date) async throws -> Int {
         try await write { db in
             try db.execute(sql: SQLiteStatements.prune, arguments: [cutoff.millis])
-            return db.changesCount
+            let pruned = db.changesCount
+            // Delivery ids outlive GitHub's redelivery window (3 days) whatever the cutoff.
+            try db.execute(sql: SQLiteStatements.pruneDeliveries, arguments: [Int64(min(cutoff, Date().addingTimeInterval(-7 * 86_400)).timeIntervalSince1970)])
+            return pruned
         }
     }
 

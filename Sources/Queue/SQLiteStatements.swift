@@ -125,6 +125,11 @@ enum SQLiteStatements {
 
     static let isPaused = "SELECT value = '1' FROM queue_settings WHERE name = 'paused'"
 
+    /// Inserts a webhook delivery id; no row changes when it was seen before.
+    static let recordDelivery = "INSERT INTO webhook_deliveries (id, received_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
+    static let forgetDelivery = "DELETE FROM webhook_deliveries WHERE id = ?"
+    static let pruneDeliveries = "DELETE FROM webhook_deliveries WHERE received_at < ?"
+
     static let prune = "DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ?"
 
     static let pendingOfKinds = """

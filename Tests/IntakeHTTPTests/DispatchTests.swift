@@ -67,4 +67,24 @@ struct DispatchTests {
             #expect(try await server.send("GET", "/readyz").status == 200)
         }
     }
+
+    @Test func scopedAPIKey_enqueuesAndReadsOnlyItsRepositories() async throws {
+        let scoped = "octo-team-key"
+        try await TestServer.with(environment: ["AUTOFIX_API_KEYS": "\(TestServer.apiKey),\(scoped):octo/*"]) { server async throws in
+            let mine = ["x-api-key": scoped]
+            let own = try await server.send("POST", "/v1/jobs", body: Data(#"{"repo":"octo/app","run_id":1}"#.utf8), headers: mine)
+            #expect(own.status == 202, "\(own.body)")
+            let other = try await server.send("POST", "/v1/jobs", body: Data(#"{"repo":"acme/app","run_id":2}"#.utf8), headers: mine)
+            #expect(other.status == 403, "\(other.body)")
+            let lookalike = try await server.send("POST", "/v1/jobs", body: Data(#"{"repo":"octopus/app","run_id":3}"#.utf8), headers: mine)
+            #expect(lookalike.status == 403)
+            #expect(try await server.send("POST", "/v1/jobs", body: Data(#"{"repo":"acme/app","run_id":2}"#.utf8), headers: key).status == 202)
+            let list = try await server.send("GET", "/v1/jobs", headers: mine)
+            let array = try #require(try JSONSerialization.jsonObject(with: Data(list.body.utf8)) as? [[String: Any]])
+            #expect(array.count == 1 && array.first?["repo"] as? String == "octo/app")
+            #expect(try await server.send("GET", "/v1/jobs?repo=acme/app", headers: mine).status == 403)
+            #expect(try await server.send("GET", "/v1/jobs/2", headers: mine).status == 404)
+            #expect(try await server.jobCount() == 2)
+        }
+    }
 }

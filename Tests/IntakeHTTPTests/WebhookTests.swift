@@ -11,12 +11,37 @@ struct WebhookTests {
         #expect(signature == "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")
     }
 
-    func deliver(_ server: TestServer, event: String, body: String, secret: String = TestServer.webhookSecret, tamper: Bool = false) async throws -> (status: Int, body: String) {
+    func deliver(
+        _ server: TestServer, event: String, body: String, secret: String = TestServer.webhookSecret, tamper: Bool = false,
+        delivery: String = UUID().uuidString
+    ) async throws -> (status: Int, body: String) {
         let signature = SecretCheck.webhookSignature(secret: secret, body: Data(body.utf8))
         let sent = tamper ? body.replacingOccurrences(of: "9001", with: "9002") : body
         return try await server.send("POST", "/webhooks/github", body: Data(sent.utf8), headers: [
-            "X-GitHub-Event": event, "X-Hub-Signature-256": signature, "Content-Type": "application/json",
+            "X-GitHub-Event": event, "X-Hub-Signature-256": signature, "Content-Type": "application/json", "X-GitHub-Delivery": delivery,
         ])
+    }
+
+    @Test func webhook_replayedDelivery_isRefused_andAFreshOneAccepted() async throws {
+        try await TestServer.with { server async throws in
+            let delivery = "72d3162e-cc78-11e3-81ab-4c9367dc0958"
+            #expect(try await deliver(server, event: "workflow_run", body: Self.failedRun, delivery: delivery).status == 202)
+            let replay = try await deliver(server, event: "workflow_run", body: Self.failedRun, delivery: delivery)
+            #expect(replay.status == 409 && replay.body.contains("already received"), "\(replay.body)")
+            #expect(try await deliver(server, event: "workflow_run", body: Self.failedRun).status == 202)
+            #expect(try await server.jobCount() == 1)
+        }
+    }
+
+    @Test func webhook_withoutDeliveryID_isRefused() async throws {
+        try await TestServer.with { server async throws in
+            let signature = SecretCheck.webhookSignature(secret: TestServer.webhookSecret, body: Data(Self.failedRun.utf8))
+            let response = try await server.send("POST", "/webhooks/github", body: Data(Self.failedRun.utf8), headers: [
+                "X-GitHub-Event": "workflow_run", "X-Hub-Signature-256": signature,
+            ])
+            #expect(response.status == 400)
+            #expect(try await server.jobCount() == 0)
+        }
     }
 
     @Test func webhook_failedWorkflowRun_enqueuesTheRun() async throws {
