@@ -45,18 +45,21 @@ public struct AutofixPipeline: JobHandler {
         client.onRetry = { error in tally.add(error.description) }
         let job = PipelineJob(
             pipeline: self, failure: failure, context: context, github: client, tally: tally,
-            stages: StageRunner(context: context, saved: try await context.checkpoints(), key: checkpointKey))
+            stages: StageRunner(context: context, saved: try await context.checkpoints(), key: checkpointKey, redactor: redactor))
         let outcome: JobOutcome
         do {
             outcome = try await job.run()
         } catch let ended as StageEnd {
             outcome = ended.outcome
+        } catch is CancellationError {
+            await job.cleanUp()
+            throw CancellationError()
         } catch {
             await job.cleanUp()
-            throw error
+            throw RedactedError(error, redactor: redactor)
         }
         await job.cleanUp()
-        return outcome
+        return outcome.redacted(redactor)
     }
 }
 
@@ -123,4 +126,16 @@ final class PipelineJob: @unchecked Sendable {
     }
 
     func redact(_ text: String) -> String { pipeline.redactor.redact(text) }
+}
+
+extension JobOutcome {
+    /// The outcome with its reason redacted: reasons quote test output and model replies.
+    func redacted(_ redactor: SecretRedactor) -> JobOutcome {
+        switch self {
+        case .skipped(let reason): .skipped(reason: redactor.redact(reason))
+        case .noFix(let reason): .noFix(reason: redactor.redact(reason))
+        case .cancelled(let reason): .cancelled(reason: redactor.redact(reason))
+        case .succeeded: self
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LogAnalysis
 import Queue
 
 /// Runs one stage at most once per job: a stored checkpoint is returned instead of running it again.
@@ -6,6 +7,8 @@ struct StageRunner: Sendable {
     let context: JobContext
     let saved: [String: String]
     let key: CheckpointKey
+    /// Stage details go to the run record (the database): redacted like everything else that leaves.
+    let redactor: SecretRedactor
 
     /// What a stage reports beside its output, for the run record.
     struct Report: Sendable {
@@ -58,7 +61,7 @@ struct StageRunner: Sendable {
         let details = [report.detail, detail].compactMap { $0 }.joined(separator: "; ")
         return StageRecord(
             stage: stage.rawValue, startedAt: started, duration: ContinuousClock.now - clockStart, outcome: outcome,
-            detail: details.isEmpty ? nil : details, tokensIn: report.tokensIn, tokensOut: report.tokensOut,
+            detail: details.isEmpty ? nil : redactor.redact(details), tokensIn: report.tokensIn, tokensOut: report.tokensOut,
             costUSD: report.costUSD, promptVersion: report.promptVersion)
     }
 }
