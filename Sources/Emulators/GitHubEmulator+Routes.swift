@@ -8,7 +8,6 @@ extension GitHubEmulator {
         router.get("/repos/{owner}/{repo}/actions/runs/{run}") { request, context in self.run(request, context) }
         router.get("/repos/{owner}/{repo}/actions/runs/{run}/jobs") { request, context in self.jobs(request, context) }
         router.get("/repos/{owner}/{repo}/actions/jobs/{job}/logs") { request, context in self.logRedirect(request, context) }
-        router.get("/_blobs/job-logs/{job}") { _, context in self.logBlob(context) }
         router.get("/repos/{owner}/{repo}/pulls") { request, context in self.listPulls(request, context) }
         router.post("/repos/{owner}/{repo}/pulls") { request, context in try await self.createPull(request, context) }
         router.post("/repos/{owner}/{repo}/issues/{number}/labels") { request, context in try await self.addLabels(request, context) }
@@ -84,19 +83,32 @@ extension GitHubEmulator {
         "http://\(request.head.authority ?? "127.0.0.1")"
     }
 
-    /// `302 Found` to a short-lived storage URL, as GitHub does.
+    /// `302 Found` to a short-lived pre-signed URL on another host, as GitHub does: "Anyone with read access
+    /// to the repository can use this endpoint… looks for Location: in the response header" (ops.json,
+    /// actions/download-job-logs-for-workflow-run; docs.github.com/rest/actions/workflow-jobs).
     func logRedirect(_ request: Request, _ context: BasicRequestContext) -> Response {
         guard let id = context.parameters.get("job").flatMap(Int64.init),
-              state.withLock({ $0.runs.values.contains { $0.repo == repoName(context) && $0.jobs.contains { $0.id == id } } }) else {
+              state.withLock({ $0.runs.values.contains { $0.repo == repoName(context) && $0.jobs.contains { $0.id == id } } }),
+              let storage = state.withLock({ $0.storageURL }) else {
             return Self.notFound()
         }
-        return Response(status: .found, headers: [.location: "\(base(request))/_blobs/job-logs/\(id)?sig=emulated&se=\(Int(Date().timeIntervalSince1970) + 60)"])
+        let expiry = Int(Date().timeIntervalSince1970) + 60
+        return Response(status: .found, headers: [.location: "\(storage.absoluteString)/job-logs/\(id)?sv=2021-08-06&se=\(expiry)&sr=b&sp=r&sig=\(Self.signature(id, expiry))"])
     }
 
-    func logBlob(_ context: BasicRequestContext) -> Response {
-        guard let id = context.parameters.get("job").flatMap(Int64.init),
-              let log = state.withLock({ $0.runs.values.flatMap(\.jobs).first { $0.id == id }?.log }) else {
-            return Reply.text(.notFound, "BlobNotFound")
+    static func signature(_ job: Int64, _ expiry: Int) -> String {
+        "emulated\(job)x\(expiry)"
+    }
+
+    func logBlob(_ request: Request, _ context: BasicRequestContext) -> Response {
+        let query = request.uri.queryParameters
+        guard let id = context.parameters.get("job").flatMap(Int64.init), let expiry = query.get("se").flatMap(Int.init),
+              query.get("sig") == Self.signature(id, expiry), expiry >= Int(Date().timeIntervalSince1970) else {
+            return BlobStorageGate.error(.forbidden, code: "AuthenticationFailed",
+                                         message: "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.")
+        }
+        guard let log = state.withLock({ $0.runs.values.flatMap(\.jobs).first { $0.id == id }?.log }) else {
+            return BlobStorageGate.error(.notFound, code: "BlobNotFound", message: "The specified blob does not exist.")
         }
         return Reply.text(.ok, log)
     }

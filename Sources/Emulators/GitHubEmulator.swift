@@ -19,6 +19,8 @@ public final class GitHubEmulator: Sendable {
         var requests: [String] = []
         var exchanges: [RecordedRequest] = []
         var app: (id: String, key: _RSA.Signing.PublicKey)?
+        /// Where job logs are stored: another host, as on github.com.
+        var storageURL: URL?
         var installationTokens = 0
     }
 
@@ -69,12 +71,19 @@ public final class GitHubEmulator: Sendable {
     public var requests: [String] { state.withLock { $0.requests } }
     public var installationTokensMinted: Int { state.withLock { $0.installationTokens } }
 
-    /// Serves until `body` returns; `body` gets the API base URL.
+    /// Serves until `body` returns; `body` gets the API base URL. Job logs are served by a second host
+    /// (127.0.0.2) that behaves like the blob storage github.com redirects to.
     public func run<T: Sendable>(port: Int = 0, _ body: @Sendable (URL) async throws -> T) async throws -> T {
-        let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: GitHubEmulatorGate(emulator: self))
-        addRoutes(router)
-        return try await LoopbackServer.run(router: router, port: port, logger: logger, body)
+        let storage = Router(context: BasicRequestContext.self)
+        storage.add(middleware: BlobStorageGate(emulator: self))
+        storage.get("/job-logs/{job}") { request, context in self.logBlob(request, context) }
+        return try await LoopbackServer.run(router: storage, host: "127.0.0.2", logger: logger) { storageURL in
+            self.state.withLock { $0.storageURL = storageURL }
+            let router = Router(context: BasicRequestContext.self)
+            router.add(middleware: GitHubEmulatorGate(emulator: self))
+            addRoutes(router)
+            return try await LoopbackServer.run(router: router, port: port, logger: logger, body)
+        }
     }
 
     static func notFound() -> Response {
@@ -112,8 +121,8 @@ struct GitHubEmulatorGate: RouterMiddleware {
             if let after = fault.retryAfter { headers[HTTPField.Name("Retry-After")!] = String(after) }
             return Reply.json(HTTPResponse.Status(code: fault.status), ["message": "injected \(fault.status)"], headers: headers)
         }
-        // Log blobs are pre-signed URLs; the installation-token route checks the App's JWT itself.
-        if path.hasPrefix("/_blobs/") || path.hasPrefix("/app/") { return try await next(request, context) }
+        // The installation-token route checks the App's JWT itself.
+        if path.hasPrefix("/app/") { return try await next(request, context) }
         let authorization = request.headers[.authorization] ?? ""
         let token = authorization.hasPrefix("Bearer ") ? String(authorization.dropFirst(7)) : authorization.hasPrefix("token ") ? String(authorization.dropFirst(6)) : ""
         guard tokens.contains(token) || emulator.state.withLock({ $0.tokens.contains(token) }) else {

@@ -4,15 +4,15 @@ import Hummingbird
 import Logging
 import Synchronization
 
-/// Runs a router on 127.0.0.1 (a free port) for as long as `body` runs.
+/// Runs a router on a loopback address (127.0.0.1 unless told; 127.0.0.2 plays a second host) for as long as `body` runs.
 enum LoopbackServer {
     static func run<T: Sendable>(
-        router: Router<BasicRequestContext>, port: Int = 0, logger: Logger,
+        router: Router<BasicRequestContext>, host: String = "127.0.0.1", port: Int = 0, logger: Logger,
         _ body: @Sendable (URL) async throws -> T
     ) async throws -> T {
         let bound = Mutex<Int?>(nil)
         let application = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "emulator"),
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "emulator"),
             onServerRunning: { channel in bound.withLock { $0 = channel.localAddress?.port } }, logger: logger)
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
@@ -27,7 +27,7 @@ enum LoopbackServer {
                 if port == nil { try await Task.sleep(for: .milliseconds(5)) }
             }
             do {
-                let result = try await body(URL(string: "http://127.0.0.1:\(port!)")!)
+                let result = try await body(URL(string: "http://\(host):\(port!)")!)
                 group.cancelAll()
                 return result
             } catch {

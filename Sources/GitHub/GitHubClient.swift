@@ -65,7 +65,7 @@ public struct GitHubClient: Sendable {
                 let data: Data
                 let http: HTTPURLResponse
                 if let download {
-                    let (file, response) = try await URLSession.shared.download(for: request)
+                    let (file, response) = try await CrossOriginRedirects.session.download(for: request)
                     http = response as! HTTPURLResponse
                     if expect.contains(http.statusCode) {
                         try? FileManager.default.removeItem(at: download)
@@ -76,7 +76,7 @@ public struct GitHubClient: Sendable {
                     data = (try? Data(contentsOf: file)) ?? Data()
                     try? FileManager.default.removeItem(at: file)
                 } else {
-                    let (body, response) = try await URLSession.shared.data(for: request)
+                    let (body, response) = try await CrossOriginRedirects.session.data(for: request)
                     data = body
                     http = response as! HTTPURLResponse
                     if expect.contains(http.statusCode) { return Answer(data: data, response: http) }

@@ -42,6 +42,9 @@ import TestSupport
             #expect(tests.succeeded, "\(tests.combinedOutput)")
             let author = try await GitFixture.run(["git", "log", "-1", "--format=%an <%ae>"], in: clone)
             #expect(author.hasPrefix("ci-autofix[bot]"))
+            // The failed job's log came from the storage host, which never saw the token (it refuses any Authorization).
+            let storage = scenario.github.recorded.filter { $0.target.hasPrefix("storage:") }
+            #expect(storage.count == 1 && storage.allSatisfy { $0.headers["authorization"] == nil }, "\(storage.map(\.headers))")
         }
     }
 
