@@ -72,6 +72,15 @@ enum ConfigurationKeys {
         "llm.timeout": { c, v, s in c.llm.timeout = try duration(v, "llm.timeout", s, min: .seconds(1)) },
         "llm.max_attempts": { c, v, s in c.llm.maxAttempts = try int(v, "llm.max_attempts", s, 1...20) },
         "llm.max_tokens": { c, v, s in c.llm.maxTokens = try int(v, "llm.max_tokens", s, 256...200_000) },
+        "llm.temperature": { c, v, s in
+            if ["", "none", "default"].contains(v.lowercased().trimmingCharacters(in: .whitespaces)) { c.llm.temperature = nil; return }
+            guard let value = Double(v.trimmingCharacters(in: .whitespaces)), (0...2).contains(value) else {
+                throw ConfigurationError.invalidValue(key: "llm.temperature", value: v, expected: "a number from 0 to 2, or none", source: s)
+            }
+            c.llm.temperature = value
+        },
+        "llm.reasoning_parameters": { c, v, s in c.llm.reasoningParameters = try bool(v, "llm.reasoning_parameters", s) },
+        "llm.api_version": { c, v, s in c.llm.azureAPIVersion = try nonEmpty(v, "llm.api_version", s) },
         "llm.prices": { c, v, s in
             guard let prices = PriceTable.parse(v) else {
                 throw ConfigurationError.invalidValue(key: "llm.prices", value: v, expected: "model=IN/OUT USD per million tokens, comma separated", source: s)

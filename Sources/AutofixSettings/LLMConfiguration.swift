@@ -22,10 +22,21 @@ public struct LLMConfiguration: Sendable {
     /// The longest Retry-After we wait in place; longer asks become a job retry.
     public var maxRetryWait: Duration = .seconds(60)
     public var maxTokens = 4096
-    public var temperature = 0.0
+    /// nil: the parameter is not sent (the model's default). Reasoning models never get one.
+    public var temperature: Double? = 0.0
+    /// `max_completion_tokens` and no temperature, for OpenAI's reasoning families (o1, o3, o4, gpt-5);
+    /// nil: decided by `model`'s name.
+    public var reasoningParameters: Bool?
     public var prices = PriceTable.parse("gpt-4o-mini=0.15/0.6,gpt-4o=2.5/10,gpt-4.1=2/8,claude-sonnet-4=3/15,claude-3-5-haiku=0.8/4")!
 
     public init() {}
+
+    /// Whether requests use the reasoning models' parameters (by `reasoningParameters`, else by model family).
+    public var usesReasoningParameters: Bool {
+        if let reasoningParameters { return reasoningParameters }
+        let name = model.lowercased().split(separator: "/").last.map(String.init) ?? model.lowercased()
+        return ["o1", "o3", "o4", "gpt-5"].contains { name == $0 || name.hasPrefix($0 + "-") || name.hasPrefix($0 + ".") }
+    }
 
     /// `baseURL`, else OpenAI's or Anthropic's public API.
     public var endpoint: URL {

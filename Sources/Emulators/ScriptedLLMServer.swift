@@ -11,8 +11,17 @@ public final class ScriptedLLMServer: Sendable {
     public enum Step: Sendable {
         /// 200 with this assistant text.
         case reply(String)
-        /// An error status (429, 5xx…) with an optional Retry-After in seconds.
-        case status(Int, retryAfter: Int? = nil)
+        /// An error status (429, 5xx…) with an optional Retry-After in seconds and Anthropic's `x-should-retry`.
+        case status(Int, retryAfter: Int? = nil, shouldRetry: Bool? = nil)
+        /// 200, but the output budget ran out mid-reply: OpenAI `finish_reason: "length"`, Anthropic
+        /// `stop_reason: "max_tokens"` (llm-api/openai/chat-completions.json; llm-api/anthropic recorded exchanges).
+        case truncated(String)
+        /// 200 with a refusal: OpenAI `message.refusal` (content null), Anthropic `stop_reason: "refusal"`.
+        case refusal(String)
+        /// 200 cut by OpenAI's content filter: `finish_reason: "content_filter"`.
+        case contentFilter(String)
+        /// OpenAI 429 with `code: insufficient_quota` (the account is out of credit; retrying cannot help).
+        case insufficientQuota
     }
 
     /// A request as received: path, headers (lower-cased names) and body text.
@@ -65,30 +74,70 @@ public final class ScriptedLLMServer: Sendable {
             state.received.append(Received(path: request.uri.path, headers: headers, body: text))
             return state.script.isEmpty ? nil : state.script.removeFirst()
         } ?? fallback(prompt)
+        // OpenAI's reasoning families refuse the classic parameters: `max_tokens` "is not compatible with
+        // o-series models" (llm-api/openai/chat-completions.json); the body follows its ErrorResponse schema.
+        if !anthropic, Self.isReasoningModel(model) {
+            if json["max_tokens"] != nil {
+                return Self.openAIError(400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+                                        type: "invalid_request_error", param: "max_tokens", code: "unsupported_parameter")
+            }
+            if let temperature = json["temperature"] as? Double, temperature != 1 {
+                return Self.openAIError(400, "Unsupported value: 'temperature' does not support \(temperature) with this model. Only the default (1) value is supported.",
+                                        type: "invalid_request_error", param: "temperature", code: "unsupported_value")
+            }
+        }
+        let tokensIn = max(1, prompt.utf8.count / 4)
         switch step {
-        case .status(let code, let retryAfter):
+        case .status(let code, let retryAfter, let shouldRetry):
             var fields: HTTPFields = [:]
             if let retryAfter { fields[HTTPField.Name("retry-after")!] = String(retryAfter) }
+            if let shouldRetry { fields[HTTPField.Name("x-should-retry")!] = shouldRetry ? "true" : "false" }
             let body: [String: Any] = anthropic
                 ? ["type": "error", "error": ["type": code == 429 ? "rate_limit_error" : "api_error", "message": "scripted \(code)"]]
                 : ["error": ["message": "scripted \(code)", "type": code == 429 ? "requests" : "server_error", "code": code == 429 ? "rate_limit_exceeded" : NSNull()]]
             return Reply.json(HTTPResponse.Status(code: code), body, headers: fields)
+        case .insufficientQuota:
+            return Self.openAIError(429, "You exceeded your current quota, please check your plan and billing details.",
+                                    type: "insufficient_quota", param: nil, code: "insufficient_quota")
         case .reply(let reply):
-            let tokensIn = max(1, prompt.utf8.count / 4)
-            let tokensOut = max(1, reply.utf8.count / 4)
-            if anthropic {
-                return Reply.json(.ok, [
-                    "id": "msg_01Scripted\(UUID().uuidString.prefix(8))", "type": "message", "role": "assistant", "model": model,
-                    "content": [["type": "text", "text": reply]], "stop_reason": "end_turn", "stop_sequence": NSNull(),
-                    "usage": ["input_tokens": tokensIn, "output_tokens": tokensOut],
-                ])
-            }
+            return Self.completion(reply, model: model, tokensIn: tokensIn, anthropic: anthropic, stop: anthropic ? "end_turn" : "stop")
+        case .truncated(let reply):
+            return Self.completion(reply, model: model, tokensIn: tokensIn, anthropic: anthropic, stop: anthropic ? "max_tokens" : "length")
+        case .contentFilter(let reply):
+            return Self.completion(reply, model: model, tokensIn: tokensIn, anthropic: anthropic, stop: anthropic ? "end_turn" : "content_filter")
+        case .refusal(let reason):
+            if anthropic { return Self.completion(reason, model: model, tokensIn: tokensIn, anthropic: true, stop: "refusal") }
             return Reply.json(.ok, [
                 "id": "chatcmpl-scripted\(UUID().uuidString.prefix(8))", "object": "chat.completion", "created": Int(Date().timeIntervalSince1970),
-                "model": model, "choices": [["index": 0, "message": ["role": "assistant", "content": reply], "finish_reason": "stop"]],
-                "usage": ["prompt_tokens": tokensIn, "completion_tokens": tokensOut, "total_tokens": tokensIn + tokensOut],
+                "model": model, "choices": [["index": 0, "message": ["role": "assistant", "content": NSNull(), "refusal": reason], "finish_reason": "stop"]],
+                "usage": ["prompt_tokens": tokensIn, "completion_tokens": 5, "total_tokens": tokensIn + 5],
             ])
         }
+    }
+
+    static func completion(_ reply: String, model: String, tokensIn: Int, anthropic: Bool, stop: String) -> Response {
+        let tokensOut = max(1, reply.utf8.count / 4)
+        if anthropic {
+            return Reply.json(.ok, [
+                "id": "msg_01Scripted\(UUID().uuidString.prefix(8))", "type": "message", "role": "assistant", "model": model,
+                "content": [["type": "text", "text": reply]], "stop_reason": stop, "stop_sequence": NSNull(),
+                "usage": ["input_tokens": tokensIn, "output_tokens": tokensOut],
+            ])
+        }
+        return Reply.json(.ok, [
+            "id": "chatcmpl-scripted\(UUID().uuidString.prefix(8))", "object": "chat.completion", "created": Int(Date().timeIntervalSince1970),
+            "model": model, "choices": [["index": 0, "message": ["role": "assistant", "content": reply, "refusal": NSNull()], "finish_reason": stop, "logprobs": NSNull()]],
+            "usage": ["prompt_tokens": tokensIn, "completion_tokens": tokensOut, "total_tokens": tokensIn + tokensOut],
+        ])
+    }
+
+    static func openAIError(_ status: Int, _ message: String, type: String, param: String?, code: String) -> Response {
+        Reply.json(HTTPResponse.Status(code: status), ["error": ["message": message, "type": type, "param": param.map { $0 as Any } ?? NSNull(), "code": code] as [String: Any]])
+    }
+
+    static func isReasoningModel(_ model: String) -> Bool {
+        let name = model.lowercased()
+        return ["o1", "o3", "o4", "gpt-5"].contains { name == $0 || name.hasPrefix($0 + "-") || name.hasPrefix($0 + ".") }
     }
 
     static func promptText(_ json: [String: Any]) -> String {

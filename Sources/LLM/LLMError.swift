@@ -9,6 +9,9 @@ public enum LLMError: Error, Sendable, Hashable, CustomStringConvertible, Classi
     case server(Int)
     case transport(String)
     case invalidResponse(String)
+    /// The account is out of credit (OpenAI 429 `insufficient_quota`): no retry can help.
+    case quotaExhausted(String)
+    case configuration(String)
 
     public var code: String {
         switch self {
@@ -19,13 +22,15 @@ public enum LLMError: Error, Sendable, Hashable, CustomStringConvertible, Classi
         case .server: "llm_server_error"
         case .transport: "llm_transport"
         case .invalidResponse: "llm_invalid_response"
+        case .quotaExhausted: "llm_quota_exhausted"
+        case .configuration: "llm_configuration"
         }
     }
 
     public var isRetryable: Bool {
         switch self {
         case .rateLimited, .server, .transport, .invalidResponse: true
-        case .missingKey, .unauthorized, .badRequest: false
+        case .missingKey, .unauthorized, .badRequest, .quotaExhausted, .configuration: false
         }
     }
 
@@ -43,6 +48,8 @@ public enum LLMError: Error, Sendable, Hashable, CustomStringConvertible, Classi
         case .server(let status): "the LLM provider answered \(status)"
         case .transport(let message): "could not reach the LLM provider: \(message)"
         case .invalidResponse(let detail): "unreadable LLM response: \(detail)"
+        case .quotaExhausted(let message): "the LLM account has no quota left (\(message)); add credit or change llm.api_key"
+        case .configuration(let message): message
         }
     }
 }

@@ -47,9 +47,18 @@ struct LLMTransport: Sendable {
 
     static func error(status: Int, data: Data, response: HTTPURLResponse) -> LLMError {
         let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-        let message = ((json?["error"] as? [String: Any])?["message"] as? String) ?? "no message"
+        let error = json?["error"] as? [String: Any]
+        let message = (error?["message"] as? String) ?? "no message"
+        // Anthropic says outright whether a retry can help (`x-should-retry`); it overrides the status.
+        switch response.value(forHTTPHeaderField: "x-should-retry")?.lowercased() {
+        case "false": return status == 401 || status == 403 ? .unauthorized(status, message) : .badRequest(status, message)
+        case "true": return status == 429 ? .rateLimited(retryAfter: retryAfter(response)) : .server(status)
+        default: break
+        }
         switch status {
         case 401, 403: return .unauthorized(status, message)
+        case 429 where error?["code"] as? String == "insufficient_quota" || error?["type"] as? String == "insufficient_quota":
+            return .quotaExhausted(message)
         case 429: return .rateLimited(retryAfter: retryAfter(response))
         case 408, 409, 500...599: return status == 529 ? .rateLimited(retryAfter: retryAfter(response)) : .server(status)
         default: return .badRequest(status, message)

@@ -12,11 +12,25 @@ public struct LLMRequest: Sendable, Hashable {
 
     public var system: String
     public var messages: [Message]
+    /// A larger output budget than configured (a retry after a reply was cut off).
+    public var maxTokens: Int?
 
-    public init(system: String, messages: [Message]) {
+    public init(system: String, messages: [Message], maxTokens: Int? = nil) {
         self.system = system
         self.messages = messages
+        self.maxTokens = maxTokens
     }
+}
+
+/// Why the model stopped: only a `complete` reply is a whole answer.
+public enum StopReason: String, Sendable, Hashable {
+    case complete
+    /// The output budget ran out (OpenAI `finish_reason: length`, Anthropic `stop_reason: max_tokens`).
+    case truncated
+    /// The model declined (OpenAI `message.refusal`, Anthropic `stop_reason: refusal`).
+    case refused
+    /// The provider's content filter cut it (OpenAI `finish_reason: content_filter`).
+    case filtered
 }
 
 /// A model's answer with what it cost.
@@ -28,8 +42,10 @@ public struct LLMResponse: Sendable, Hashable {
     public var costUSD: Double
     /// Attempts the transport retried (429, 5xx, timeouts) before this answer.
     public var retries: Int
+    public var stop: StopReason
 
-    public init(text: String, model: String, tokensIn: Int, tokensOut: Int, costUSD: Double, retries: Int) {
+    public init(text: String, model: String, tokensIn: Int, tokensOut: Int, costUSD: Double, retries: Int, stop: StopReason = .complete) {
+        self.stop = stop
         self.text = text
         self.model = model
         self.tokensIn = tokensIn

@@ -19,6 +19,8 @@ public struct AutofixPipeline: JobHandler {
     public let checkpointKey: CheckpointKey
     /// Knows the worker's own secrets, so they are removed in every encoding from all that leaves the process.
     public let redactor: SecretRedactor
+    /// The configured output budget (a cut-off reply is asked again with twice this).
+    public var llmMaxTokens = 4096
 
     public init(
         configuration: PipelineConfiguration, github: GitHubClient, llm: any LLMProvider, workspace: GitWorkspace, prompt: PromptTemplate,

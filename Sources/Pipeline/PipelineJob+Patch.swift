@@ -20,8 +20,12 @@ extension PipelineJob {
             "recent_change": context.recentChange.isEmpty ? "" : "The commit under test:\n<code>\n\(context.recentChange)\n</code>",
         ].mapValues(redact)
         let (system, user) = pipeline.prompt.render(values)
-        let response = try await pipeline.llm.complete(LLMRequest(system: system, messages: [.init(role: "user", content: user)]))
-        account(response, &report)
+        let response: LLMResponse
+        do {
+            response = try await ask(LLMRequest(system: system, messages: [.init(role: "user", content: user)]), &report)
+        } catch let unusable as ModelReplyUnusable {
+            throw StageEnd(outcome: .noFix(reason: unusable.description))
+        }
         let reply = redact(response.text)
         if reply.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("NO_FIX") {
             throw StageEnd(outcome: .noFix(reason: "the model found no safe fix: \(reply.prefix(300))"))

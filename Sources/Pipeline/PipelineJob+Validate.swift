@@ -30,9 +30,12 @@ extension PipelineJob {
                 logger.info("patch rejected; correction round", metadata: ["job": "\(context.job.id)", "round": "\(round)", "code": "\(error.code)"])
                 conversation.append(.init(role: "user", content: redact(correction(error))))
                 let system = pipeline.prompt.render([:]).system
-                let response = try await pipeline.llm.complete(LLMRequest(system: system, messages: conversation))
-                account(response, &report)
-                reply = redact(response.text)
+                do {
+                    reply = redact(try await ask(LLMRequest(system: system, messages: conversation), &report).text)
+                } catch let unusable as ModelReplyUnusable {
+                    // A failed round: the next one (if any) says why; the conversation gets no empty turn.
+                    reply = "(\(unusable.description))"
+                }
                 explanation = Self.explanation(reply)
                 conversation.append(.init(role: "assistant", content: reply))
             }

@@ -22,14 +22,21 @@ extension AutofixApp {
     }
 
     public func makePipeline() throws -> AutofixPipeline {
+        if configuration.llm.provider == .azure, configuration.llm.baseURL == nil {
+            throw ConfigurationError.invalidValue(
+                key: "llm.base_url", value: "", expected: "https://NAME.openai.azure.com/openai/deployments/DEPLOYMENT (Azure has no default endpoint)",
+                source: "the configuration")
+        }
         var pipeline = configuration.pipeline
         pipeline.sandbox.toolchainPaths += toolchainPaths
-        return AutofixPipeline(
+        var built = AutofixPipeline(
             configuration: pipeline, github: try makeGitHubClient(), llm: LLMProviders.make(configuration.llm),
             workspace: GitWorkspace(root: workDirectory, remoteTemplate: configuration.github.gitURL),
             prompt: try prompt(configuration.pipeline.promptVersion),
             checkpointKey: try CheckpointKey.loadOrCreate(at: checkpointKeyPath),
             redactor: SecretRedactor(knownSecrets: knownSecrets))
+        built.llmMaxTokens = configuration.llm.maxTokens
+        return built
     }
 
     /// Beside the database, in the state directory: never in the database, never in a sandbox.

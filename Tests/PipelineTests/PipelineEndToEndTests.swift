@@ -221,4 +221,19 @@ import TestSupport
             #expect(scenario.github.requests.isEmpty && scenario.llm.received.isEmpty)
         }
     }
+
+    @Test func replyCutOffByTheTokenLimit_isAskedAgainWithALargerBudget_neverPublishedHalfWritten() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        // A half-written hunk that would still apply: it deletes the `return` and stops.
+        let cut = "Fix add.\n\n```diff\n--- a/app/calc.py\n+++ b/app/calc.py\n@@ -1,3 +1,2 @@\n def add(a, b):\n     \"\"\"Sum of two numbers.\"\"\"\n-    return a - b\n"
+        scenario.llm.enqueue(.truncated(cut), .truncated(cut))
+        try await withPeers(scenario) { api, llm in
+            let env = scenario.environment(api: api, llm: llm)
+            let job = try await scenario.runOnce(env)
+            #expect(job.state == .noFix && job.lastError?.contains("cut off by the token limit") == true, "\(job.lastError ?? "")")
+            #expect(try await scenario.pushedBranches().isEmpty)
+            let budgets = scenario.llm.received.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any])?["max_tokens"] as? Int }
+            #expect(budgets.count == 2 && budgets[1] == budgets[0] * 2, "\(budgets)")
+        }
+    }
 }
