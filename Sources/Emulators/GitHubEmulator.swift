@@ -119,7 +119,25 @@ struct GitHubEmulatorGate: RouterMiddleware {
         if let fault {
             var headers: HTTPFields = [:]
             if let after = fault.retryAfter { headers[HTTPField.Name("Retry-After")!] = String(after) }
-            return Reply.json(HTTPResponse.Status(code: fault.status), ["message": "injected \(fault.status)"], headers: headers)
+            let docs = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"
+            switch fault.kind {
+            case .plain:
+                return Reply.json(HTTPResponse.Status(code: fault.status), ["message": "injected \(fault.status)"], headers: headers)
+            case .secondaryRateLimit:
+                return Reply.json(HTTPResponse.Status(code: fault.status), [
+                    "message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.",
+                    "documentation_url": "\(docs)#about-secondary-rate-limits",
+                ], headers: headers)
+            case .primaryRateLimit(let resetIn):
+                headers[HTTPField.Name("x-ratelimit-limit")!] = "5000"
+                headers[HTTPField.Name("x-ratelimit-remaining")!] = "0"
+                headers[HTTPField.Name("x-ratelimit-used")!] = "5000"
+                headers[HTTPField.Name("x-ratelimit-resource")!] = "core"
+                headers[HTTPField.Name("x-ratelimit-reset")!] = String(Int(Date().timeIntervalSince1970) + resetIn)
+                return Reply.json(HTTPResponse.Status(code: fault.status), [
+                    "message": "API rate limit exceeded for installation ID 1.", "documentation_url": "\(docs)#about-the-primary-rate-limit",
+                ], headers: headers)
+            }
         }
         // The installation-token route checks the App's JWT itself.
         if path.hasPrefix("/app/") { return try await next(request, context) }

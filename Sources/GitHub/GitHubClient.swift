@@ -102,13 +102,26 @@ public struct GitHubClient: Sendable {
         }
     }
 
-    static func error(status: Int, data: Data, headers: HTTPURLResponse) -> GitHubError {
-        let message = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["message"] as? String ?? "no message"
+    public static func error(status: Int, data: Data, headers: HTTPURLResponse) -> GitHubError {
+        let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        var message = json?["message"] as? String ?? "no message"
+        // 422 "Validation Failed" says what failed in `errors[]` (each a `message`, or a `code` on a `field`).
+        if let errors = json?["errors"] as? [[String: Any]], !errors.isEmpty {
+            let details = errors.map { error in
+                error["message"] as? String ?? [error["resource"], error["field"], error["code"]].compactMap { $0 as? String }.joined(separator: " ")
+            }
+            message += ": " + details.joined(separator: "; ")
+        }
+        let remaining = headers.value(forHTTPHeaderField: "x-ratelimit-remaining")
+        let retryAfter = retryAfter(headers)
+        // Secondary rate limits are 403 or 429, often without retry-after; GitHub asks to wait "at least one
+        // minute" before retrying then (docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api).
+        let secondary = message.lowercased().contains("secondary rate limit") || message.lowercased().contains("abuse detection")
         switch status {
         case 401: return .unauthorized(message)
-        case 403 where headers.value(forHTTPHeaderField: "x-ratelimit-remaining") == "0" || headers.value(forHTTPHeaderField: "retry-after") != nil,
-             429:
-            return .rateLimited(retryAfter: retryAfter(headers))
+        case 403 where remaining == "0" || headers.value(forHTTPHeaderField: "retry-after") != nil || secondary, 429:
+            if remaining == "0", let retryAfter { return .rateLimited(retryAfter: retryAfter) }
+            return .rateLimited(retryAfter: max(retryAfter ?? .zero, .seconds(60)))
         case 403: return .forbidden(message)
         case 404: return .notFound(message)
         case 422: return .validationFailed(message)
