@@ -25,6 +25,20 @@ public struct EmulatedRun: Sendable {
     public var jobs: [Job]
     /// The repository the head commit comes from: another one for a pull request from a fork.
     public var headRepository: String
+    /// Attempts before the latest one (a re-run adds an attempt): each its conclusion and jobs.
+    public var earlierAttempts: [(conclusion: String, jobs: [Job])] = []
+
+    /// The latest attempt's number, as `run_attempt` says.
+    public var latestAttempt: Int { earlierAttempts.count + 1 }
+
+    /// Attempt `number`'s conclusion and jobs (1-based), nil beyond the latest.
+    public func attempt(_ number: Int) -> (conclusion: String, jobs: [Job])? {
+        if number == latestAttempt { return (conclusion, jobs) }
+        return number >= 1 && number < latestAttempt ? earlierAttempts[number - 1] : nil
+    }
+
+    /// Every job of every attempt.
+    public var allJobs: [Job] { earlierAttempts.flatMap(\.jobs) + jobs }
 
     public init(id: UInt64, repo: String, name: String = "CI", headSHA: String, headBranch: String, conclusion: String = "failure", jobs: [Job], headRepository: String? = nil) {
         self.headRepository = headRepository ?? repo

@@ -7,6 +7,8 @@ extension GitHubEmulator {
         router.get("/repos/{owner}/{repo}") { _, context in self.repository(context) }
         router.get("/repos/{owner}/{repo}/actions/runs/{run}") { request, context in self.run(request, context) }
         router.get("/repos/{owner}/{repo}/actions/runs/{run}/jobs") { request, context in self.jobs(request, context) }
+        router.get("/repos/{owner}/{repo}/actions/runs/{run}/attempts/{attempt}") { request, context in self.run(request, context) }
+        router.get("/repos/{owner}/{repo}/actions/runs/{run}/attempts/{attempt}/jobs") { request, context in self.jobs(request, context) }
         router.get("/repos/{owner}/{repo}/actions/jobs/{job}/logs") { request, context in self.logRedirect(request, context) }
         router.get("/repos/{owner}/{repo}/pulls") { request, context in self.listPulls(request, context) }
         router.post("/repos/{owner}/{repo}/pulls") { request, context in try await self.createPull(request, context) }
@@ -35,11 +37,15 @@ extension GitHubEmulator {
         return state.withLock { $0.runs[id] }.flatMap { $0.repo == repoName(context) ? $0 : nil }
     }
 
+    /// `GET …/runs/{run_id}` (the latest attempt) and `GET …/runs/{run_id}/attempts/{attempt_number}`
+    /// (docs.github.com/rest/actions/workflow-runs#get-a-workflow-run-attempt): `run_attempt` is the attempt shown.
     func run(_ request: Request, _ context: BasicRequestContext) -> Response {
         guard let run = findRun(context) else { return Self.notFound() }
+        let number = context.parameters.get("attempt").flatMap(Int.init) ?? run.latestAttempt
+        guard let attempt = run.attempt(number) else { return Self.notFound() }
         return Reply.json(.ok, [
             "id": run.id, "name": run.name, "head_branch": run.headBranch, "head_sha": run.headSHA, "status": "completed",
-            "conclusion": run.conclusion, "run_attempt": 1, "event": "push", "workflow_id": 1,
+            "conclusion": attempt.conclusion, "run_attempt": number, "event": "push", "workflow_id": 1,
             "html_url": "https://github.com/\(run.repo)/actions/runs/\(run.id)",
             "url": "\(base(request))/repos/\(run.repo)/actions/runs/\(run.id)",
             // Both are required by the description's "Workflow Run" schema (ops.json, actions/get-workflow-run).
@@ -54,12 +60,25 @@ extension GitHubEmulator {
          "html_url": "https://github.com/\(fullName)", "fork": false]
     }
 
-    /// Paginated like GitHub: `per_page` (max 100), `page`, and a `Link` header with `rel="next"`.
+    /// Paginated like GitHub: `per_page` (max 100), `page`, and a `Link` header with `rel="next"`. For a run,
+    /// `filter=latest` (the default) lists the latest attempt's jobs and `filter=all` every attempt's (ops.json,
+    /// actions/list-jobs-for-workflow-run); `…/attempts/{n}/jobs` lists that attempt's
+    /// (docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run-attempt).
     func jobs(_ request: Request, _ context: BasicRequestContext) -> Response {
         guard let run = findRun(context) else { return Self.notFound() }
-        let all = run.jobs.map { job -> [String: Any] in
-            ["id": job.id, "run_id": run.id, "name": job.name, "status": "completed", "conclusion": job.conclusion,
-             "head_sha": run.headSHA, "html_url": "https://github.com/\(run.repo)/actions/runs/\(run.id)/job/\(job.id)", "steps": []]
+        let listed: [(job: EmulatedRun.Job, attempt: Int)]
+        if let number = context.parameters.get("attempt").flatMap(Int.init) {
+            guard let attempt = run.attempt(number) else { return Self.notFound() }
+            listed = attempt.jobs.map { ($0, number) }
+        } else if request.uri.queryParameters.get("filter") == "all" {
+            listed = (1...run.latestAttempt).flatMap { number in (run.attempt(number)?.jobs ?? []).map { ($0, number) } }
+        } else {
+            listed = run.jobs.map { ($0, run.latestAttempt) }
+        }
+        let all = listed.map { item -> [String: Any] in
+            ["id": item.job.id, "run_id": run.id, "run_attempt": item.attempt, "name": item.job.name, "status": "completed",
+             "conclusion": item.job.conclusion, "head_sha": run.headSHA,
+             "html_url": "https://github.com/\(run.repo)/actions/runs/\(run.id)/job/\(item.job.id)", "steps": []]
         }
         let (page, link) = paginate(all, request)
         return Reply.json(.ok, ["total_count": all.count, "jobs": page], headers: link)
@@ -88,7 +107,7 @@ extension GitHubEmulator {
     /// actions/download-job-logs-for-workflow-run; docs.github.com/rest/actions/workflow-jobs).
     func logRedirect(_ request: Request, _ context: BasicRequestContext) -> Response {
         guard let id = context.parameters.get("job").flatMap(Int64.init),
-              state.withLock({ $0.runs.values.contains { $0.repo == repoName(context) && $0.jobs.contains { $0.id == id } } }),
+              state.withLock({ $0.runs.values.contains { $0.repo == repoName(context) && $0.allJobs.contains { $0.id == id } } }),
               let storage = state.withLock({ $0.storageURL }) else {
             return Self.notFound()
         }
@@ -107,7 +126,7 @@ extension GitHubEmulator {
             return BlobStorageGate.error(.forbidden, code: "AuthenticationFailed",
                                          message: "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.")
         }
-        guard let log = state.withLock({ $0.runs.values.flatMap(\.jobs).first { $0.id == id }?.log }) else {
+        guard let log = state.withLock({ $0.runs.values.flatMap(\.allJobs).first { $0.id == id }?.log }) else {
             return BlobStorageGate.error(.notFound, code: "BlobNotFound", message: "The specified blob does not exist.")
         }
         return Reply.text(.ok, log)

@@ -153,7 +153,7 @@ struct GitHubEmulatorGate: RouterMiddleware {
 extension GitHubEmulator {
     /// The raw log served for a job.
     public func runLog(jobID: Int64) -> String? {
-        state.withLock { $0.runs.values.flatMap(\.jobs).first { $0.id == jobID }?.log }
+        state.withLock { $0.runs.values.flatMap(\.allJobs).first { $0.id == jobID }?.log }
     }
 }
 

@@ -4,14 +4,18 @@ import FoundationNetworking
 #endif
 
 extension GitHubClient {
-    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}`.
-    public func workflowRun(repo: String, runID: UInt64) async throws -> WorkflowRun {
-        try decode(WorkflowRun.self, try await send("GET", "/repos/\(repo)/actions/runs/\(runID)", expect: [200]))
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}` (the latest attempt), or with `attempt`
+    /// `GET …/runs/{run_id}/attempts/{attempt_number}`: a re-run must not change what one attempt's job sees.
+    public func workflowRun(repo: String, runID: UInt64, attempt: Int? = nil) async throws -> WorkflowRun {
+        let path = attempt.map { "/repos/\(repo)/actions/runs/\(runID)/attempts/\($0)" } ?? "/repos/\(repo)/actions/runs/\(runID)"
+        return try decode(WorkflowRun.self, try await send("GET", path, expect: [200]))
     }
 
-    /// `GET …/runs/{run_id}/jobs`, every page (`Link: rel="next"`).
-    public func jobs(repo: String, runID: UInt64) async throws -> [WorkflowJob] {
-        var next: URL? = url("/repos/\(repo)/actions/runs/\(runID)/jobs?filter=latest&per_page=100")
+    /// `GET …/runs/{run_id}/jobs?filter=latest` or `GET …/runs/{run_id}/attempts/{attempt_number}/jobs`, every page (`Link: rel="next"`).
+    public func jobs(repo: String, runID: UInt64, attempt: Int? = nil) async throws -> [WorkflowJob] {
+        let first = attempt.map { "/repos/\(repo)/actions/runs/\(runID)/attempts/\($0)/jobs?per_page=100" }
+            ?? "/repos/\(repo)/actions/runs/\(runID)/jobs?filter=latest&per_page=100"
+        var next: URL? = url(first)
         var jobs: [WorkflowJob] = []
         while let page = next, jobs.count < 10_000 {
             let answer = try await send("GET", page, expect: [200])

@@ -5,7 +5,8 @@ import LogAnalysis
 extension PipelineJob {
     /// Stage 1: the run, its failed jobs, and their logs (kept in memory only).
     func fetchLogs(_ report: inout StageRunner.Report) async throws -> RunFacts {
-        let run = try await github.workflowRun(repo: failure.repo, runID: failure.runID)
+        // The enqueued attempt, not the latest: a re-run (passing, or still running) must not change this job's facts.
+        let run = try await github.workflowRun(repo: failure.repo, runID: failure.runID, attempt: failure.runAttempt)
         let branch = run.headBranch ?? failure.branch ?? ""
         if branch.hasPrefix(configuration.branchPrefix) {
             throw StageEnd(outcome: .skipped(reason: "the run is on \(branch), an autofix branch (loop guard)"))
@@ -23,9 +24,9 @@ extension PipelineJob {
             throw PipelineError.invalidPayload("the enqueued head_sha \(claimed.prefix(12)) is not the run's commit \(run.headSHA.prefix(12)) on GitHub")
         }
         if run.conclusion == "success" {
-            throw StageEnd(outcome: .skipped(reason: "run \(failure.runID) succeeded; nothing to fix"))
+            throw StageEnd(outcome: .skipped(reason: "attempt \(failure.runAttempt) of run \(failure.runID) succeeded; nothing to fix"))
         }
-        let jobs = try await github.jobs(repo: failure.repo, runID: failure.runID)
+        let jobs = try await github.jobs(repo: failure.repo, runID: failure.runID, attempt: failure.runAttempt)
         let failed = jobs.filter { ["failure", "timed_out"].contains($0.conclusion ?? "") }.map { FailedJob(id: $0.id, name: $0.name) }
         guard !failed.isEmpty else { throw StageEnd(outcome: .skipped(reason: "run \(failure.runID) has no failed job")) }
         try await downloadLogs(failed)
