@@ -136,6 +136,10 @@ import TestSupport
         let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
         // The first comment fails past the client's retries: the job retries after its PR exists.
         scenario.github.inject(EmulatorFault(path: "/comments", method: "POST", status: 500, count: 4))
+        // The run was re-run and failed again: attempts 1 and 2 both exist, each with its own jobs.
+        var run = try #require(scenario.github.run(id: PipelineScenario.runID))
+        run.earlierAttempts = [(conclusion: "failure", jobs: run.jobs.map { EmulatedRun.Job(id: $0.id + 1000, name: $0.name, conclusion: $0.conclusion, log: $0.log) })]
+        scenario.github.addRun(run)
         try await withPeers(scenario) { api, llm in
             scenario.llm.enqueue(.reply(PipelineScenario.fix), .reply(PipelineScenario.fix))
             let env = scenario.environment(api: api, llm: llm)
@@ -234,6 +238,28 @@ import TestSupport
             #expect(try await scenario.pushedBranches().isEmpty)
             let budgets = scenario.llm.received.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any])?["max_tokens"] as? Int }
             #expect(budgets.count == 2 && budgets[1] == budgets[0] * 2, "\(budgets)")
+        }
+    }
+}
+
+/// Which attempt of a run a job reads: the one it was enqueued for.
+@Suite(.serialized) struct RunAttemptTests {
+    @Test func failedAttemptOne_whoseReRunPassed_isStillFixed_fromAttemptOnesJobs() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        var run = try #require(scenario.github.run(id: PipelineScenario.runID))
+        // Attempt 1 failed (its jobs hold the failing log); attempt 2, the latest, passed.
+        run.earlierAttempts = [(conclusion: "failure", jobs: run.jobs)]
+        run.jobs = run.jobs.map { EmulatedRun.Job(id: $0.id + 1000, name: $0.name, conclusion: "success", log: "ok\n") }
+        run.conclusion = "success"
+        scenario.github.addRun(run)
+        scenario.llm.enqueue(.reply(PipelineScenario.fix))
+        try await scenario.github.run { api in
+            try await scenario.llm.run { llm in
+                let job = try await scenario.runOnce(scenario.environment(api: api, llm: llm))
+                #expect(job.state == .succeeded, "\(job.lastError ?? "")")
+                #expect(scenario.github.requests.contains("GET /repos/octo/app/actions/runs/777/attempts/1/jobs"))
+                #expect(scenario.github.requests.contains("GET storage:/job-logs/52"))
+            }
         }
     }
 }
