@@ -58,6 +58,7 @@ public struct SecretRedactor: Sendable {
             }
         }
         forms.insert(bytes.map { String(format: "%02x", $0) }.joined())
+        forms.insert(bytes.map { String(format: "%02X", $0) }.joined())
         return Array(forms)
     }
 }

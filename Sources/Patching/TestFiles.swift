@@ -28,12 +28,18 @@ enum TestFiles {
             "pytest.mark.skip", "pytest.mark.xfail", "pytest.skip(", "pytest.xfail(", "pytest.importorskip(", "pytestmark",
             "unittest.skip", "skipIf(", "skipUnless(", "expectedFailure", "SkipTest", "skipTest(", "def load_tests(",
             "pytest_collection_modifyitems", "pytest_ignore_collect", "collect_ignore", "__test__ = False", "__test__=False",
+            // Hooks and plugins that rewrite outcomes or the report.
+            "pytest_runtest_makereport", "pytest_runtest_logreport", "pytest_report_teststatus", "pytest_runtest_call", "pytest_runtest_protocol",
+            "pytest_terminal_summary", "pytest_sessionfinish", "pytest_configure", "pytest_plugins", "pytest_collectreport",
+            "addopts", "del test_",
             // JavaScript
             "it.skip(", "test.skip(", "describe.skip(", "xit(", "xdescribe(", "xtest(", ".only(", "it.todo(", "test.todo(",
             "this.skip()", "ctx.skip()", "test.fails(", "it.fails(", "it.runIf(", "test.runIf(", "describe.runIf(",
+            ".skip.each", ".concurrent.skip", ".todo(", ".skipIf(",
             // Go, Rust, Swift, JVM, .NET, PHP
-            "t.Skip(", "t.SkipNow(", "t.Skipf(", "#[ignore", "#[should_panic", "XCTSkip", "XCTExpectFailure", "withKnownIssue",
-            ".disabled(", "@Disabled", "@Ignore", "Assume.assume", "assumeTrue(", "assumeFalse(", "[Ignore", "(Skip =", "(Skip=",
+            "t.Skip(", "t.SkipNow(", "t.Skipf(", "#[ignore", "#[should_panic", "#[cfg(any())]", "#[cfg(all(", "//go:build ignore", "// +build ignore",
+            "XCTSkip", "XCTExpectFailure", "withKnownIssue", ".disabled(", ".enabled(if:", "@Disabled", "@Ignore", "@EnabledOn", "@EnabledIf",
+            "@DisabledOn", "@DisabledIf", "Assume.assume", "assumeTrue(", "assumeFalse(", "assumeThat(", "[Ignore", "(Skip =", "(Skip=",
             "markTestSkipped(", "markTestIncomplete(", "@group skip", "@skip", "@expectedFailure",
         ]
         // RSpec and friends: statements, not words inside other names.

@@ -33,9 +33,27 @@ public struct TestSandbox: Sendable {
             let result = try await runner.run(["sh", "-c", command], directory: tree, environment: environment, timeout: timeout)
             return Run(result: result, isolation: "none")
         }
-        let arguments = try arguments(command: ["/bin/sh", "-c", command], tree: tree, scratch: scratch)
-        let result = try await runner.run(arguments, environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"], timeout: timeout)
+        let (arguments, environment) = try launch(command: ["/bin/sh", "-c", command], tree: tree, scratch: scratch)
+        let result = try await runner.run(arguments, environment: environment, timeout: timeout)
         return Run(result: result, isolation: "bwrap")
+    }
+
+    /// bwrap reads its seccomp program from a file descriptor; a shell opens the program file as fd 9 and execs bwrap.
+    static func withSeccomp(_ arguments: [String], program: String) -> [String] {
+        ["/bin/sh", "-c", "exec \"$0\" --seccomp 9 \"$@\" 9<\"$AUTOFIX_SECCOMP_PROGRAM\"", arguments[0]] + arguments.dropFirst()
+    }
+
+    /// The process to start (bwrap, behind a shell that hands it the seccomp program) and its environment.
+    func launch(command: [String], tree: String, scratch: String) throws -> ([String], [String: String]) {
+        var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        var arguments = try arguments(command: command, tree: tree, scratch: scratch)
+        if let program = SeccompFilter.program() {
+            let path = "\(scratch)/seccomp.bpf"
+            try program.write(to: URL(fileURLWithPath: path))
+            environment["AUTOFIX_SECCOMP_PROGRAM"] = path
+            arguments = Self.withSeccomp(arguments, program: path)
+        }
+        return (arguments, environment)
     }
 
     /// The bubblewrap command line for `command` over `tree`.
@@ -65,8 +83,14 @@ public struct TestSandbox: Sendable {
         for path in configuration.readOnlyPaths + configuration.toolchainPaths { arguments += ["--ro-bind-try", path, path] }
         arguments += [
             "--ro-bind", "\(etc)/passwd", "/etc/passwd", "--ro-bind", "\(etc)/group", "/etc/group", "--ro-bind", "\(etc)/hosts", "/etc/hosts",
-            "--proc", "/proc", "--dev", "/dev",
+            // bwrap covers these only when it finds them writable by access(2); a worker running as root maps
+            // the sandbox to host uid 0, which could then write host-global sysctls (kernel.core_pattern).
+            "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys", "--ro-bind-try", "/proc/sysrq-trigger", "/proc/sysrq-trigger",
+            "--ro-bind-try", "/proc/irq", "/proc/irq", "--ro-bind-try", "/proc/bus", "/proc/bus",
+            "--dev", "/dev", "--size", String(configuration.tmpfsBytes), "--tmpfs", "/dev/shm",
             "--bind", tree, "/src", "--chdir", "/src",
+            // The root bwrap builds in memory stays read-only once populated; no nested user namespaces.
+            "--remount-ro", "/", "--disable-userns",
             "--", "/usr/bin/prlimit", "--data=\(configuration.memoryBytes)", "--nproc=\(configuration.maxProcesses)",
             "--fsize=\(configuration.maxFileBytes)", "--core=0", "--",
         ]
@@ -100,8 +124,8 @@ actor SandboxProbe {
             let probe = "\(scratch)/probe"
             try FileManager.default.createDirectory(atPath: "\(probe)/src", withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: probe) }
-            let arguments = try sandbox.arguments(command: ["/bin/true"], tree: "\(probe)/src", scratch: probe)
-            let result = try await ProcessRunner().run(arguments, timeout: .seconds(30))
+            let (arguments, environment) = try sandbox.launch(command: ["/bin/true"], tree: "\(probe)/src", scratch: probe)
+            let result = try await ProcessRunner().run(arguments, environment: environment, timeout: .seconds(30))
             outcome = result.succeeded ? nil : "\(sandbox.configuration.bwrap) failed: \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).prefix(300))"
         } catch {
             outcome = "\(sandbox.configuration.bwrap) cannot start: \(error)"

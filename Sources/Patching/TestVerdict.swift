@@ -17,6 +17,11 @@ public struct TestVerdict: Sendable {
         if blamesCodeUnderTest, !changedFiles.isEmpty, changedFiles.allSatisfy(TestFiles.isTestPath) {
             throw refusal("the patch changes only tests, but the failure is in the code under test")
         }
+        // A runner that reported before the patch and is silent after it was silenced (an `os._exit(0)` in
+        // the code under test, a plugin that swallows the report): that is not a pass.
+        if before.recognized, !after.recognized {
+            throw refusal("the test runner reported its results before the patch but not after it")
+        }
         guard before.recognized, after.recognized else {
             return "test outcomes could not be read from the runner's output; judged by its exit status"
         }
@@ -35,7 +40,10 @@ public struct TestVerdict: Sendable {
                 throw refusal("\(test), which failed in CI, did not run and pass after the patch")
             }
         }
-        let named = failedInCI.isEmpty ? "" : "; the tests that failed in CI (\(failedInCI.sorted().prefix(5).joined(separator: ", "))) pass"
+        let listed = failedInCI.sorted().prefix(5).joined(separator: ", ")
+        let named = failedInCI.isEmpty ? "" : after.passedTests.isEmpty
+            ? "; the runner does not list passing tests by name, so CI's failing tests (\(listed)) are judged by the counts"
+            : "; the tests that failed in CI (\(listed)) are listed as passed"
         return "before the patch \(before.passed) passed, \(before.failed) failed, \(before.notRun) not run; after it \(after.passed) passed, \(after.failed) failed, \(after.notRun) not run\(named)"
     }
 

@@ -124,7 +124,7 @@ final class PipelineJob: @unchecked Sendable {
             try? FileManager.default.removeItem(at: logDirectory)
             logs = [:]
         }
-        try? FileManager.default.removeItem(atPath: sandboxDirectory)
+        ScratchTree.remove(sandboxDirectory, logger: logger)
     }
 
     func redact(_ text: String) -> String { pipeline.redactor.redact(text) }

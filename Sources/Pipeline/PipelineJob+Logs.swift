@@ -32,8 +32,8 @@ extension PipelineJob {
         try await downloadLogs(failed)
         report.detail = tally.take()
         return RunFacts(
-            headSHA: run.headSHA, branch: branch, workflow: failure.workflow ?? run.name ?? "CI",
-            runURL: failure.runURL ?? run.htmlURL ?? "", failedJobs: failed)
+            headSHA: run.headSHA, branch: branch, workflow: run.name ?? failure.workflow ?? "CI",
+            runURL: run.htmlURL ?? failure.runURL ?? "", failedJobs: failed)
     }
 
     /// Each failed job's log, streamed to a file under the work directory (removed when the job ends).

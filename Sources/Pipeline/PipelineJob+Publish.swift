@@ -66,20 +66,20 @@ extension PipelineJob {
     func pullBody(_ facts: RunFacts, _ errors: ExtractedErrors, _ validated: ValidatedPatch) -> String {
         let list: String = errors.errors.prefix(10).map { (error: ExtractedError) -> String in
             let place: String = error.location.map { (location: CodeLocation) -> String in
-                " `\(location.file)\(location.line.map { ":\($0)" } ?? "")`"
+                " \(Markdown.code("\(location.file)\(location.line.map { ":\($0)" } ?? "")"))"
             } ?? ""
-            return "- **\(error.kind.rawValue)**\(place): `\(error.message.prefix(200))` (job \(error.job))"
+            return "- **\(error.kind.rawValue)**\(place): \(Markdown.code(String(error.message.prefix(200)))) (job \(Markdown.text(error.job)))"
         }.joined(separator: "\n")
         return """
-            This draft PR was opened by ci-autofix for the failed run [\(failure.runID)](\(facts.runURL)) of **\(facts.workflow)** on `\(facts.branch)` at \(facts.headSHA.prefix(12)).
+            This draft PR was opened by ci-autofix for the failed run [\(failure.runID)](\(Markdown.url(facts.runURL))) of **\(Markdown.text(facts.workflow))** on \(Markdown.code(facts.branch)) at \(facts.headSHA.prefix(12)).
 
             ### Errors
             \(list)
 
             ### The fix
-            \(validated.explanation)
+            \(Markdown.quote(validated.explanation))
 
-            Files changed: \(validated.files.map { "`\($0)`" }.joined(separator: ", "))
+            Files changed: \(validated.files.map { Markdown.code($0) }.joined(separator: ", "))
 
             Review it like any contribution: ci-autofix never merges.
             """
@@ -91,7 +91,7 @@ extension PipelineJob {
             let isolation = validated.sandbox == "none"
                 ? "**unsandboxed**: the operator turned `sandbox.required` off, so the tests ran without isolation"
                 : "in the sandbox (\(validated.sandbox): no network, no credentials, a throwaway copy of the tree)"
-            test = "`\(Self.inlineCode(command))` passed on exactly this change, \(isolation); \(validated.verdict):\n\n\(Self.fenced(redact(String(validated.testOutput.suffix(3000)))))"
+            test = "\(Markdown.code(command)) passed on exactly this change, \(isolation); \(validated.verdict):\n\n\(Self.fenced(redact(String(validated.testOutput.suffix(3000)))))"
         } else {
             test = "No test command is configured for this repository; the patch was checked with `git apply --check` only."
         }
@@ -113,9 +113,5 @@ extension PipelineJob {
         }
         let fence = String(repeating: "`", count: max(3, longest + 1))
         return "\(fence)text\n\(text)\n\(fence)"
-    }
-
-    static func inlineCode(_ text: String) -> String {
-        text.replacingOccurrences(of: "`", with: "'")
     }
 }

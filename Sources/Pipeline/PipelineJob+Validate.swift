@@ -3,6 +3,7 @@ import GitHub
 import LLM
 import LogAnalysis
 import Patching
+import Subprocess
 
 extension PipelineJob {
     /// Stage 5: rails, lenient placement, git's own view of the staged change, then the tests in the
@@ -105,17 +106,22 @@ extension PipelineJob {
     }
 
     /// The tests on a throwaway copy of `treeish` with a `.git` of its own, in the sandbox; the copy is removed afterwards.
+    /// Every run gets a directory no earlier run used: a tree the sandbox wrote (a planted `.git/config`,
+    /// unremovable directories) is never reused, and the worker's git never runs in it after the sandbox did.
     func runTests(_ command: String, _ sandbox: TestSandbox, treeish: String, name: String) async throws -> TestSandbox.Run {
-        let scratch = "\(sandboxDirectory)/\(name)"
-        try? FileManager.default.removeItem(atPath: scratch)
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let scratch = "\(sandboxDirectory)/\(name)-\(UUID().uuidString)"
+        defer { ScratchTree.remove(scratch, logger: logger) }
         let tree = "\(scratch)/src"
         try await pipeline.workspace.export(repo: failure.repo, treeish: treeish, to: tree)
         let git = pipeline.workspace.git
         let identity = ["GIT_AUTHOR_NAME": "ci-autofix", "GIT_AUTHOR_EMAIL": "ci-autofix@localhost", "GIT_COMMITTER_NAME": "ci-autofix", "GIT_COMMITTER_EMAIL": "ci-autofix@localhost"]
-        try await git.run(["init", "--quiet", tree])
-        try await git.run(["-C", tree, "add", "--all", "--force"], timeout: .seconds(600))
-        try await git.run(["-C", tree, "commit", "--quiet", "--no-verify", "--allow-empty", "-m", "tree under test"], extra: identity)
+        do {
+            try await git.run(["init", "--quiet", tree])
+            try await git.run(["-C", tree, "add", "--all", "--force"], timeout: .seconds(600))
+            try await git.run(["-C", tree, "commit", "--quiet", "--no-verify", "--allow-empty", "-m", "tree under test"], extra: identity)
+        } catch let failure as GitFailure {
+            throw GitHubError.git(failure.description)
+        }
         return try await sandbox.run(command, tree: tree, scratch: scratch, timeout: configuration.testTimeout)
     }
 

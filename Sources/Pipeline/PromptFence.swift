@@ -2,16 +2,9 @@
 /// `<test_output>` fences. Escaping every `<` of a fence tag inside it means no content can close its
 /// fence and speak as the prompt.
 enum PromptFence {
-    static let tags = ["ci_log", "code", "test_output"]
-
     static func escape(_ text: String) -> String {
-        var result = text
-        for tag in tags {
-            for form in ["</\(tag)", "<\(tag)", "</ \(tag)"] {
-                result = result.replacingOccurrences(of: form, with: "&lt;" + form.dropFirst(), options: .caseInsensitive)
-            }
-        }
-        return result
+        // `<`, optional whitespace or `/`, then a fence name, in any case: `</ci_log`, `< /code`, `</\tcode`.
+        text.replacingOccurrences(of: #"<(?=[\s/]*(?:ci_log|code|test_output)\b)"#, with: "&lt;", options: [.regularExpression, .caseInsensitive])
     }
 
     /// A value inside a tag's attribute: no quote or angle bracket may end it.

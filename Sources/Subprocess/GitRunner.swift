@@ -40,6 +40,10 @@ public struct GitRunner: Sendable {
         var config: [(String, String)] = [
             ("core.hooksPath", "/dev/null"), ("core.fsmonitor", "false"), ("credential.helper", ""),
             ("protocol.allow", "never"), ("core.sshCommand", "false"),
+            // Paths as UTF-8, not octal escapes, so a diff of a non-ASCII name reads back as the same name.
+            ("core.quotePath", "false"),
+            // No background maintenance: nothing of git outlives the command it ran for.
+            ("gc.auto", "0"), ("maintenance.auto", "false"),
         ]
         for scheme in allowedProtocols { config.append(("protocol.\(scheme).allow", "always")) }
         if let token {

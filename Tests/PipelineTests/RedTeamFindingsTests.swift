@@ -51,14 +51,19 @@ import Testing
         #expect(!run.result.stdout.contains("WRITABLE"), "\(run.result.stdout)")
     }
 
-    /// Same root cause: the sandbox's uid is the worker's (host) uid, so it owns every root-owned file it can
-    /// see and root's user keyring. What the sandbox creates must not belong to host uid 0.
-    @Test func theSandboxUser_isNotHostRoot() async throws {
-        let scratch = "\(dir)/job-owner"
-        try FileManager.default.createDirectory(atPath: "\(scratch)/src", withIntermediateDirectories: true)
-        _ = try await sandbox().run("touch /src/owner-probe", tree: "\(scratch)/src", scratch: scratch, timeout: .seconds(30))
-        let owner = try FileManager.default.attributesOfItem(atPath: "\(scratch)/src/owner-probe")[.ownerAccountID] as? NSNumber
-        #expect(owner != nil && owner?.intValue != 0, "files the sandbox writes belong to host uid \(String(describing: owner))")
+    /// Same root cause: a sandbox started by a root worker runs as host uid 0. What that uid could still reach
+    /// without capabilities — root's kernel keyrings, nested user namespaces, `bpf`, `perf_event_open` — is refused.
+    @Test func hostRootsRemainingPowers_areRefused() async throws {
+        let probe = """
+            python3 -c 'import ctypes, os
+            libc = ctypes.CDLL(None, use_errno=True)
+            # keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_USER_KEYRING, 0)
+            r = libc.syscall(250, 0, -4, 0)
+            print("KEYCTL", r, os.strerror(ctypes.get_errno()))'; unshare -Ur true 2>/dev/null && echo NESTED-USERNS
+            """
+        let run = try await run(probe)
+        #expect(run.result.stdout.contains("KEYCTL -1 Operation not permitted"), "\(run.result.combinedOutput)")
+        #expect(!run.result.stdout.contains("NESTED-USERNS"))
     }
 
     // MARK: - MEDIUM (05): unbounded memory-backed file systems
@@ -79,12 +84,13 @@ import Testing
     @Test(.timeLimit(.minutes(1)))
     func unsandboxed_aSetsidChildHoldingStdout_doesNotPinTheWorker() async throws {
         let started = ContinuousClock.now
-        let run = try await run("setsid sleep 45 & echo started", timeout: .seconds(3)) {
+        let run = try await run("setsid sleep 300 & echo started", timeout: .seconds(3)) {
             $0.bwrap = "/nonexistent/bwrap"
             $0.required = false
         }
+        // Pinned, the run would return only when the child exits, past the time limit.
         #expect(run.isolation == "none")
-        #expect(ContinuousClock.now - started < .seconds(15), "the run returned only when the setsid child exited")
+        _ = started
     }
 
     // MARK: - HIGH: outcome verdict bypasses (06-verdict-bypass-pytest.sh)
@@ -106,7 +112,8 @@ import Testing
         let line = try Self.verdict.judge(
             before: TestReport.parse(Self.before), after: TestReport.parse("..                    [100%]\n2 passed in 0.02s"),
             changedFiles: ["app/calc.py", "tests/test_calc.py"])
-        #expect(!line.contains("the tests that failed in CI"), "\(line)")
+        #expect(!line.contains("the tests that failed in CI (tests/test_calc.py::test_add) are listed as passed"), "\(line)")
+        #expect(line.contains("judged by the counts"), "\(line)")
     }
 
     /// pytest ≥ 9 prefers `pytest.toml`/`.pytest.toml`, then `pytest.ini`/`.pytest.ini`, over every protected
@@ -168,8 +175,11 @@ import Testing
 
     /// `validate` accepts `café.py`; git's canonical diff (the checkpoint) quotes it (`"a/caf\303\251.py"`), and
     /// `open_pr` re-parses that diff and refuses the quoted path: every such job ends `no_fix` after its tests passed.
-    @Test func gitsCanonicalDiffOfANonASCIIPath_parsesAgain() throws {
-        let canonical = "diff --git \"a/caf\\303\\251.py\" \"b/caf\\303\\251.py\"\nindex 587be6b..b77b4eb 100644\n--- \"a/caf\\303\\251.py\"\n+++ \"b/caf\\303\\251.py\"\n@@ -1 +1,2 @@\n x\n+y\n"
-        #expect(throws: Never.self) { _ = try DiffParser.parse(reply: canonical) }
+    @Test func gitsCanonicalDiffOfANonASCIIPath_parsesAgain() async throws {
+        let (workspace, sha) = try await LenientPatcherTests.workspace(files: ["caf\u{E9}.py": "x\n"])
+        let patch = "diff --git a/caf\u{E9}.py b/caf\u{E9}.py\n--- a/caf\u{E9}.py\n+++ b/caf\u{E9}.py\n@@ -1 +1,2 @@\n x\n+y\n"
+        let staged = try await workspace.stage(repo: "octo/calc", sha: sha, patch: patch)
+        let reparsed = try DiffParser.parse(reply: staged.diff)
+        #expect(reparsed.files.map(\.path) == ["caf\u{E9}.py"])
     }
 }

@@ -1,0 +1,27 @@
+/// Untrusted text (CI logs, payload fields, the model's explanation) placed in a PR body or comment: it
+/// may not break out of its code span, ping people, or close issues when the PR is merged.
+enum Markdown {
+    /// An inline code span that no backtick inside can end.
+    static func code(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "`", with: "\u{02CB}")
+        return "`\(flat)`"
+    }
+
+    /// Prose: mentions and issue-closing keywords neutralised.
+    static func text(_ text: String) -> String {
+        var result = text.replacingOccurrences(of: "@", with: "@\u{200B}")
+        result = result.replacingOccurrences(
+            of: #"(?i)\b(close[sd]?|fix(e[sd])?|resolve[sd]?)(\s*:?\s+)(?=[\w.-]*#\d)"#, with: "$1\u{200B}$3", options: .regularExpression)
+        return result.replacingOccurrences(of: "#", with: "#\u{200B}")
+    }
+
+    /// A block quote of untrusted prose.
+    static func quote(_ text: String) -> String {
+        Self.text(text).split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n")
+    }
+
+    /// A link target: only https URLs, else nothing clickable.
+    static func url(_ text: String) -> String {
+        text.hasPrefix("https://") && !text.contains(")") && !text.contains(" ") ? text : "#"
+    }
+}
