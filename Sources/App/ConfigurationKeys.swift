@@ -50,7 +50,10 @@ enum ConfigurationKeys {
         "webhook_secret": { c, v, _ in c.http.webhookSecret = v.trimmingCharacters(in: .whitespacesAndNewlines) },
         "github.app_id": { c, v, s in c.github.appID = try nonEmpty(v, "github.app_id", s).trimmingCharacters(in: .whitespacesAndNewlines) },
         "github.installation_id": { c, v, s in c.github.installationID = Int64(try int(v, "github.installation_id", s, 1...Int.max)) },
-        "github.app_private_key": { c, v, _ in c.github.appPrivateKey = v },
+        "github.app_private_key": { c, v, _ in
+            // Environment variables often carry a PEM with literal `\n` escapes for its line breaks.
+            c.github.appPrivateKey = !v.contains("\n") && v.contains("\\n") ? v.replacingOccurrences(of: "\\n", with: "\n") : v
+        },
         "github.git_url": { c, v, s in
             guard v.contains("{repo}") else {
                 throw ConfigurationError.invalidValue(key: "github.git_url", value: v, expected: "a git URL or path containing {repo}", source: s)

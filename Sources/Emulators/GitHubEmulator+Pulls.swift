@@ -91,4 +91,17 @@ extension GitHubEmulator {
             "html_url": "https://github.com/\(repo)/pull/\(pull.number)#issuecomment-\(pull.comments.count)",
         ])
     }
+
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}/comments` (docs.github.com/rest/issues/comments#list-issue-comments), paginated.
+    func listComments(_ request: Request, _ context: BasicRequestContext) -> Response {
+        let repo = repoName(context)
+        guard let number = context.parameters.get("number").flatMap(Int.init),
+              let pull = state.withLock({ $0.pulls[repo]?.first { $0.number == number } }) else { return Self.notFound() }
+        let all = pull.comments.enumerated().map { index, text -> [String: Any] in
+            ["id": pull.number * 100 + index + 1, "body": text, "user": ["login": "ci-autofix[bot]", "type": "Bot"],
+             "html_url": "https://github.com/\(repo)/pull/\(pull.number)#issuecomment-\(index + 1)"]
+        }
+        let (page, link) = paginate(all, request)
+        return Reply.json(.ok, page, headers: link)
+    }
 }

@@ -14,6 +14,7 @@ extension GitHubEmulator {
         router.post("/repos/{owner}/{repo}/pulls") { request, context in try await self.createPull(request, context) }
         router.post("/repos/{owner}/{repo}/issues/{number}/labels") { request, context in try await self.addLabels(request, context) }
         router.post("/repos/{owner}/{repo}/issues/{number}/comments") { request, context in try await self.createComment(request, context) }
+        router.get("/repos/{owner}/{repo}/issues/{number}/comments") { request, context in self.listComments(request, context) }
         router.post("/repos/{owner}/{repo}/dispatches") { request, context in try await self.dispatch(request, context) }
         router.post("/app/installations/{id}/access_tokens") { request, context in self.installationToken(request, context) }
     }

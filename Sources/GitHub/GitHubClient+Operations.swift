@@ -62,12 +62,26 @@ extension GitHubClient {
         _ = try await send("POST", "/repos/\(repo)/issues/\(number)/labels", body: payload, expect: [200])
     }
 
-    /// `POST /repos/{owner}/{repo}/issues/{number}/comments`; returns the comment's URL.
+    /// `POST /repos/{owner}/{repo}/issues/{number}/comments`; returns the comment's URL. Not retried in place
+    /// after a 5xx: the comment may exist already (callers look before posting again).
     @discardableResult
     public func createComment(repo: String, number: Int, body: String) async throws -> String {
         let payload = try JSONSerialization.data(withJSONObject: ["body": body])
-        let answer = try await send("POST", "/repos/\(repo)/issues/\(number)/comments", body: payload, expect: [201])
+        let answer = try await send("POST", "/repos/\(repo)/issues/\(number)/comments", body: payload, expect: [201], idempotent: false)
         return ((try? JSONSerialization.jsonObject(with: answer.data)) as? [String: Any])?["html_url"] as? String ?? ""
+    }
+
+    /// `GET /repos/{owner}/{repo}/issues/{number}/comments`, every page: the comments' bodies.
+    public func commentBodies(repo: String, number: Int) async throws -> [String] {
+        var next: URL? = url("/repos/\(repo)/issues/\(number)/comments?per_page=100")
+        var bodies: [String] = []
+        while let page = next, bodies.count < 10_000 {
+            let answer = try await send("GET", page, expect: [200])
+            let comments = (try? JSONSerialization.jsonObject(with: answer.data)) as? [[String: Any]] ?? []
+            bodies += comments.compactMap { $0["body"] as? String }
+            next = Self.nextPage(answer.response)
+        }
+        return bodies
     }
 
     /// `POST /repos/{owner}/{repo}/dispatches`: triggers `repository_dispatch` (the seed's `dispatchWorkflow`).

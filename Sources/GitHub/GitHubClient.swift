@@ -40,12 +40,14 @@ public struct GitHubClient: Sendable {
         URL(string: baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path)!
     }
 
-    func send(_ method: String, _ path: String, body: Data? = nil, expect: Set<Int>, bearer: String? = nil) async throws -> Answer {
-        try await send(method, url(path), body: body, expect: expect, bearer: bearer)
+    func send(_ method: String, _ path: String, body: Data? = nil, expect: Set<Int>, bearer: String? = nil, idempotent: Bool = true) async throws -> Answer {
+        try await send(method, url(path), body: body, expect: expect, bearer: bearer, idempotent: idempotent)
     }
 
     /// `download` set: the body streams to that file instead of memory (job logs can be large).
-    func send(_ method: String, _ url: URL, body: Data? = nil, expect: Set<Int>, bearer: String? = nil, download: URL? = nil) async throws -> Answer {
+    /// `idempotent` false: a 5xx or a lost connection is not retried in place (the request may have taken
+    /// effect); rate limits still are (GitHub did not process the request).
+    func send(_ method: String, _ url: URL, body: Data? = nil, expect: Set<Int>, bearer: String? = nil, download: URL? = nil, idempotent: Bool = true) async throws -> Answer {
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.httpBody = body
@@ -86,6 +88,7 @@ public struct GitHubClient: Sendable {
                 error = .transport(transport.code == .timedOut ? "timed out after \(Int(timeout)) s" : transport.localizedDescription)
             }
             guard error.isRetryable, attempt < maxAttempts else { throw error }
+            if !idempotent, !error.isRateLimit { throw error }
             let backoff = Duration.milliseconds(250 << min(attempt, 6))
             let wait = max(backoff, error.retryAfter ?? .zero)
             guard wait <= maxRetryWait else { throw error }

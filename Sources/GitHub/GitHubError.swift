@@ -38,6 +38,12 @@ public enum GitHubError: Error, Sendable, Hashable, CustomStringConvertible, Cla
         }
     }
 
+    /// GitHub refused to process the request (it can be sent again whatever it was).
+    public var isRateLimit: Bool {
+        if case .rateLimited = self { return true }
+        return false
+    }
+
     public var retryAfter: Duration? {
         if case .rateLimited(let after) = self { return after }
         return nil

@@ -99,6 +99,11 @@ public struct GitWorkspace: Sendable {
         return commit
     }
 
+    /// Whether the remote has a branch of that name (a tag of the same name does not count).
+    public func hasBranch(repo: String, branch: String, token: String?) async throws -> Bool {
+        try await remoteBranch(repo: repo, branch: branch, token: token) != nil
+    }
+
     /// The commit a remote branch points at, or nil when it does not exist.
     public func remoteBranch(repo: String, branch: String, token: String?) async throws -> String? {
         let output = try await run(["ls-remote", remoteURL(repo), "refs/heads/\(branch)"], token: token, timeout: .seconds(120))

@@ -39,7 +39,8 @@ extension IntakeServer {
             let object = try JSONBody.object(body)
             guard object["action"] as? String == "completed" else { return ignored("workflow_run action is not completed") }
             guard let run = object["workflow_run"] as? [String: Any] else { throw APIError(.badRequest, "missing workflow_run") }
-            guard run["conclusion"] as? String == "failure" else {
+            // A run that timed out failed as much as one that failed (its jobs' conclusion is `timed_out`).
+            guard ["failure", "timed_out"].contains(run["conclusion"] as? String ?? "") else {
                 return ignored("workflow_run conclusion is \(run["conclusion"] as? String ?? "null"), not failure")
             }
             let repository = (object["repository"] as? [String: Any])?["full_name"] as? String

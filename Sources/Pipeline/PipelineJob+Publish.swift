@@ -10,6 +10,8 @@ extension PipelineJob {
         let owner = failure.repo.split(separator: "/").first.map(String.init) ?? ""
         if let existing = try await github.pulls(repo: failure.repo, state: "all", head: "\(owner):\(branch)").first(where: { $0.head.ref == branch }) {
             try await github.addLabels(repo: failure.repo, number: existing.number, labels: [configuration.label])
+            // An earlier attempt may have opened the PR and failed before (or while) commenting.
+            try await postEvidence(validated, on: existing.number)
             report.detail = "reused #\(existing.number)"
             return PublishedPull(url: existing.htmlURL, number: existing.number, reused: true)
         }
@@ -18,7 +20,7 @@ extension PipelineJob {
             throw StageEnd(outcome: .skipped(reason: "\(open.count) autofix PRs are open in \(failure.repo) (limit \(configuration.maxOpenPulls))"))
         }
         let staged = try await commitValidated(facts, validated)
-        let base = facts.branch.isEmpty ? try await github.repository(failure.repo).defaultBranch : facts.branch
+        let base = try await baseBranch(facts)
         let title = "ci-autofix: fix \(facts.workflow) failure in run \(failure.runID)"
         let message = "\(title)\n\n\(validated.explanation.prefix(2000))\n\nRun: \(facts.runURL)"
         _ = try await pipeline.workspace.commitAndPush(
@@ -33,9 +35,24 @@ extension PipelineJob {
             return PublishedPull(url: existing.htmlURL, number: existing.number, reused: true)
         }
         try await github.addLabels(repo: failure.repo, number: pull.number, labels: [configuration.label])
-        try await github.createComment(repo: failure.repo, number: pull.number, body: redact(evidence(validated)))
+        try await postEvidence(validated, on: pull.number)
         report.detail = ["opened #\(pull.number)", tally.take()].compactMap { $0 }.joined(separator: "; ")
         return PublishedPull(url: pull.htmlURL, number: pull.number, reused: false)
+    }
+
+    /// The evidence comment, once: it carries a hidden marker, and a PR that has one gets no second.
+    func postEvidence(_ validated: ValidatedPatch, on number: Int) async throws {
+        let marker = "<!-- ci-autofix:evidence run=\(failure.runID) -->"
+        if try await github.commentBodies(repo: failure.repo, number: number).contains(where: { $0.contains(marker) }) { return }
+        try await github.createComment(repo: failure.repo, number: number, body: redact(evidence(validated)) + "\n\n" + marker)
+    }
+
+    /// The run's branch when it is a branch of the repository; a tag run (or a branch gone since) gets the default branch.
+    func baseBranch(_ facts: RunFacts) async throws -> String {
+        if !facts.branch.isEmpty, try await pipeline.workspace.hasBranch(repo: failure.repo, branch: facts.branch, token: try await github.accessToken()) {
+            return facts.branch
+        }
+        return try await github.repository(failure.repo).defaultBranch
     }
 
     /// Applies the validated diff itself to the run's commit in a private index (never a tree the tests

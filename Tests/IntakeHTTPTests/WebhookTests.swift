@@ -33,6 +33,14 @@ struct WebhookTests {
         }
     }
 
+    @Test func webhook_timedOutRun_isEnqueuedLikeAFailure() async throws {
+        try await TestServer.with { server async throws in
+            let timedOut = Self.failedRun.replacingOccurrences(of: #""conclusion":"failure""#, with: #""conclusion":"timed_out""#)
+            #expect(try await deliver(server, event: "workflow_run", body: timedOut).status == 202)
+            #expect(try await server.jobCount() == 1)
+        }
+    }
+
     @Test func webhook_withoutDeliveryID_isRefused() async throws {
         try await TestServer.with { server async throws in
             let signature = SecretCheck.webhookSignature(secret: TestServer.webhookSecret, body: Data(Self.failedRun.utf8))

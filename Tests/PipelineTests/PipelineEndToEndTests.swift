@@ -153,6 +153,8 @@ import TestSupport
             #expect(jobs.contains { $0.attempts > 1 })
             #expect(Set(jobs.compactMap(\.prURL)).count == 1)
             #expect(scenario.github.pulls(PipelineScenario.repo).count == 1)
+            // The retried job found the PR without its evidence and posted it, once.
+            #expect(scenario.github.pulls(PipelineScenario.repo).first?.comments.count == 1)
         }
     }
 
@@ -259,6 +261,29 @@ import TestSupport
                 #expect(job.state == .succeeded, "\(job.lastError ?? "")")
                 #expect(scenario.github.requests.contains("GET /repos/octo/app/actions/runs/777/attempts/1/jobs"))
                 #expect(scenario.github.requests.contains("GET storage:/job-logs/52"))
+            }
+        }
+    }
+}
+
+/// Where the PR goes.
+@Suite(.serialized) struct PullBaseTests {
+    @Test func runOnATag_opensThePullAgainstTheDefaultBranch() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        var run = try #require(scenario.github.run(id: PipelineScenario.runID))
+        run.headBranch = "v1.0.0"
+        scenario.github.addRun(run)
+        scenario.llm.enqueue(.reply(PipelineScenario.fix))
+        try await scenario.github.run { api in
+            try await scenario.llm.run { llm in
+                let env = scenario.environment(api: api, llm: llm)
+                let result = try await AutofixProcess.run(
+                    ["enqueue", "--repo", PipelineScenario.repo, "--run-id", String(PipelineScenario.runID)],
+                    environment: env, directory: URL(fileURLWithPath: scenario.dir))
+                #expect(result.status == 0)
+                _ = try await scenario.drain(env)
+                let pulls = scenario.github.pulls(PipelineScenario.repo)
+                #expect(pulls.count == 1 && pulls.first?.base == "main", "\(pulls.map(\.base))")
             }
         }
     }

@@ -41,6 +41,22 @@ import Testing
         #expect(config.logFormat == .json)
     }
 
+    @Test func load_appKeyWithLiteralNewlineEscapes_isReadAsPEM() throws {
+        let escaped = "-----BEGIN RSA PRIVATE KEY-----\\nMIIEow\\n-----END RSA PRIVATE KEY-----\\n"
+        let config = try ConfigurationLoader(environment: ["AUTOFIX_GITHUB_APP_PRIVATE_KEY": escaped]).load(file: nil)
+        #expect(config.github.appPrivateKey == "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----\n")
+    }
+
+    @Test func load_sandboxAndModelKeys_areReadAndChecked() throws {
+        let config = try ConfigurationLoader(environment: [
+            "AUTOFIX_SANDBOX_MEMORY": "2G", "AUTOFIX_SANDBOX_REQUIRED": "false", "AUTOFIX_LLM_TEMPERATURE": "none", "AUTOFIX_LLM_API_VERSION": "2025-01-01",
+        ]).load(file: nil)
+        #expect(config.pipeline.sandbox.memoryBytes == 2 << 30 && !config.pipeline.sandbox.required)
+        #expect(config.llm.temperature == nil && config.llm.azureAPIVersion == "2025-01-01")
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader(environment: ["AUTOFIX_SANDBOX_MEMORY": "lots"]).load(file: nil) }
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader(environment: ["AUTOFIX_SANDBOX_TOOLCHAIN_PATHS": "relative/path"]).load(file: nil) }
+    }
+
     @Test func load_unknownKey_namesTheKeyAndFile() throws {
         let path = try write("worker:\n  concurency: 3\n")
         #expect(throws: ConfigurationError.unknownKey("worker.concurency", source: path)) {
