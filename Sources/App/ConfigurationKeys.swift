@@ -101,6 +101,7 @@ enum ConfigurationKeys {
         "pipeline.work_dir": { c, v, s in c.pipeline.workDirectory = try nonEmpty(v, "pipeline.work_dir", s) },
         "pipeline.max_log_bytes": { c, v, s in c.pipeline.maxLogBytes = try int(v, "pipeline.max_log_bytes", s, 1024...(1 << 30)) },
         "pipeline.skip_forks": { c, v, s in c.pipeline.skipForks = try bool(v, "pipeline.skip_forks", s) },
+        "pipeline.ready_when_drafts_unavailable": { c, v, s in c.pipeline.readyWhenDraftsUnavailable = try bool(v, "pipeline.ready_when_drafts_unavailable", s) },
         "pipeline.protected_paths": { c, v, _ in c.pipeline.extraProtectedPaths = keyList(v) },
         "sandbox.bwrap": { c, v, s in c.pipeline.sandbox.bwrap = try nonEmpty(v, "sandbox.bwrap", s) },
         "sandbox.required": { c, v, s in c.pipeline.sandbox.required = try bool(v, "sandbox.required", s) },

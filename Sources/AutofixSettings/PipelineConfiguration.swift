@@ -34,6 +34,9 @@ public struct PipelineConfiguration: Sendable {
     public var repositoryProtectedPaths: [String: [String]] = [:]
     /// Refuse runs whose head repository is not the base repository (pull requests from forks).
     public var skipForks = true
+    /// Where draft pull requests are not available: `false` ends the job `no_fix` (and deletes the pushed
+    /// branch); `true` opens a ready-for-review PR titled "[draft]" instead.
+    public var readyWhenDraftsUnavailable = false
 
     public init() {}
 

@@ -42,6 +42,13 @@ extension GitHubEmulator {
             return Reply.json(.unprocessableContent, ["message": "Validation Failed", "errors": [["resource": "PullRequest", "field": "head", "code": "invalid"]]])
         }
         let owner = repo.split(separator: "/").first.map(String.init) ?? ""
+        if body["draft"] as? Bool == true, state.withLock({ $0.withoutDrafts.contains(repo) }) {
+            return Reply.json(.unprocessableContent, [
+                "message": "Validation Failed",
+                "errors": [["resource": "PullRequest", "code": "custom", "message": "Draft pull requests are not supported in this repository."]],
+                "documentation_url": "https://docs.github.com/rest/pulls/pulls#create-a-pull-request",
+            ])
+        }
         let created = state.withLock { state -> EmulatedPull? in
             if state.pulls[repo, default: []].contains(where: { $0.head == branch && $0.state == "open" }) { return nil }
             let pull = EmulatedPull(

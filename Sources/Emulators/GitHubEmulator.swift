@@ -21,6 +21,8 @@ public final class GitHubEmulator: Sendable {
         var app: (id: String, key: _RSA.Signing.PublicKey)?
         /// Where job logs are stored: another host, as on github.com.
         var storageURL: URL?
+        /// Repositories whose plan has no draft pull requests (private repositories on some plans).
+        var withoutDrafts: Set<String> = []
         var installationTokens = 0
     }
 
@@ -34,6 +36,12 @@ public final class GitHubEmulator: Sendable {
 
     public func addRepository(_ fullName: String, bare: String, defaultBranch: String = "main") {
         state.withLock { $0.repos[fullName] = (bare, defaultBranch) }
+    }
+
+    /// Draft pull requests are refused in `repo`, as on plans without them:
+    /// 422 "Draft pull requests are not supported in this repository." (docs.github.com, "About pull requests").
+    public func disableDrafts(_ repo: String) {
+        state.withLock { _ = $0.withoutDrafts.insert(repo) }
     }
 
     public func addRun(_ run: EmulatedRun) {

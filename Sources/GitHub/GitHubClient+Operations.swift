@@ -51,8 +51,8 @@ extension GitHubClient {
     }
 
     /// `POST /repos/{owner}/{repo}/pulls` with `draft: true`.
-    public func createDraftPull(repo: String, title: String, head: String, base: String, body: String) async throws -> PullRequest {
-        let payload = try JSONSerialization.data(withJSONObject: ["title": title, "head": head, "base": base, "body": body, "draft": true, "maintainer_can_modify": true])
+    public func createDraftPull(repo: String, title: String, head: String, base: String, body: String, draft: Bool = true) async throws -> PullRequest {
+        let payload = try JSONSerialization.data(withJSONObject: ["title": title, "head": head, "base": base, "body": body, "draft": draft, "maintainer_can_modify": true])
         return try decode(PullRequest.self, try await send("POST", "/repos/\(repo)/pulls", body: payload, expect: [201]))
     }
 

@@ -99,6 +99,11 @@ public struct GitWorkspace: Sendable {
         return commit
     }
 
+    /// Deletes a branch this worker pushed (a PR could not be opened for it: no orphan branch stays behind).
+    public func deleteBranch(repo: String, branch: String, token: String?) async throws {
+        try await run(["--git-dir", mirrorPath(repo), "push", "--quiet", "--no-verify", remoteURL(repo), "--delete", "refs/heads/\(branch)"], token: token, timeout: .seconds(120))
+    }
+
     /// Whether the remote has a branch of that name (a tag of the same name does not count).
     public func hasBranch(repo: String, branch: String, token: String?) async throws -> Bool {
         try await remoteBranch(repo: repo, branch: branch, token: token) != nil

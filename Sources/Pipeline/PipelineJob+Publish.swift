@@ -27,8 +27,11 @@ extension PipelineJob {
             repo: failure.repo, tree: staged.tree, parent: facts.headSHA, branch: branch, message: redact(message),
             identity: (configuration.botName, configuration.botEmail), token: try await github.accessToken())
         let pull: PullRequest
+        let body = redact(pullBody(facts, errors, validated))
         do {
-            pull = try await github.createDraftPull(repo: failure.repo, title: title, head: branch, base: base, body: redact(pullBody(facts, errors, validated)))
+            pull = try await github.createDraftPull(repo: failure.repo, title: title, head: branch, base: base, body: body)
+        } catch GitHubError.validationFailed(let message) where message.contains("Draft pull requests are not supported") {
+            pull = try await openWithoutDraft(title: title, base: base, body: body)
         } catch GitHubError.validationFailed(let message) where message.contains("already exists") {
             // Another worker opened it between our list and create.
             guard let existing = try await github.pulls(repo: failure.repo, state: "all", head: "\(owner):\(branch)").first else { throw GitHubError.validationFailed(message) }
@@ -38,6 +41,16 @@ extension PipelineJob {
         try await postEvidence(validated, on: pull.number)
         report.detail = ["opened #\(pull.number)", tally.take()].compactMap { $0 }.joined(separator: "; ")
         return PublishedPull(url: pull.htmlURL, number: pull.number, reused: false)
+    }
+
+    /// The repository's plan has no drafts: a "[draft]" PR ready for review if the operator allows it,
+    /// else no PR at all, and the branch just pushed is deleted again.
+    func openWithoutDraft(title: String, base: String, body: String) async throws -> PullRequest {
+        if configuration.readyWhenDraftsUnavailable {
+            return try await github.createDraftPull(repo: failure.repo, title: "[draft] \(title)", head: branch, base: base, body: body, draft: false)
+        }
+        try await pipeline.workspace.deleteBranch(repo: failure.repo, branch: branch, token: try await github.accessToken())
+        throw StageEnd(outcome: .noFix(reason: "draft pull requests are not available in \(failure.repo); set pipeline.ready_when_drafts_unavailable to open a ready \"[draft]\" PR instead"))
     }
 
     /// The evidence comment, once: it carries a hidden marker, and a PR that has one gets no second.

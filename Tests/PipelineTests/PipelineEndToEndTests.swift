@@ -288,3 +288,28 @@ import TestSupport
         }
     }
 }
+
+/// A plan without draft pull requests.
+@Suite(.serialized) struct DraftUnavailableTests {
+    @Test(arguments: [false, true])
+    func draftsUnavailable_endNoFixWithoutOrphanBranch_orOpenAReadyDraftTitledPR(ready: Bool) async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        scenario.github.disableDrafts(PipelineScenario.repo)
+        scenario.llm.enqueue(.reply(PipelineScenario.fix))
+        try await scenario.github.run { api in
+            try await scenario.llm.run { llm in
+                let env = scenario.environment(api: api, llm: llm, ["AUTOFIX_PIPELINE_READY_WHEN_DRAFTS_UNAVAILABLE": ready ? "true" : "false"])
+                let job = try await scenario.runOnce(env)
+                let pulls = scenario.github.pulls(PipelineScenario.repo)
+                if ready {
+                    #expect(job.state == .succeeded, "\(job.lastError ?? "")")
+                    #expect(pulls.count == 1 && pulls[0].draft == false && pulls[0].title.hasPrefix("[draft]"))
+                } else {
+                    #expect(job.state == .noFix && job.lastError?.contains("draft pull requests are not available") == true, "\(job.lastError ?? "")")
+                    #expect(pulls.isEmpty)
+                    #expect(try await scenario.pushedBranches().isEmpty, "no orphan branch")
+                }
+            }
+        }
+    }
+}
