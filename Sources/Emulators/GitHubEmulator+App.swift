@@ -16,11 +16,31 @@ extension GitHubEmulator {
         }
         let token = "ghs_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(32) + "emul"
         let expires = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3600))
+        let installation = context.parameters.get("id").flatMap(Int64.init) ?? 0
         state.withLock {
             $0.tokens.insert(token)
+            $0.tokenInstallation[token] = installation
             $0.installationTokens += 1
         }
         return Reply.json(.created, ["token": token, "expires_at": expires, "permissions": ["contents": "write", "pull_requests": "write", "actions": "read"]])
+    }
+
+    /// `GET /repos/{owner}/{repo}/installation` with the App's JWT (docs.github.com/rest/apps/apps#get-a-repository-installation-for-the-authenticated-app).
+    func repositoryInstallation(_ request: Request, _ context: BasicRequestContext) -> Response {
+        let authorization = request.headers[.authorization] ?? ""
+        guard authorization.hasPrefix("Bearer "), let app = state.withLock({ $0.app }) else {
+            return Reply.json(.unauthorized, ["message": "A JSON web token could not be decoded"])
+        }
+        if let problem = Self.verify(jwt: String(authorization.dropFirst(7)), appID: app.id, key: app.key) {
+            return Reply.json(.unauthorized, ["message": problem])
+        }
+        let repo = repoName(context)
+        guard let id = state.withLock({ $0.installations[repo] }) else { return Self.notFound() }
+        let owner = repo.split(separator: "/").first.map(String.init) ?? ""
+        return Reply.json(.ok, [
+            "id": id, "app_id": Int(app.id) ?? 0, "target_type": "Organization", "repository_selection": "selected",
+            "account": ["login": owner], "permissions": ["contents": "write", "pull_requests": "write", "issues": "write", "actions": "read", "metadata": "read"],
+        ])
     }
 
     /// nil when valid; else GitHub's kind of message.

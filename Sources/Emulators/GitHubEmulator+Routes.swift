@@ -5,6 +5,7 @@ import Hummingbird
 extension GitHubEmulator {
     func addRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/repos/{owner}/{repo}") { _, context in self.repository(context) }
+        router.get("/repos/{owner}/{repo}/installation") { request, context in self.repositoryInstallation(request, context) }
         router.get("/repos/{owner}/{repo}/actions/runs/{run}") { request, context in self.run(request, context) }
         router.get("/repos/{owner}/{repo}/actions/runs/{run}/jobs") { request, context in self.jobs(request, context) }
         router.get("/repos/{owner}/{repo}/actions/runs/{run}/attempts/{attempt}") { request, context in self.run(request, context) }

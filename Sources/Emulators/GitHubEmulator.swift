@@ -23,6 +23,9 @@ public final class GitHubEmulator: Sendable {
         var storageURL: URL?
         /// Repositories whose plan has no draft pull requests (private repositories on some plans).
         var withoutDrafts: Set<String> = []
+        /// The App installation that covers each repository, and the installation each minted token belongs to.
+        var installations: [String: Int64] = [:]
+        var tokenInstallation: [String: Int64] = [:]
         var installationTokens = 0
     }
 
@@ -66,6 +69,11 @@ public final class GitHubEmulator: Sendable {
     public func registerApp(id: String, publicKeyPEM: String) throws {
         let key = try _RSA.Signing.PublicKey(pemRepresentation: publicKeyPEM)
         state.withLock { $0.app = (id, key) }
+    }
+
+    /// The App is installed on `repo`'s account as installation `id`: its tokens reach only repositories of that installation.
+    public func install(_ repo: String, installation id: Int64) {
+        state.withLock { $0.installations[repo] = id }
     }
 
     public func pulls(_ repo: String) -> [EmulatedPull] {
@@ -148,11 +156,21 @@ struct GitHubEmulatorGate: RouterMiddleware {
             }
         }
         // The installation-token route checks the App's JWT itself.
-        if path.hasPrefix("/app/") { return try await next(request, context) }
+        if path.hasPrefix("/app/") || path.hasSuffix("/installation") { return try await next(request, context) }
         let authorization = request.headers[.authorization] ?? ""
         let token = authorization.hasPrefix("Bearer ") ? String(authorization.dropFirst(7)) : authorization.hasPrefix("token ") ? String(authorization.dropFirst(6)) : ""
         guard tokens.contains(token) || emulator.state.withLock({ $0.tokens.contains(token) }) else {
             return Reply.json(.unauthorized, ["message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"])
+        }
+        // An installation token reaches only its installation's repositories; others are "Not Found".
+        let parts = path.split(separator: "/")
+        if parts.count >= 3, parts[0] == "repos" {
+            let repo = "\(parts[1])/\(parts[2])"
+            let denied = emulator.state.withLock { state -> Bool in
+                guard let owner = state.tokenInstallation[token], let needed = state.installations[repo] else { return false }
+                return owner != needed
+            }
+            if denied { return GitHubEmulator.notFound() }
         }
         return try await next(request, context)
     }

@@ -90,6 +90,15 @@ extension GitHubClient {
         _ = try await send("POST", "/repos/\(repo)/dispatches", body: body, expect: [204])
     }
 
+    /// `GET /repos/{owner}/{repo}/installation`, authenticated with the App's JWT: the installation that covers the repository.
+    func installationID(repo: String, jwt: String) async throws -> Int64 {
+        let answer = try await send("GET", "/repos/\(repo)/installation", expect: [200], bearer: jwt)
+        guard let json = (try? JSONSerialization.jsonObject(with: answer.data)) as? [String: Any], let id = (json["id"] as? NSNumber)?.int64Value else {
+            throw GitHubError.unexpected(status: 200, "no id in the installation answer")
+        }
+        return id
+    }
+
     /// `POST /app/installations/{id}/access_tokens`, authenticated with the App's JWT.
     func createInstallationToken(installationID: Int64, jwt: String) async throws -> (String, Date) {
         let answer = try await send("POST", "/app/installations/\(installationID)/access_tokens", expect: [201], bearer: jwt)

@@ -14,6 +14,9 @@ public struct GitHubClient: Sendable {
     public var timeout: TimeInterval
     /// Told of every retried request (the pipeline puts the count on the run record).
     public var onRetry: (@Sendable (GitHubError) -> Void)?
+    /// The repository requests are made for: an App without a configured installation uses that
+    /// repository's installation.
+    public var installationScope: String?
 
     public init(
         baseURL: URL = URL(string: "https://api.github.com")!, credentials: GitHubCredentials, maxAttempts: Int = 4,

@@ -45,6 +45,7 @@ public struct AutofixPipeline: JobHandler {
         let tally = RetryTally()
         var client = github
         client.onRetry = { error in tally.add(error.description) }
+        client.installationScope = failure.repo
         let job = PipelineJob(
             pipeline: self, failure: failure, context: context, github: client, tally: tally,
             stages: StageRunner(context: context, saved: try await context.checkpoints(), key: checkpointKey, redactor: redactor))

@@ -64,12 +64,12 @@ extension AutofixApp {
     public func makeGitHubClient() throws -> GitHubClient {
         let github = configuration.github
         if let appID = github.appID {
-            guard let key = github.appPrivateKey, let installation = github.installationID else {
+            guard let key = github.appPrivateKey else {
                 throw ConfigurationError.invalidValue(
-                    key: "github.app_id", value: appID, expected: "github.installation_id and github.app_private_key as well",
+                    key: "github.app_id", value: appID, expected: "github.app_private_key as well (github.installation_id is optional: without it each repository's installation is looked up)",
                     source: "the configuration")
             }
-            let source = GitHubAppTokenSource(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: key), installationID: installation)
+            let source = GitHubAppTokenSource(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: key), installationID: github.installationID)
             return GitHubClient(baseURL: github.apiURL, credentials: .app(source))
         }
         guard let token = github.token, !token.isEmpty else {

@@ -73,4 +73,30 @@ import _CryptoExtras
             await #expect(throws: GitHubError.self) { try await GitHubClient(baseURL: api, credentials: .app(source)).accessToken() }
         }
     }
+
+    @Test func appWithoutAConfiguredInstallation_usesEachRepositorysOwn() async throws {
+        let emulator = GitHubEmulator(tokens: [])
+        try emulator.registerApp(id: "42", publicKeyPEM: Self.key.publicKey.pemRepresentation)
+        for (repo, installation) in [("octo/app", Int64(7)), ("acme/lib", Int64(9))] {
+            let bare = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-inst-\(UUID().uuidString)").path
+            _ = try await GitFixture.bareRepository(at: bare, files: ["README": "x\n"], scratch: bare + "-scratch")
+            emulator.addRepository(repo, bare: bare)
+            emulator.install(repo, installation: installation)
+        }
+        try await emulator.run { api in
+            let source = GitHubAppTokenSource(jwt: try GitHubAppJWT(appID: "42", privateKeyPEM: Self.key.pemRepresentation), installationID: nil)
+            var octo = GitHubClient(baseURL: api, credentials: .app(source))
+            octo.installationScope = "octo/app"
+            var acme = octo
+            acme.installationScope = "acme/lib"
+            #expect(try await octo.repository("octo/app").fullName == "octo/app")
+            #expect(try await acme.repository("acme/lib").fullName == "acme/lib")
+            #expect(await source.minted == 2)
+            // One installation's token does not reach the other's repositories, as on github.com.
+            let octoToken = try await octo.accessToken()
+            await #expect(throws: GitHubError.self) {
+                _ = try await GitHubClient(baseURL: api, credentials: .token(octoToken)).repository("acme/lib")
+            }
+        }
+    }
 }
