@@ -107,7 +107,7 @@ let package = Package(
         ),
         .target(
             name: "PipelineWiring",
-            dependencies: ["App", "Pipeline", "GitHub", "LLM", "Intake", "Queue", "LogAnalysis"],
+            dependencies: ["App", "Pipeline", "GitHub", "LLM", "Intake", "Queue", "LogAnalysis", "Patching", "Subprocess", "AutofixSettings"],
             swiftSettings: strict
         ),
         .target(

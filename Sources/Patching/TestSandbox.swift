@@ -56,6 +56,11 @@ public struct TestSandbox: Sendable {
         return (arguments, environment)
     }
 
+    /// nil when the sandbox starts on this host with this configuration, else why it does not.
+    public func unavailable(scratch: String) async -> String? {
+        await SandboxProbe.shared.failure(for: self, scratch: scratch)
+    }
+
     /// The bubblewrap command line for `command` over `tree`.
     func arguments(command: [String], tree: String, scratch: String) throws -> [String] {
         let etc = "\(scratch)/etc"

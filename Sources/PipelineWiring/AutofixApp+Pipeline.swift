@@ -57,7 +57,7 @@ extension AutofixApp {
 
     /// Toolchains the operator's environment names (pyenv, a JDK, Go, rustup): mounted read-only in the
     /// sandbox. CARGO_HOME and GOPATH are left out: they hold registry credentials and caches.
-    var toolchainPaths: [String] {
+    public var toolchainPaths: [String] {
         ["PYENV_ROOT", "JAVA_HOME", "GOROOT", "RUSTUP_HOME"].compactMap { environment[$0] }.filter { $0.hasPrefix("/") }
     }
 

@@ -9,7 +9,7 @@ struct Autofix: AsyncParsableCommand {
         commandName: "autofix",
         abstract: "Turn failing CI runs into draft pull requests with minimal, validated fixes.",
         subcommands: [
-            EnqueueCommand.self, WorkerPassthrough.self, ServePassthrough.self, JobsCommand.self, ShowCommand.self, RetryCommand.self,
+            EnqueueCommand.self, WorkerPassthrough.self, ServePassthrough.self, DoctorPassthrough.self, JobsCommand.self, ShowCommand.self, RetryCommand.self,
             CancelCommand.self, PauseCommand.self, ResumeCommand.self, PruneCommand.self, StatsCommand.self,
             MetricsCommand.self, MigrateCommand.self, NetworkedCommand.self, DemoPassthrough.self, ExtractCommand.self, EvalExtractCommand.self,
         ])

@@ -17,6 +17,21 @@ struct ServePassthrough: ParsableCommand {
     }
 }
 
+/// `autofix doctor …` runs in `autofix-net` (it talks to GitHub and the model).
+struct DoctorPassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the deployment: database, sandbox, git, GitHub (read, pull requests, push) and the model.",
+        discussion: "Runs `autofix-net doctor` (see `autofix-net doctor --help`).")
+
+    @Argument(parsing: .allUnrecognized, help: "[--repo OWNER/NAME] [--config FILE]")
+    var arguments: [String] = []
+
+    func run() throws {
+        try NetworkedCommand.exec(["doctor"] + arguments)
+    }
+}
+
 /// `autofix dispatch …` runs in `autofix-net`, the sibling binary that links URLSession (libcurl).
 /// The process image is replaced, so the pid, signals and exit code are the caller's.
 struct NetworkedCommand: ParsableCommand {
