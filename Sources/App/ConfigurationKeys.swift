@@ -48,6 +48,7 @@ enum ConfigurationKeys {
         },
         "github.token": { c, v, _ in c.github.token = v.trimmingCharacters(in: .whitespacesAndNewlines) },
         "webhook_secret": { c, v, _ in c.http.webhookSecret = v.trimmingCharacters(in: .whitespacesAndNewlines) },
+        "github.max_retry_wait": { c, v, s in c.github.maxRetryWait = try duration(v, "github.max_retry_wait", s, min: .zero) },
         "github.app_id": { c, v, s in c.github.appID = try nonEmpty(v, "github.app_id", s).trimmingCharacters(in: .whitespacesAndNewlines) },
         "github.installation_id": { c, v, s in c.github.installationID = Int64(try int(v, "github.installation_id", s, 1...Int.max)) },
         "github.app_private_key": { c, v, _ in

@@ -70,14 +70,14 @@ extension AutofixApp {
                     source: "the configuration")
             }
             let source = GitHubAppTokenSource(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: key), installationID: github.installationID)
-            return GitHubClient(baseURL: github.apiURL, credentials: .app(source))
+            return GitHubClient(baseURL: github.apiURL, credentials: .app(source), maxRetryWait: github.maxRetryWait)
         }
         guard let token = github.token, !token.isEmpty else {
             throw ConfigurationError.invalidValue(
                 key: "github.token", value: "", expected: "a GitHub token (AUTOFIX_GITHUB_TOKEN or the github-token credential) or GitHub App settings",
                 source: "the configuration")
         }
-        return GitHubClient(baseURL: github.apiURL, credentials: .token(token))
+        return GitHubClient(baseURL: github.apiURL, credentials: .token(token), maxRetryWait: github.maxRetryWait)
     }
 
     func prompt(_ version: String) throws -> PromptTemplate {

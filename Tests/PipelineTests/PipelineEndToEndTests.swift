@@ -313,3 +313,40 @@ import TestSupport
         }
     }
 }
+
+/// Today's services, through the real worker.
+@Suite(.serialized) struct ProductionFidelityTests {
+    @Test func reasoningModel_isAskedWithItsOwnParameters_andTheFixLands() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        scenario.llm.enqueue(.reply(PipelineScenario.fix))
+        try await scenario.github.run { api in
+            try await scenario.llm.run { llm in
+                // The scripted model answers 400 to `max_tokens` or a temperature for this family, as OpenAI does.
+                let job = try await scenario.runOnce(scenario.environment(api: api, llm: llm, ["AUTOFIX_LLM_MODEL": "o3-mini"]))
+                #expect(job.state == .succeeded, "\(job.lastError ?? "")")
+            }
+        }
+    }
+
+    @Test func secondaryRateLimitWithoutRetryAfter_isAJobRetryAfterAMinute_neverDead() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        scenario.github.inject(EmulatorFault(path: "/actions/runs/", method: "GET", status: 403, count: 10, kind: .secondaryRateLimit))
+        try await scenario.github.run { api in
+            try await scenario.llm.run { llm in
+                let env = scenario.environment(api: api, llm: llm, ["AUTOFIX_GITHUB_MAX_RETRY_WAIT": "1s"])
+                try await scenario.enqueue(env)
+                let worker = try AutofixProcess(["worker"], environment: env, directory: URL(fileURLWithPath: scenario.dir))
+                let store = try await scenario.store(env)
+                try await Poll.until(timeout: .seconds(60), "the rate-limited job is back in the queue") {
+                    guard let job = try await store.jobs(JobFilter()).first else { return false }
+                    return job.attempts == 1 && job.state == .queued && (job.lastError ?? "").contains("rate limit")
+                }
+                worker.signal(SIGTERM)
+                _ = try await worker.waitForExit()
+                let job = try #require(try await store.jobs(JobFilter()).first)
+                // Scheduled no sooner than GitHub's "at least one minute".
+                #expect(job.runAt.timeIntervalSinceNow > 45, "\(job.runAt)")
+            }
+        }
+    }
+}
