@@ -44,7 +44,10 @@ extension IntakeServer {
             filter.limit = value
         }
         if let repo = filter.repo, !scope.allows(repo) { throw APIError(.forbidden, "this API key may not read jobs of \(repo)") }
-        let jobs = try await store.jobs(filter).filter { scope.allows($0.repo ?? "") }
+        // A scoped key's page is filled from its own repositories' jobs, not cut before the filter.
+        let wanted = filter.limit
+        if scope != .all, filter.repo == nil { filter.limit = 1000 }
+        let jobs = Array(try await store.jobs(filter).filter { scope.allows($0.repo ?? "") }.prefix(wanted))
         return JSONResponse.make(.ok, jobs.map(JobJSON.object))
     }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -18,14 +19,22 @@ extension IntakeServer {
         guard let delivery = request.headers[HTTPField.Name("x-github-delivery")!], !delivery.isEmpty, delivery.count <= 100 else {
             throw APIError(.badRequest, "missing X-GitHub-Delivery")
         }
+        // The delivery id is not signed, so a captured body could come again under a new one: the signed
+        // body's digest is recorded too (GitHub's own redelivery repeats both).
+        let digest = "sha256:" + SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
         guard try await store.recordDelivery(delivery) else {
             throw APIError(.conflict, "delivery \(delivery) was already received (a replay)")
+        }
+        guard try await store.recordDelivery(digest) else {
+            try? await store.forgetDelivery(delivery)
+            throw APIError(.conflict, "this signed body was already received under another delivery id (a replay)")
         }
         do {
             return try await handle(request, body: body)
         } catch {
             // Not handled: GitHub's own redelivery of it must still be accepted.
             try? await store.forgetDelivery(delivery)
+            try? await store.forgetDelivery(digest)
             throw error
         }
     }

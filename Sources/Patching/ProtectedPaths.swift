@@ -105,6 +105,11 @@ public struct ProtectedPaths: Sendable, Hashable {
         .init("**/*.gemspec", rule: "build_config"), .init("**/composer.json", rule: "build_config"), .init("**/composer.lock", rule: "build_config"),
         .init("**/package.swift", rule: "build_config"), .init("**/package.resolved", rule: "build_config"), .init("**/mix.exs", rule: "build_config"),
         .init("**/dockerfile", rule: "build_config"), .init("**/*.dockerfile", rule: "build_config"), .init("**/docker-compose*.yml", rule: "build_config"),
+        .init("**/buildsrc/**", rule: "build_config"), .init("**/build-logic/**", rule: "build_config"), .init("**/gradle/*.gradle", rule: "build_config"),
+        .init("**/gradle/*.gradle.kts", rule: "build_config"), .init("**/libs.versions.toml", rule: "build_config"), .init("**/go.work", rule: "build_config"),
+        .init("**/rust-toolchain", rule: "build_config"), .init("**/rust-toolchain.toml", rule: "build_config"), .init("**/babel.config.*", rule: "test_config"),
+        .init("**/.babelrc", rule: "test_config"), .init("**/.babelrc.*", rule: "test_config"), .init("**/playwright.config.*", rule: "test_config"),
+        .init("**/cypress.config.*", rule: "test_config"), .init("**/webpack.config.*", rule: "build_config"),
         .init("**/justfile", rule: "build_config"), .init("**/taskfile.yml", rule: "build_config"), .init("**/.envrc", rule: "build_config"),
         .init("**/.tool-versions", rule: "build_config"), .init("**/.nvmrc", rule: "build_config"), .init("**/.python-version", rule: "build_config"),
         // Secrets and credentials.

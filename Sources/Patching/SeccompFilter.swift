@@ -3,7 +3,8 @@ import Foundation
 /// A classic-BPF seccomp program for the sandbox: the kernel keyring calls (a sandbox started by a root
 /// worker runs as host uid 0 and would otherwise reach root's keyrings), `perf_event_open`, `bpf`,
 /// `userfaultfd`, and on x86-64 every x32-ABI call (another way in to the same calls) fail with EPERM.
-/// Everything else is allowed; other architectures get no filter (the namespaces still hold).
+/// A call made through another ABI (i386's `int 0x80` on x86-64, AArch32 on arm64: other numbers for the
+/// same calls) kills the process. Everything else is allowed; unknown machines get no filter.
 enum SeccompFilter {
     /// The program for this machine's architecture, as bwrap's `--seccomp FD` reads it; nil where unknown.
     static func program() -> Data? {
@@ -24,12 +25,14 @@ enum SeccompFilter {
         let jumpAtLeast: UInt16 = 0x35  // BPF_JMP | BPF_JGE | BPF_K
         let ret: UInt16 = 0x06        // BPF_RET | BPF_K
         let allow: UInt32 = 0x7FFF_0000
+        let killProcess: UInt32 = 0x8000_0000
         let deny: UInt32 = 0x0005_0000 | UInt32(EPERM)
         var program: [(UInt16, UInt8, UInt8, UInt32)] = []
-        // Layout: [arch check][nr load][x32 check?][one check per call][allow][deny].
+        // Layout: [arch load][arch check][kill][nr load][x32 check?][one check per call][allow][deny].
         let checks = denied.count + (x32 ? 1 : 0)
         program.append((load, 0, 0, 4))                                    // seccomp_data.arch
-        program.append((jumpEqual, 0, UInt8(1 + checks), arch))            // another arch: allow
+        program.append((jumpEqual, 1, 0, arch))                            // this machine's ABI: go on
+        program.append((ret, 0, 0, killProcess))                           // another ABI: kill
         program.append((load, 0, 0, 0))                                    // seccomp_data.nr
         var remaining = checks
         if x32 {

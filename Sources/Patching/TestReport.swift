@@ -100,7 +100,9 @@ public struct TestReport: Sendable, Hashable, Codable {
             let name = rest.trimmingCharacters(in: .whitespaces)
             return name.isEmpty ? nil : name
         }
-        if let name = after("FAILED ", upTo: " - ") ?? after("ERROR ", upTo: " - ") ?? after("FAIL: ") ?? after("ERROR: ") ?? after("--- FAIL: ", upTo: " (") {
+        // unittest's verdict `FAILED (failures=1)` names no test.
+        if let name = after("FAILED ", upTo: " - ") ?? after("ERROR ", upTo: " - ") ?? after("FAIL: ") ?? after("ERROR: ") ?? after("--- FAIL: ", upTo: " ("),
+           !name.hasPrefix("(") {
             report.failedTests.insert(name)
         }
         if let name = after("PASSED ") ?? after("--- PASS: ", upTo: " (") { report.passedTests.insert(name) }

@@ -92,7 +92,7 @@ public struct TestSandbox: Sendable {
             // the sandbox to host uid 0, which could then write host-global sysctls (kernel.core_pattern).
             "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys", "--ro-bind-try", "/proc/sysrq-trigger", "/proc/sysrq-trigger",
             "--ro-bind-try", "/proc/irq", "/proc/irq", "--ro-bind-try", "/proc/bus", "/proc/bus",
-            "--dev", "/dev", "--size", String(configuration.tmpfsBytes), "--tmpfs", "/dev/shm",
+            "--dev", "/dev", "--size", String(configuration.tmpfsBytes), "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
             "--bind", tree, "/src", "--chdir", "/src",
             // The root bwrap builds in memory stays read-only once populated; no nested user namespaces.
             "--remount-ro", "/", "--disable-userns",

@@ -125,7 +125,7 @@ final class PipelineJob: @unchecked Sendable {
             try? FileManager.default.removeItem(at: logDirectory)
             logs = [:]
         }
-        ScratchTree.remove(sandboxDirectory, logger: logger)
+        await ScratchTree.remove(sandboxDirectory, logger: logger)
     }
 
     func redact(_ text: String) -> String { pipeline.redactor.redact(text) }

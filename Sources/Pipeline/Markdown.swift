@@ -9,9 +9,14 @@ enum Markdown {
 
     /// Prose: mentions and issue-closing keywords neutralised.
     static func text(_ text: String) -> String {
-        var result = text.replacingOccurrences(of: "@", with: "@\u{200B}")
+        // No raw HTML, no images or links that load or point anywhere.
+        var result = text.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "![", with: "!\\[")
+            .replacingOccurrences(of: "](", with: "]\u{200B}(")
+        result = result.replacingOccurrences(of: "@", with: "@\u{200B}")
+        // Closing keywords before `#1`, `owner/repo#1`, `GH-1` or an issue URL.
         result = result.replacingOccurrences(
-            of: #"(?i)\b(close[sd]?|fix(e[sd])?|resolve[sd]?)(\s*:?\s+)(?=[\w.-]*#\d)"#, with: "$1\u{200B}$3", options: .regularExpression)
+            of: #"(?i)\b(close[sd]?|fix(e[sd])?|resolve[sd]?)(\s*:?\s+)(?=[\w./-]*#\d|gh-\d|https?://\S+/(issues|pull)/\d)"#,
+            with: "$1\u{200B}$3", options: .regularExpression)
         return result.replacingOccurrences(of: "#", with: "#\u{200B}")
     }
 

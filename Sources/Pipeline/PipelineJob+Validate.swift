@@ -110,8 +110,18 @@ extension PipelineJob {
     /// unremovable directories) is never reused, and the worker's git never runs in it after the sandbox did.
     func runTests(_ command: String, _ sandbox: TestSandbox, treeish: String, name: String) async throws -> TestSandbox.Run {
         let scratch = "\(sandboxDirectory)/\(name)-\(UUID().uuidString)"
-        defer { ScratchTree.remove(scratch, logger: logger) }
         let tree = "\(scratch)/src"
+        do {
+            let run = try await prepareAndRun(command, sandbox, treeish: treeish, scratch: scratch, tree: tree)
+            await ScratchTree.remove(scratch, logger: logger)
+            return run
+        } catch {
+            await ScratchTree.remove(scratch, logger: logger)
+            throw error
+        }
+    }
+
+    func prepareAndRun(_ command: String, _ sandbox: TestSandbox, treeish: String, scratch: String, tree: String) async throws -> TestSandbox.Run {
         try await pipeline.workspace.export(repo: failure.repo, treeish: treeish, to: tree)
         let git = pipeline.workspace.git
         let identity = ["GIT_AUTHOR_NAME": "ci-autofix", "GIT_AUTHOR_EMAIL": "ci-autofix@localhost", "GIT_COMMITTER_NAME": "ci-autofix", "GIT_COMMITTER_EMAIL": "ci-autofix@localhost"]

@@ -4,7 +4,8 @@
 enum PromptFence {
     static func escape(_ text: String) -> String {
         // `<`, optional whitespace or `/`, then a fence name, in any case: `</ci_log`, `< /code`, `</\tcode`.
-        text.replacingOccurrences(of: #"<(?=[\s/]*(?:ci_log|code|test_output)\b)"#, with: "&lt;", options: [.regularExpression, .caseInsensitive])
+        // Invisible format characters (zero-width, BOM) count as spacing too.
+        text.replacingOccurrences(of: #"<(?=[\s\p{Cf}/]*(?:ci_log|code|test_output)\b)"#, with: "&lt;", options: [.regularExpression, .caseInsensitive])
     }
 
     /// A value inside a tag's attribute: no quote or angle bracket may end it.

@@ -70,7 +70,7 @@ public struct ProcessRunner: Sendable {
     static func drain(_ fd: Int32, into collector: OutputCollector, stream: OutputCollector.Stream, stop: StopFlag) {
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        while true {
+        while !stop.isSet {
             let ready = poll(&descriptor, 1, 100)
             if ready == 0 {
                 if stop.isSet { return }
