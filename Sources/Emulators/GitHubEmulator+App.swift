@@ -38,8 +38,12 @@ extension GitHubEmulator {
         guard let id = state.withLock({ $0.installations[repo] }) else { return Self.notFound() }
         let owner = repo.split(separator: "/").first.map(String.init) ?? ""
         return Reply.json(.ok, [
-            "id": id, "app_id": Int(app.id) ?? 0, "target_type": "Organization", "repository_selection": "selected",
-            "account": ["login": owner], "permissions": ["contents": "write", "pull_requests": "write", "issues": "write", "actions": "read", "metadata": "read"],
+            "id": id, "app_id": Int(app.id) ?? 0, "app_slug": "ci-autofix", "target_id": GitHubShapes.id(owner), "target_type": "Organization",
+            "single_file_name": NSNull(), "repository_selection": "selected", "account": GitHubShapes.simpleUser(owner, type: "Organization"),
+            "access_tokens_url": "\(GitHubShapes.api)/app/installations/\(id)/access_tokens", "html_url": "https://github.com/organizations/\(owner)/settings/installations/\(id)",
+            "repositories_url": "\(GitHubShapes.api)/installation/repositories", "events": ["workflow_run", "pull_request"],
+            "permissions": ["contents": "write", "pull_requests": "write", "issues": "write", "actions": "read", "metadata": "read"],
+            "created_at": GitHubShapes.created, "updated_at": GitHubShapes.created, "suspended_by": NSNull(), "suspended_at": NSNull(),
         ])
     }
 

@@ -4,15 +4,10 @@ import Hummingbird
 import Subprocess
 
 extension GitHubEmulator {
-    func pullJSON(_ pull: EmulatedPull, repo: String, sha: String?) -> [String: Any] {
-        let owner = repo.split(separator: "/").first.map(String.init) ?? ""
-        return [
-            "id": pull.number * 1000, "number": pull.number, "state": pull.state, "draft": pull.draft, "title": pull.title, "body": pull.body,
-            "html_url": "https://github.com/\(repo)/pull/\(pull.number)", "url": "https://api.github.com/repos/\(repo)/pulls/\(pull.number)",
-            "head": ["ref": pull.head, "label": "\(owner):\(pull.head)", "sha": sha ?? ""] as [String: Any],
-            "base": ["ref": pull.base, "label": "\(owner):\(pull.base)"] as [String: Any],
-            "labels": pull.labels.map { ["name": $0] },
-        ]
+    func pullJSON(_ pull: EmulatedPull, repo: String, sha: String?, full: Bool = false) -> [String: Any] {
+        let defaultBranch = state.withLock { $0.repos[repo]?.defaultBranch } ?? "main"
+        return GitHubShapes.pull(pull, repo: repo, defaultBranch: defaultBranch, headSHA: sha ?? String(repeating: "0", count: 40),
+                                 baseSHA: String(repeating: "0", count: 40), full: full)
     }
 
     func listPulls(_ request: Request, _ context: BasicRequestContext) -> Response {
@@ -34,12 +29,12 @@ extension GitHubEmulator {
         guard let bare = state.withLock({ $0.repos[repo]?.bare }) else { return Self.notFound() }
         let body = try await Reply.body(request)
         guard let title = body["title"] as? String, let head = body["head"] as? String, let base = body["base"] as? String else {
-            return Reply.json(.unprocessableContent, ["message": "Validation Failed", "errors": [["resource": "PullRequest", "code": "missing_field"]]])
+            return Reply.json(.unprocessableContent, GitHubShapes.validationFailed([["resource": "PullRequest", "code": "missing_field"]], docs: "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"))
         }
         let branch = head.split(separator: ":").last.map(String.init) ?? head
         let resolved = try await ProcessRunner().run(["git", "--git-dir", bare, "rev-parse", "--verify", "--quiet", "refs/heads/\(branch)"], timeout: .seconds(30))
         guard resolved.succeeded else {
-            return Reply.json(.unprocessableContent, ["message": "Validation Failed", "errors": [["resource": "PullRequest", "field": "head", "code": "invalid"]]])
+            return Reply.json(.unprocessableContent, GitHubShapes.validationFailed([["resource": "PullRequest", "field": "head", "code": "invalid"]], docs: "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"))
         }
         let owner = repo.split(separator: "/").first.map(String.init) ?? ""
         if body["draft"] as? Bool == true, state.withLock({ $0.withoutDrafts.contains(repo) }) {
@@ -59,12 +54,10 @@ extension GitHubEmulator {
             return pull
         }
         guard let created else {
-            return Reply.json(.unprocessableContent, [
-                "message": "Validation Failed",
-                "errors": [["resource": "PullRequest", "code": "custom", "message": "A pull request already exists for \(owner):\(branch)."]],
-            ])
+            return Reply.json(.unprocessableContent, GitHubShapes.validationFailed(
+                [["resource": "PullRequest", "code": "custom", "message": "A pull request already exists for \(owner):\(branch)."]], docs: "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"))
         }
-        return Reply.json(.created, pullJSON(created, repo: repo, sha: resolved.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        return Reply.json(.created, pullJSON(created, repo: repo, sha: resolved.stdout.trimmingCharacters(in: .whitespacesAndNewlines), full: true))
     }
 
     func updatePull(_ context: BasicRequestContext, _ change: (inout EmulatedPull) -> Void) -> EmulatedPull? {
@@ -80,23 +73,24 @@ extension GitHubEmulator {
     func addLabels(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let body = try await Reply.body(request)
         guard let labels = body["labels"] as? [String] else {
-            return Reply.json(.unprocessableContent, ["message": "Invalid request.\n\n\"labels\" wasn't supplied."])
+            return Reply.json(.unprocessableContent, [
+                "message": "Invalid request.\n\n\"labels\" wasn't supplied.", "documentation_url": "https://docs.github.com/rest/issues/labels#add-labels-to-an-issue",
+            ])
         }
         guard let pull = updatePull(context, { pull in pull.labels += labels.filter { !pull.labels.contains($0) } }) else { return Self.notFound() }
-        return Reply.json(.ok, pull.labels.map { ["name": $0, "color": "ededed", "default": false] })
+        return Reply.json(.ok, pull.labels.map { GitHubShapes.label(repo: repoName(context), name: $0) })
     }
 
     func createComment(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let body = try await Reply.body(request)
         guard let text = body["body"] as? String else {
-            return Reply.json(.unprocessableContent, ["message": "Invalid request.\n\n\"body\" wasn't supplied."])
+            return Reply.json(.unprocessableContent, [
+                "message": "Invalid request.\n\n\"body\" wasn't supplied.", "documentation_url": "https://docs.github.com/rest/issues/comments#create-an-issue-comment",
+            ])
         }
         guard let pull = updatePull(context, { $0.comments.append(text) }) else { return Self.notFound() }
         let repo = repoName(context)
-        return Reply.json(.created, [
-            "id": pull.number * 100 + pull.comments.count, "body": text,
-            "html_url": "https://github.com/\(repo)/pull/\(pull.number)#issuecomment-\(pull.comments.count)",
-        ])
+        return Reply.json(.created, GitHubShapes.comment(repo: repo, number: pull.number, index: pull.comments.count, body: text))
     }
 
     /// `GET /repos/{owner}/{repo}/issues/{issue_number}/comments` (docs.github.com/rest/issues/comments#list-issue-comments), paginated.
@@ -104,10 +98,7 @@ extension GitHubEmulator {
         let repo = repoName(context)
         guard let number = context.parameters.get("number").flatMap(Int.init),
               let pull = state.withLock({ $0.pulls[repo]?.first { $0.number == number } }) else { return Self.notFound() }
-        let all = pull.comments.enumerated().map { index, text -> [String: Any] in
-            ["id": pull.number * 100 + index + 1, "body": text, "user": ["login": "ci-autofix[bot]", "type": "Bot"],
-             "html_url": "https://github.com/\(repo)/pull/\(pull.number)#issuecomment-\(index + 1)"]
-        }
+        let all = pull.comments.enumerated().map { GitHubShapes.comment(repo: repo, number: pull.number, index: $0.offset + 1, body: $0.element) }
         let (page, link) = paginate(all, request)
         return Reply.json(.ok, page, headers: link)
     }

@@ -27,11 +27,7 @@ extension GitHubEmulator {
     func repository(_ context: BasicRequestContext) -> Response {
         let name = repoName(context)
         guard let repo = state.withLock({ $0.repos[name] }) else { return Self.notFound() }
-        return Reply.json(.ok, [
-            "id": abs(name.hashValue % 1_000_000), "name": name.split(separator: "/").last.map(String.init) ?? name, "full_name": name,
-            "default_branch": repo.defaultBranch, "private": false, "html_url": "https://github.com/\(name)",
-            "clone_url": "https://github.com/\(name).git", "owner": ["login": name.split(separator: "/").first.map(String.init) ?? ""],
-        ])
+        return Reply.json(.ok, GitHubShapes.fullRepository(name, defaultBranch: repo.defaultBranch))
     }
 
     func findRun(_ context: BasicRequestContext) -> EmulatedRun? {
@@ -45,21 +41,8 @@ extension GitHubEmulator {
         guard let run = findRun(context) else { return Self.notFound() }
         let number = context.parameters.get("attempt").flatMap(Int.init) ?? run.latestAttempt
         guard let attempt = run.attempt(number) else { return Self.notFound() }
-        return Reply.json(.ok, [
-            "id": run.id, "name": run.name, "head_branch": run.headBranch, "head_sha": run.headSHA, "status": "completed",
-            "conclusion": attempt.conclusion, "run_attempt": number, "event": "push", "workflow_id": 1,
-            "html_url": "https://github.com/\(run.repo)/actions/runs/\(run.id)",
-            "url": "\(base(request))/repos/\(run.repo)/actions/runs/\(run.id)",
-            // Both are required by the description's "Workflow Run" schema (ops.json, actions/get-workflow-run).
-            "repository": minimalRepository(run.repo), "head_repository": minimalRepository(run.headRepository),
-        ])
-    }
-
-    /// The "Minimal Repository" object (a subset of its required fields).
-    func minimalRepository(_ fullName: String) -> [String: Any] {
-        ["id": abs(fullName.hashValue % 1_000_000), "name": fullName.split(separator: "/").last.map(String.init) ?? fullName, "full_name": fullName,
-         "owner": ["login": fullName.split(separator: "/").first.map(String.init) ?? ""], "private": false,
-         "html_url": "https://github.com/\(fullName)", "fork": false]
+        // Every field the description's "Workflow Run" schema requires (ops.json, actions/get-workflow-run).
+        return Reply.json(.ok, GitHubShapes.workflowRun(run, attempt: number, conclusion: attempt.conclusion, base: base(request)))
     }
 
     /// Paginated like GitHub: `per_page` (max 100), `page`, and a `Link` header with `rel="next"`. For a run,
@@ -77,11 +60,7 @@ extension GitHubEmulator {
         } else {
             listed = run.jobs.map { ($0, run.latestAttempt) }
         }
-        let all = listed.map { item -> [String: Any] in
-            ["id": item.job.id, "run_id": run.id, "run_attempt": item.attempt, "name": item.job.name, "status": "completed",
-             "conclusion": item.job.conclusion, "head_sha": run.headSHA,
-             "html_url": "https://github.com/\(run.repo)/actions/runs/\(run.id)/job/\(item.job.id)", "steps": []]
-        }
+        let all = listed.map { GitHubShapes.job($0.job, run: run, attempt: $0.attempt, base: base(request)) }
         let (page, link) = paginate(all, request)
         return Reply.json(.ok, ["total_count": all.count, "jobs": page], headers: link)
     }
@@ -138,7 +117,9 @@ extension GitHubEmulator {
         let body = try await Reply.body(request)
         guard state.withLock({ $0.repos[repoName(context)] != nil }) else { return Self.notFound() }
         guard body["event_type"] is String else {
-            return Reply.json(.unprocessableContent, ["message": "Invalid request.\n\n\"event_type\" wasn't supplied."])
+            return Reply.json(.unprocessableContent, [
+                "message": "Invalid request.\n\n\"event_type\" wasn't supplied.", "documentation_url": "https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event",
+            ])
         }
         return Response(status: .noContent)
     }

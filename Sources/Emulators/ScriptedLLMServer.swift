@@ -92,10 +92,16 @@ public final class ScriptedLLMServer: Sendable {
             var fields: HTTPFields = [:]
             if let retryAfter { fields[HTTPField.Name("retry-after")!] = String(retryAfter) }
             if let shouldRetry { fields[HTTPField.Name("x-should-retry")!] = shouldRetry ? "true" : "false" }
+            // Anthropic's error types by status (docs.claude.com/en/api/errors); OpenAI's ErrorResponse (param may be null).
+            let anthropicType = [400: "invalid_request_error", 401: "authentication_error", 403: "permission_error", 404: "not_found_error",
+                                 413: "request_too_large", 429: "rate_limit_error", 529: "overloaded_error"][code] ?? "api_error"
             let body: [String: Any] = anthropic
-                ? ["type": "error", "error": ["type": code == 429 ? "rate_limit_error" : "api_error", "message": "scripted \(code)"]]
-                : ["error": ["message": "scripted \(code)", "type": code == 429 ? "requests" : "server_error", "code": code == 429 ? "rate_limit_exceeded" : NSNull()]]
+                ? ["type": "error", "error": ["type": anthropicType, "message": "scripted \(code)"]]
+                : ["error": ["message": "scripted \(code)", "type": code == 429 ? "requests" : "server_error", "param": NSNull(), "code": code == 429 ? "rate_limit_exceeded" : NSNull()]]
             return Reply.json(HTTPResponse.Status(code: code), body, headers: fields)
+        case .insufficientQuota where anthropic:
+            // Anthropic has no quota error of its own: an exhausted credit balance is a 400 invalid_request_error.
+            return Reply.json(.badRequest, ["type": "error", "error": ["type": "invalid_request_error", "message": "Your credit balance is too low to access the Anthropic API."]])
         case .insufficientQuota:
             return Self.openAIError(429, "You exceeded your current quota, please check your plan and billing details.",
                                     type: "insufficient_quota", param: nil, code: "insufficient_quota")
@@ -109,7 +115,7 @@ public final class ScriptedLLMServer: Sendable {
             if anthropic { return Self.completion(reason, model: model, tokensIn: tokensIn, anthropic: true, stop: "refusal") }
             return Reply.json(.ok, [
                 "id": "chatcmpl-scripted\(UUID().uuidString.prefix(8))", "object": "chat.completion", "created": Int(Date().timeIntervalSince1970),
-                "model": model, "choices": [["index": 0, "message": ["role": "assistant", "content": NSNull(), "refusal": reason], "finish_reason": "stop"]],
+                "model": model, "choices": [["index": 0, "message": ["role": "assistant", "content": NSNull(), "refusal": reason], "finish_reason": "stop", "logprobs": NSNull()]],
                 "usage": ["prompt_tokens": tokensIn, "completion_tokens": 5, "total_tokens": tokensIn + 5],
             ])
         }

@@ -11,7 +11,7 @@ struct WorkerCrashTests {
         // The first four are claimed first and hold long enough to be mid-run when the kill lands.
         var held: [Int64] = []
         for _ in 0..<4 {
-            held.append(try await store.enqueue(NewJob(kind: "diag.record", payload: env.recordPayload(holdMs: 3000), priority: -1)).job.id)
+            held.append(try await store.enqueue(NewJob(kind: "diag.record", payload: env.recordPayload(holdMs: 8000), priority: -1)).job.id)
         }
         for _ in 0..<20 { _ = try await store.enqueue(NewJob(kind: "diag.record", payload: env.recordPayload(holdMs: 30))) }
 

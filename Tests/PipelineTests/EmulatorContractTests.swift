@@ -268,7 +268,7 @@ import _CryptoExtras
             (.truncated("```diff\n--- a/x"), 200, 200),
             (.refusal("I can't help with that."), 200, 200),
             (.contentFilter("partial"), 200, 200),
-            (.insufficientQuota, 429, 429),
+            (.insufficientQuota, 429, 400),
             (.status(429, retryAfter: 2, shouldRetry: true), 429, 429),
             (.status(500, shouldRetry: false), 500, 500),
             (.status(503, retryAfter: 1), 503, nil),
