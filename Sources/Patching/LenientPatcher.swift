@@ -72,6 +72,8 @@ public struct LenientPatcher: Sendable {
 
     /// Lines split on `\n` bytes as git splits them (a `\r` stays part of its line).
     static func split(_ text: String) -> ([String], Bool) {
+        // An empty file has no lines (and no last line without a newline).
+        if text.isEmpty { return ([], true) }
         var lines = Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         let finalNewline = text.utf8.last == UInt8(ascii: "\n")
         if finalNewline { lines.removeLast() }

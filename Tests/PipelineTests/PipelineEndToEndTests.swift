@@ -350,3 +350,39 @@ import TestSupport
         }
     }
 }
+
+/// A fix that needs two files lands as one PR with both.
+@Suite(.serialized) struct TwoFileFixTests {
+    static let twoFiles = """
+        `add` subtracts, and `double` should reuse it.
+
+        ```diff
+        --- a/app/calc.py
+        +++ b/app/calc.py
+        @@ -1,3 +1,4 @@
+         def add(a, b):
+             \"\"\"Sum of two numbers.\"\"\"
+        -    return a - b
+        +    # The sum adds its operands (it subtracted them).
+        +    return a + b
+        --- a/app/__init__.py
+        +++ b/app/__init__.py
+        @@ -0,0 +1 @@
+        +# The calculator package.
+        ```
+        """
+
+    @Test func twoFileFix_opensOnePullRequestWithBothFiles() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        scenario.llm.enqueue(.reply(Self.twoFiles))
+        try await scenario.github.run { api in
+            try await scenario.llm.run { llm in
+                let job = try await scenario.runOnce(scenario.environment(api: api, llm: llm))
+                #expect(job.state == .succeeded, "\(job.lastError ?? "")")
+                #expect(scenario.github.pulls(PipelineScenario.repo).count == 1)
+                let changed = try await GitFixture.run(["git", "--git-dir", scenario.bare, "diff", "--name-only", scenario.sha, "ci/autofix-777"])
+                #expect(changed == "app/__init__.py\napp/calc.py\n", "\(changed)")
+            }
+        }
+    }
+}
