@@ -38,6 +38,7 @@ run: build
 # The product end to end: a repository with a failing test, GitHub and the model emulated on
 # 127.0.0.1, the worker over ./var/demo/autofix.sqlite; prints the draft PR and the tests on its branch.
 demo: build
+	scripts/test-deps
 	$(BIN) demo
 
 # Extraction accuracy on the shared corpora (the metric in ../shared/corpus/README.md).
