@@ -226,3 +226,41 @@ import TestSupport
         }
     }
 }
+
+/// Context comes from git objects: a committed symlink is never followed to the host's files.
+@Suite(.serialized) struct SymlinkContextTests {
+    @Test func committedSymlinkNamedByTheLog_isNotFollowedIntoThePrompt() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0, output: ["  File \"app/settings.py\", line 1, in <module>"]) }
+        // A secret on the worker's host, and a commit whose `app/settings.py` is a symlink to it.
+        let secret = "host-secret-\(UUID().uuidString)"
+        let target = "\(scenario.dir)/host-secret.txt"
+        try Data(secret.utf8).write(to: URL(fileURLWithPath: target))
+        let upstream = "\(scenario.dir)/upstream"
+        _ = try await GitFixture.run(["ln", "-s", target, "\(upstream)/app/settings.py"])
+        _ = try await GitFixture.run(["git", "add", "-A"], in: upstream)
+        _ = try await GitFixture.run(["git", "-c", "user.name=Mallory", "-c", "user.email=m@example.com", "commit", "-qm", "link"], in: upstream)
+        _ = try await GitFixture.run(["git", "push", "-q", scenario.bare, "HEAD:refs/heads/main"], in: upstream)
+        let sha = try await GitFixture.run(["git", "rev-parse", "HEAD"], in: upstream).trimmingCharacters(in: .whitespacesAndNewlines)
+        var run = try #require(scenario.github.run(id: PipelineScenario.runID))
+        run.headSHA = sha
+        scenario.github.addRun(run)
+        scenario.llm.enqueue(.reply("NO_FIX not needed for this test"))
+        try await scenario.github.run { api in
+            try await scenario.llm.run { llm in
+                let env = scenario.environment(api: api, llm: llm)
+                let result = try await AutofixProcess.run(
+                    ["enqueue", "--repo", PipelineScenario.repo, "--run-id", String(PipelineScenario.runID), "--branch", "main"],
+                    environment: env, directory: URL(fileURLWithPath: scenario.dir))
+                #expect(result.status == 0)
+                _ = try await scenario.drain(env)
+                let body = try #require(scenario.llm.received.first?.body)
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+                let prompt = ((json["messages"] as? [[String: Any]]) ?? []).compactMap { $0["content"] as? String }.joined(separator: "\n")
+                #expect(!body.contains(secret) && !prompt.contains(secret), "the symlink's target reached the prompt")
+                #expect(!prompt.contains("<code path=\"app/settings.py\""), "a symlink was shown as code")
+                // Context gathering did run: the regular files the log names are there.
+                #expect(prompt.contains("<code path=\"tests/test_calc.py\""), "\(prompt.prefix(3000))")
+            }
+        }
+    }
+}
