@@ -16,7 +16,12 @@ extension GitHubEmulator {
         let wanted = request.uri.queryParameters.get("state").map { String($0) } ?? "open"
         let head: String? = request.uri.queryParameters.get("head").map { String($0) }
         let owner = repo.split(separator: "/").first.map(String.init) ?? ""
-        let pulls = self.pulls(repo).filter { pull in
+        let stale = state.withLock { state -> Bool in
+            guard state.staleListings > 0 else { return false }
+            state.staleListings -= 1
+            return true
+        }
+        let pulls = stale ? [] : self.pulls(repo).filter { pull in
             (wanted == "all" || pull.state == wanted) && (head == nil || head == "\(owner):\(pull.head)")
         }
         let (page, link) = paginate(pulls.map { pullJSON($0, repo: repo, sha: nil) } as [[String: Any]], request)

@@ -26,6 +26,8 @@ public final class GitHubEmulator: Sendable {
         /// The App installation that covers each repository, and the installation each minted token belongs to.
         var installations: [String: Int64] = [:]
         var tokenInstallation: [String: Int64] = [:]
+        /// Pull listings that answer empty, as a listing racing another worker's create does.
+        var staleListings = 0
         var installationTokens = 0
     }
 
@@ -74,6 +76,20 @@ public final class GitHubEmulator: Sendable {
     /// The App is installed on `repo`'s account as installation `id`: its tokens reach only repositories of that installation.
     public func install(_ repo: String, installation id: Int64) {
         state.withLock { $0.installations[repo] = id }
+    }
+
+    /// A pull request opened by someone else (another worker) for `head`.
+    public func openPull(_ repo: String, head: String, base: String, title: String) {
+        state.withLock { state in
+            state.pulls[repo, default: []].append(EmulatedPull(
+                number: state.nextNumber, title: title, head: head, base: base, body: "", draft: true, state: "open", labels: [], comments: []))
+            state.nextNumber += 1
+        }
+    }
+
+    /// The next `count` pull listings answer an empty page (they ran before another worker's create).
+    public func staleListings(_ count: Int) {
+        state.withLock { $0.staleListings = count }
     }
 
     public func pulls(_ repo: String) -> [EmulatedPull] {

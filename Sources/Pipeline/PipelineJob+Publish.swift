@@ -35,6 +35,9 @@ extension PipelineJob {
         } catch GitHubError.validationFailed(let message) where message.contains("already exists") {
             // Another worker opened it between our list and create.
             guard let existing = try await github.pulls(repo: failure.repo, state: "all", head: "\(owner):\(branch)").first else { throw GitHubError.validationFailed(message) }
+            try await github.addLabels(repo: failure.repo, number: existing.number, labels: [configuration.label])
+            try await postEvidence(validated, on: existing.number)
+            report.detail = "reused #\(existing.number) (opened meanwhile)"
             return PublishedPull(url: existing.htmlURL, number: existing.number, reused: true)
         }
         try await github.addLabels(repo: failure.repo, number: pull.number, labels: [configuration.label])

@@ -386,3 +386,23 @@ import TestSupport
         }
     }
 }
+
+/// GitHub says "already exists" in `errors[]` of a 422, not in its `message`.
+@Suite(.serialized) struct PullRaceTests {
+    @Test func pullOpenedByAnotherWorkerBetweenListAndCreate_isReused_withItsEvidence() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        scenario.llm.enqueue(.reply(PipelineScenario.fix))
+        try await scenario.github.run { api in
+            try await scenario.llm.run { llm in
+                // Another worker's PR for the branch exists, but this worker's two listings ran before it.
+                scenario.github.openPull(PipelineScenario.repo, head: "ci/autofix-777", base: "main", title: "from another worker")
+                scenario.github.staleListings(2)
+                let job = try await scenario.runOnce(scenario.environment(api: api, llm: llm))
+                #expect(job.state == .succeeded, "\(job.lastError ?? "")")
+                let pulls = scenario.github.pulls(PipelineScenario.repo)
+                #expect(pulls.count == 1 && job.prURL?.hasSuffix("/pull/\(pulls[0].number)") == true, "\(job.prURL ?? "")")
+                #expect(pulls.first?.comments.count == 1 && pulls.first?.labels == ["ci/autofix"])
+            }
+        }
+    }
+}
