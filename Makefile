@@ -19,10 +19,11 @@ release:
 	$(SWIFT) build $(RELEASE) --product autofix-net
 	$(SWIFT) build $(RELEASE) --product autofix-bench
 
-# Installs what the tests need beside Swift (bubblewrap, pytest, ...), checks the workflow templates
-# with actionlint and zizmor, then runs every test.
+# Installs what the tests need beside Swift (bubblewrap, pytest, ...), checks that modules import only
+# those below them and the workflow templates with actionlint and zizmor, then runs every test.
 test:
 	scripts/test-deps
+	scripts/check-imports
 	scripts/lint-workflows
 	$(SWIFT) build --build-tests
 	$(SWIFT) test

@@ -23,9 +23,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
+        // The base every module may import: the error protocol and JSON text. No dependencies.
+        .target(name: "Core", swiftSettings: strict),
         .target(
             name: "Queue",
             dependencies: [
+                "Core",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -40,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "Intake",
-            dependencies: ["Queue"],
+            dependencies: ["Core", "Queue"],
             swiftSettings: strict
         ),
         .target(name: "Subprocess", swiftSettings: strict),
@@ -48,10 +51,10 @@ let package = Package(
         .target(name: "AutofixSettings", swiftSettings: strict),
         .target(
             name: "GitHub",
-            dependencies: ["Queue", "Subprocess", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            dependencies: ["Core", "Subprocess", .product(name: "_CryptoExtras", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        .target(name: "LLM", dependencies: ["Queue", "AutofixSettings"], swiftSettings: strict),
+        .target(name: "LLM", dependencies: ["Core", "AutofixSettings"], swiftSettings: strict),
         // GitHub and LLM providers on loopback for tests, the demo and benchmarks.
         .target(
             name: "Emulators",
@@ -63,11 +66,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "Patching", dependencies: ["Queue", "LogAnalysis", "Subprocess", "AutofixSettings"], swiftSettings: strict),
+        .target(name: "Patching", dependencies: ["Core", "LogAnalysis", "Subprocess", "AutofixSettings"], swiftSettings: strict),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Queue", "Intake", "GitHub", "LLM", "Patching", "LogAnalysis", "Subprocess", "AutofixSettings",
+                "Core", "Queue", "Intake", "GitHub", "LLM", "Patching", "LogAnalysis", "Subprocess", "AutofixSettings",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -76,11 +79,21 @@ let package = Package(
         .target(
             name: "IntakeHTTP",
             dependencies: [
-                "Queue", "Intake", "AutofixMetrics", "App",
+                "Core", "Queue", "Intake", "AutofixMetrics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict
+        ),
+        // The server's composition root: configuration → store, metrics, the intake server, its lifecycle.
+        .target(
+            name: "ServerAssembly",
+            dependencies: [
+                "App", "IntakeHTTP", "Intake", "Queue",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -96,7 +109,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Queue", "Intake", "AutofixMetrics", "AutofixSettings",
+                "Core", "Queue", "Intake", "AutofixMetrics", "AutofixSettings",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
@@ -131,7 +144,7 @@ let package = Package(
         .executableTarget(
             name: "autofix-net",
             dependencies: [
-                "App", "Intake", "IntakeHTTP", "AutofixCLI", "GitHub", "PipelineWiring", "Emulators", "Queue", "Subprocess",
+                "App", "Intake", "IntakeHTTP", "ServerAssembly", "AutofixCLI", "GitHub", "PipelineWiring", "Emulators", "Queue", "Subprocess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -158,7 +171,7 @@ let package = Package(
         .testTarget(
             name: "IntakeHTTPTests",
             dependencies: [
-                "Queue", "Intake", "IntakeHTTP", "App", "GitHub",
+                "Queue", "Intake", "IntakeHTTP", "ServerAssembly", "App", "GitHub",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

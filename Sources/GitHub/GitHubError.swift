@@ -1,4 +1,4 @@
-import Queue
+import Core
 
 /// A GitHub API failure, typed so the caller knows whether retrying can help.
 public enum GitHubError: Error, Sendable, Hashable, CustomStringConvertible, ClassifiedError {

@@ -1,4 +1,4 @@
-import Queue
+import Core
 
 /// A provider failure, typed so the job knows whether to retry.
 public enum LLMError: Error, Sendable, Hashable, CustomStringConvertible, ClassifiedError {

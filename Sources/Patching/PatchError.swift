@@ -1,4 +1,4 @@
-import Queue
+import Core
 
 /// Why a patch was not accepted; a model can often correct these in another round.
 public enum PatchError: Error, Sendable, Hashable, CustomStringConvertible, ClassifiedError {

@@ -1,3 +1,4 @@
+import Core
 import Queue
 
 /// Pipeline failures that are not a dependency's own typed error.

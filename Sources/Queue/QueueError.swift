@@ -1,3 +1,5 @@
+import Core
+
 /// Errors of the queue and its stores, with stable codes.
 public enum QueueError: Error, Sendable, Hashable, CustomStringConvertible {
     case jobNotFound(Int64)
@@ -40,18 +42,6 @@ public enum QueueError: Error, Sendable, Hashable, CustomStringConvertible {
         case .migrationFailed(let detail): "migration failed: \(detail)"
         }
     }
-}
-
-/// An error that knows whether retrying can help; every module's error type conforms.
-public protocol ClassifiedError: Error {
-    var code: String { get }
-    var isRetryable: Bool { get }
-    /// A delay the remote side asked for, if any.
-    var retryAfter: Duration? { get }
-}
-
-extension ClassifiedError {
-    public var retryAfter: Duration? { nil }
 }
 
 extension QueueError: ClassifiedError {}

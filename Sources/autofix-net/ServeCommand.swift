@@ -2,7 +2,7 @@ import App
 import ArgumentParser
 import AutofixCLI
 import IntakeHTTP
-import AutofixCLI
+import ServerAssembly
 
 /// `autofix serve`: HTTP intake, GitHub webhooks, the jobs API and /metrics.
 struct ServeCommand: AsyncParsableCommand {

@@ -5,6 +5,7 @@ import FoundationNetworking
 #endif
 import Logging
 import Queue
+import ServerAssembly
 import Synchronization
 
 /// `autofix serve` built through `AutofixApp`, on a free loopback port, over a temporary database.

@@ -1,6 +1,7 @@
 import App
 import Foundation
 import Intake
+import IntakeHTTP
 import Logging
 import ServiceLifecycle
 
