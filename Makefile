@@ -9,27 +9,35 @@ BIN      = .build/debug/autofix
 RELEASE  = -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie --disable-local-rpath
 RELBIN   = .build/release/autofix
 
-.PHONY: build release test run demo bench eval install migrations clean
+.PHONY: help build release test test-fast run demo bench eval install migrations clean
 
-build:
+help: ## This list.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
+
+build: ## Debug build.
 	$(SWIFT) build
 
-release:
+release: ## Release build of autofix, autofix-net and autofix-bench.
 	$(SWIFT) build $(RELEASE) --product autofix
 	$(SWIFT) build $(RELEASE) --product autofix-net
 	$(SWIFT) build $(RELEASE) --product autofix-bench
 
 # Installs what the tests need beside Swift (bubblewrap, pytest, ...), checks that modules import only
 # those below them and the workflow templates with actionlint and zizmor, then runs every test.
-test:
+test: ## Every test, after installing what they need and the import and workflow checks.
 	scripts/test-deps
 	scripts/check-imports
 	scripts/lint-workflows
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
+# Unit tests only (no process, sandbox or end-to-end tests): quick feedback after a build.
+test-fast: ## Unit tests only, quick after a build.
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter 'RailsBypass|TestVerdict|SecretRedactor|KnownSecret|PatchRails|LenientPatcher|ModelReply|LLMProvider|GitHubError|GitHubAppAuth|ConfigurationLoader|RetryPolicy|EnqueueRequest|BlockShape|LogReader|PathologicalInput|RuleFixture|PromptTemplate|JobStoreConformance|EmbeddedMigrations|Webhook|Dispatch'
+
 # The quick start: record a failed run and a no-op job, drain the queue, show what happened.
-run: build
+run: build ## The bare queue with noop jobs on ./var/autofix.sqlite.
 	$(BIN) enqueue --repo octo/hello --run-id 1001 --branch main --run-url https://github.com/octo/hello/actions/runs/1001
 	$(BIN) enqueue --kind noop
 	$(BIN) worker --exit-when-idle
@@ -38,19 +46,19 @@ run: build
 
 # The product end to end: a repository with a failing test, GitHub and the model emulated on
 # 127.0.0.1, the worker over ./var/demo/autofix.sqlite; prints the draft PR and the tests on its branch.
-demo: build
+demo: build ## A failing repository turned into a draft PR, against local emulators.
 	scripts/test-deps
 	$(BIN) demo
 
 # Extraction accuracy on the shared corpora (the metric in ../shared/corpus/README.md).
-eval: release
+eval: release ## Extraction accuracy on ../shared/corpus.
 	.build/release/autofix eval-extract ../shared/corpus/logchunks
 	.build/release/autofix eval-extract ../shared/corpus/gha-logs
 
-bench: release
+bench: release ## Every performance figure beside its baseline.
 	.build/release/autofix-bench --autofix $(RELBIN) $(BENCH_FLAGS)
 
-install: release
+install: release ## Binaries, the systemd units and /etc/autofix.
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)/etc/systemd/system $(DESTDIR)/etc/autofix
 	install -m 0755 $(RELBIN) $(DESTDIR)$(PREFIX)/bin/autofix
 	install -m 0755 .build/release/autofix-net $(DESTDIR)$(PREFIX)/bin/autofix-net
@@ -59,9 +67,9 @@ install: release
 	test -e $(DESTDIR)/etc/autofix/config.yml || install -m 0640 deploy/config/config.example.yml $(DESTDIR)/etc/autofix/config.yml
 
 # Regenerate the migrations compiled into the binary after adding a file to migrations/sqlite.
-migrations:
+migrations: ## Regenerate the embedded migrations and prompts.
 	scripts/embed-prompts
 	scripts/embed-migrations
 
-clean:
+clean: ## Remove .build and var.
 	rm -rf .build var

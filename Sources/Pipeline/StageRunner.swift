@@ -34,7 +34,7 @@ struct StageRunner: Sendable {
     }
 
     func run<T: Codable & Sendable>(_ stage: StageName, _ body: (inout Report) async throws -> T) async throws -> T {
-        let started = Date()
+        let started = context.clock.now()
         let clockStart = ContinuousClock.now
         if let resumed = try checkpoint(stage, as: T.self) {
             try await context.recordStage(StageRecord(stage: stage.rawValue, startedAt: started, duration: .zero, outcome: "resumed"))

@@ -13,7 +13,8 @@ public struct JobContext: Sendable {
     public let lease: Lease
     public let logger: Logger
     let store: any JobStore
-    let clock: any WallClock
+    /// The worker's clock: stages stamp their records with it, never with `Date()`.
+    public let clock: any WallClock
 
     public init(job: Job, lease: Lease, logger: Logger, store: any JobStore, clock: any WallClock = SystemWallClock()) {
         self.job = job
