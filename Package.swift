@@ -185,6 +185,7 @@ let package = Package(
                 "Queue", "App", "Intake", "Subprocess", "Patching", "LLM", "GitHub", "LogAnalysis", "Emulators", "PipelineWiring", "Pipeline",
                 "AutofixSettings",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

@@ -6,34 +6,20 @@ import Subprocess
 import Testing
 
 /// Red-team findings: each test asserts the SAFE behaviour, so it fails while the finding is open.
-/// Shell reproducers with their recorded output are in /tmp/redteam/ (numbers in the comments).
+/// (The red team's shell reproducers were numbered as in the comments.)
 @Suite struct RedTeamFindingsTests {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-redteam-\(UUID().uuidString.prefix(8))").path
 
-    func sandbox(_ change: (inout SandboxConfiguration) -> Void = { _ in }) -> TestSandbox {
-        var configuration = SandboxConfiguration()
-        configuration.toolchainPaths = ProcessInfo.processInfo.environment["PYENV_ROOT"].map { [$0] } ?? []
-        change(&configuration)
-        return TestSandbox(configuration: configuration)
-    }
+    let harness = SandboxHarness()
+    var dir: String { harness.dir }
+
+    func sandbox(_ change: (inout SandboxConfiguration) -> Void = { _ in }) -> TestSandbox { harness.sandbox(change) }
 
     func run(_ command: String, timeout: Duration = .seconds(60), _ change: (inout SandboxConfiguration) -> Void = { _ in }) async throws -> TestSandbox.Run {
-        let scratch = "\(dir)/job-\(UUID().uuidString.prefix(6))"
-        try FileManager.default.createDirectory(atPath: "\(scratch)/src", withIntermediateDirectories: true)
-        return try await sandbox(change).run(command, tree: "\(scratch)/src", scratch: scratch, timeout: timeout)
+        try await harness.run(command, timeout: timeout, change)
     }
 
     /// The rule that refuses `reply`, nil when it passes the rails.
-    static func refusal(_ reply: String) -> String? {
-        do {
-            try PatchRails().check(try DiffParser.parse(reply: reply))
-            return nil
-        } catch let PatchError.refused(rule, _) {
-            return rule
-        } catch {
-            return "error: \(error)"
-        }
-    }
+    static func refusal(_ reply: String) -> String? { RailsBypassTests.refusal(reply) }
 
     static func reply(_ path: String, added: String, context: String = "import os") -> String {
         ["Fix.", "", "```diff", "--- a/\(path)", "+++ b/\(path)", "@@ -1,1 +1,2 @@", " \(context)", "+\(added)", "```", ""].joined(separator: "\n")

@@ -7,17 +7,14 @@ import Subprocess
 import Testing
 
 /// Red team, round 2 (after 835cfde): each test asserts the SAFE behaviour, so it fails while the finding is open.
-/// Shell reproducers with recorded output are in /tmp/redteam2/ (numbers in the comments). Not compiled or run by
-/// the red team (no Swift builds allowed); `@testable` is needed for ScratchTree, PromptFence and Markdown.
+/// The red team's second round: each test asserts the safe behaviour (its shell reproducers were numbered as in
+/// the comments). `@testable` is needed for ScratchTree, PromptFence and Markdown.
 @Suite struct RedTeamRound2Tests {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-redteam2-\(UUID().uuidString.prefix(8))").path
+    let harness = SandboxHarness()
+    var dir: String { harness.dir }
 
     func run(_ command: String, timeout: Duration = .seconds(60)) async throws -> TestSandbox.Run {
-        var configuration = SandboxConfiguration()
-        configuration.toolchainPaths = ProcessInfo.processInfo.environment["PYENV_ROOT"].map { [$0] } ?? []
-        let scratch = "\(dir)/job-\(UUID().uuidString.prefix(6))"
-        try FileManager.default.createDirectory(atPath: "\(scratch)/src", withIntermediateDirectories: true)
-        return try await TestSandbox(configuration: configuration).run(command, tree: "\(scratch)/src", scratch: scratch, timeout: timeout)
+        try await harness.run(command, timeout: timeout)
     }
 
     static func refusal(_ reply: String) -> String? { RedTeamFindingsTests.refusal(reply) }

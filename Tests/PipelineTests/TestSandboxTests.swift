@@ -6,25 +6,19 @@ import Testing
 
 /// What repository code run as the test command can see and do: real bubblewrap, real processes.
 @Suite struct TestSandboxTests {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-sandbox-\(UUID().uuidString.prefix(8))").path
 
     init() {
         // A secret in the worker's own environment: neither sandboxed nor unsandboxed tests may see it.
         setenv("AUTOFIX_SANDBOX_TEST_SECRET", "leak-me-if-you-can", 1)
     }
 
-    func sandbox(_ change: (inout SandboxConfiguration) -> Void = { _ in }) -> TestSandbox {
-        var configuration = SandboxConfiguration()
-        configuration.toolchainPaths = ProcessInfo.processInfo.environment["PYENV_ROOT"].map { [$0] } ?? []
-        change(&configuration)
-        return TestSandbox(configuration: configuration)
-    }
+    let harness = SandboxHarness()
+    var dir: String { harness.dir }
 
-    /// Runs `command` in a fresh tree under the sandbox.
+    func sandbox(_ change: (inout SandboxConfiguration) -> Void = { _ in }) -> TestSandbox { harness.sandbox(change) }
+
     func run(_ command: String, timeout: Duration = .seconds(60), _ change: (inout SandboxConfiguration) -> Void = { _ in }) async throws -> TestSandbox.Run {
-        let scratch = "\(dir)/job-\(UUID().uuidString.prefix(6))"
-        try FileManager.default.createDirectory(atPath: "\(scratch)/src", withIntermediateDirectories: true)
-        return try await sandbox(change).run(command, tree: "\(scratch)/src", scratch: scratch, timeout: timeout)
+        try await harness.run(command, timeout: timeout, change)
     }
 
     @Test func filesOutsideTheTree_theStateDirectoryAndCredentials_areInvisible() async throws {
