@@ -75,6 +75,7 @@ final class PipelineJob: @unchecked Sendable {
     let tally: RetryTally
     let stages: StageRunner
     var configuration: PipelineConfiguration { pipeline.configuration }
+    var policy: PipelinePolicy { PipelinePolicy(configuration: configuration) }
     var logger: Logger { context.logger }
     /// Set once the mirror is known to hold the run's commit in this attempt.
     var fetchedSHA: String?
@@ -96,9 +97,7 @@ final class PipelineJob: @unchecked Sendable {
 
     func run() async throws -> JobOutcome {
         // Loop guard first, before any request: our own branches never trigger us.
-        if let branch = failure.branch, branch.hasPrefix(configuration.branchPrefix) {
-            return .skipped(reason: "the run is on \(branch), an autofix branch (loop guard)")
-        }
+        if let reason = policy.loopGuard(branch: failure.branch) { return .skipped(reason: reason) }
         let facts = try await stages.run(.fetchLogs) { report in try await fetchLogs(&report) }
         let errors = try await stages.run(.extractErrors) { report in try await extractErrors(facts, &report) }
         let gathered = try await stages.run(.gatherContext) { report in try await gatherContext(facts, errors, &report) }

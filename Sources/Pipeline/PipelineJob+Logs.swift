@@ -8,17 +8,10 @@ extension PipelineJob {
         // The enqueued attempt, not the latest: a re-run (passing, or still running) must not change this job's facts.
         let run = try await github.workflowRun(repo: failure.repo, runID: failure.runID, attempt: failure.runAttempt)
         let branch = run.headBranch ?? failure.branch ?? ""
-        if branch.hasPrefix(configuration.branchPrefix) {
-            throw StageEnd(outcome: .skipped(reason: "the run is on \(branch), an autofix branch (loop guard)"))
-        }
-        // Identity comes from GitHub's run, never from the payload: a fork's commits are not ours to push.
-        if configuration.skipForks {
-            guard let head = run.headRepository?.fullName, let base = run.repository?.fullName else {
-                throw StageEnd(outcome: .skipped(reason: "GitHub's run does not say which repository its commit comes from; not acting on it"))
-            }
-            if head.lowercased() != base.lowercased() {
-                throw StageEnd(outcome: .skipped(reason: "the run's commit comes from the fork \(head), not \(base) (policy: never act on runs from forks)"))
-            }
+        if let reason = policy.loopGuard(branch: branch) { throw StageEnd(outcome: .skipped(reason: reason)) }
+        // Identity comes from GitHub's run, never from the payload.
+        if let reason = policy.forkGuard(headRepository: run.headRepository?.fullName, repository: run.repository?.fullName) {
+            throw StageEnd(outcome: .skipped(reason: reason))
         }
         if let claimed = failure.headSHA, claimed.lowercased() != run.headSHA.lowercased() {
             throw PipelineError.invalidPayload("the enqueued head_sha \(claimed.prefix(12)) is not the run's commit \(run.headSHA.prefix(12)) on GitHub")
@@ -85,9 +78,7 @@ extension PipelineJob {
         }
         let kind = extractor.failureKind(blocksForKind.sorted { $0.score > $1.score })
         report.detail = "\(errors.count) errors, kind \(kind.rawValue)" + (tally.take().map { "; \($0)" } ?? "")
-        if configuration.onlyTestFailures, kind != .test {
-            throw StageEnd(outcome: .skipped(reason: "the failure is \(kind.rawValue), not a test failure (policy: only test failures)"))
-        }
+        if let reason = policy.failureKind(kind) { throw StageEnd(outcome: .skipped(reason: reason)) }
         guard !errors.isEmpty else { throw StageEnd(outcome: .noFix(reason: "no error found in the failed jobs' logs")) }
         return ExtractedErrors(failureKind: kind, errors: errors)
     }

@@ -27,9 +27,7 @@ extension PipelineJob {
             throw StageEnd(outcome: .noFix(reason: unusable.description))
         }
         let reply = redact(response.text)
-        if reply.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("NO_FIX") {
-            throw StageEnd(outcome: .noFix(reason: "the model found no safe fix: \(reply.prefix(300))"))
-        }
+        if let reason = policy.modelDeclined(reply) { throw StageEnd(outcome: .noFix(reason: reason)) }
         return GeneratedPatch(explanation: Self.explanation(reply), reply: reply, userPrompt: user, model: response.model)
     }
 

@@ -16,9 +16,7 @@ extension PipelineJob {
             return PublishedPull(url: existing.htmlURL, number: existing.number, reused: true)
         }
         let open = try await github.pulls(repo: failure.repo, state: "open").filter { $0.head.ref.hasPrefix(configuration.branchPrefix) }
-        if open.count >= configuration.maxOpenPulls {
-            throw StageEnd(outcome: .skipped(reason: "\(open.count) autofix PRs are open in \(failure.repo) (limit \(configuration.maxOpenPulls))"))
-        }
+        if let reason = policy.openPullLimit(open: open.count, repo: failure.repo) { throw StageEnd(outcome: .skipped(reason: reason)) }
         let staged = try await commitValidated(facts, validated)
         let base = try await baseBranch(facts)
         let title = "ci-autofix: fix \(facts.workflow) failure in run \(failure.runID)"
