@@ -1,3 +1,4 @@
+import Core
 import AutofixSettings
 import Foundation
 import Intake

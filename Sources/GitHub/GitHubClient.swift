@@ -1,3 +1,4 @@
+import Core
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -92,8 +93,7 @@ public struct GitHubClient: Sendable {
             }
             guard error.isRetryable, attempt < maxAttempts else { throw error }
             if !idempotent, !error.isRateLimit { throw error }
-            let backoff = Duration.milliseconds(250 << min(attempt, 6))
-            let wait = max(backoff, error.retryAfter ?? .zero)
+            let wait = RetryPolicy.githubRequest.delay(afterAttempt: attempt, atLeast: error.retryAfter)
             guard wait <= maxRetryWait else { throw error }
             onRetry?(error)
             try await Task.sleep(for: wait)

@@ -1,4 +1,5 @@
 import AutofixSettings
+import Core
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -37,8 +38,7 @@ struct LLMTransport: Sendable {
                 error = .transport(transport.code == .timedOut ? "timed out after \(configuration.timeout)" : transport.localizedDescription)
             }
             guard error.isRetryable, attempt < configuration.maxAttempts else { throw error }
-            let backoff = Duration.milliseconds(500 << min(attempt - 1, 6))
-            let wait = max(backoff, error.retryAfter ?? .zero)
+            let wait = RetryPolicy.modelRequest.delay(afterAttempt: attempt, atLeast: error.retryAfter)
             // A long Retry-After is better spent as a job retry than holding a worker slot.
             guard wait <= configuration.maxRetryWait else { throw error }
             try await Task.sleep(for: wait)

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDBSQLite
 
@@ -47,7 +48,7 @@ public enum SQLiteIntake {
             guard ContinuousClock.now < deadline else {
                 throw QueueError.busy("still locked after \(configuration.busyDeadline) (\(tries) tries)")
             }
-            usleep(UInt32.random(in: 500...UInt32(min(1 << min(tries, 8), 200) * 1000)))
+            usleep(UInt32(RetryPolicy.busyDatabase.delay(afterAttempt: tries, atLeast: .microseconds(500)).seconds * 1_000_000))
         }
     }
 

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 
@@ -28,8 +29,7 @@ extension SQLiteJobStore {
                 guard ContinuousClock.now < deadline else {
                     throw QueueError.busy("still locked after \(configuration.busyDeadline) (\(attempt) tries)")
                 }
-                let ceiling = min(1 << min(attempt, 8), 200)
-                try await Task.sleep(for: .milliseconds(Int.random(in: 1...ceiling)))
+                try await Task.sleep(for: RetryPolicy.busyDatabase.delay(afterAttempt: attempt, atLeast: .milliseconds(1)))
             } catch let error as DatabaseError {
                 throw QueueError.storageUnavailable("database error: \(error.message ?? error.description)")
             }

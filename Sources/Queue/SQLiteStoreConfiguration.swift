@@ -1,3 +1,4 @@
+import Core
 /// How the SQLite store opens its database.
 public struct SQLiteStoreConfiguration: Sendable {
     /// `full` fsyncs every commit (intake: a job id is a promise); `normal` may lose the last

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Exponential backoff with full jitter and a cap, and the attempt budget.
+/// Exponential backoff with full jitter and a cap: the one policy every retry loop uses (job retries,
+/// GitHub and model requests, a busy database), each with its own base and cap.
 public struct RetryPolicy: Sendable {
     public var base: Duration
     public var cap: Duration
@@ -27,4 +28,13 @@ public struct RetryPolicy: Sendable {
         guard let floor else { return jittered }
         return max(jittered, floor)
     }
+}
+
+extension RetryPolicy {
+    /// In-place retries of a GitHub request: from half a second, at most 16 s.
+    public static let githubRequest = RetryPolicy(base: .milliseconds(500), cap: .seconds(16))
+    /// In-place retries of a model request: from half a second, at most 32 s.
+    public static let modelRequest = RetryPolicy(base: .milliseconds(500), cap: .seconds(32))
+    /// A writer finding SQLite locked: from 2 ms, at most 200 ms, until the busy deadline.
+    public static let busyDatabase = RetryPolicy(base: .milliseconds(2), cap: .milliseconds(200))
 }
