@@ -144,7 +144,17 @@ let package = Package(
         .executableTarget(
             name: "autofix-net",
             dependencies: [
-                "App", "Intake", "IntakeHTTP", "ServerAssembly", "AutofixCLI", "GitHub", "PipelineWiring", "Emulators", "Queue", "Subprocess",
+                "App", "Intake", "IntakeHTTP", "ServerAssembly", "AutofixCLI", "GitHub", "PipelineWiring", "Queue", "Subprocess",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // The demo links the emulators (test doubles): a binary of its own, never installed.
+        .executableTarget(
+            name: "autofix-demo",
+            dependencies: [
+                "App", "Intake", "AutofixCLI", "PipelineWiring", "Emulators", "Queue", "Subprocess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

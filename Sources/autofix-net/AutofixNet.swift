@@ -6,7 +6,7 @@ struct AutofixNet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "autofix",
         abstract: "ci-autofix commands that use the network (run through `autofix`).",
-        subcommands: [DispatchCommand.self, ServeCommand.self, WorkerCommand.self, DemoCommand.self, DoctorCommand.self])
+        subcommands: [DispatchCommand.self, ServeCommand.self, WorkerCommand.self, DoctorCommand.self])
 }
 
 @main

@@ -47,17 +47,17 @@ struct NetworkedCommand: ParsableCommand {
         try Self.exec(["dispatch"] + arguments)
     }
 
-    static func exec(_ arguments: [String]) throws -> Never {
-        let binary = companion()
+    static func exec(_ arguments: [String], binary name: String = "autofix-net") throws -> Never {
+        let binary = companion(name)
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]
         execv(binary, argv)
         throw UsageError(message: "cannot run \(binary): \(String(cString: strerror(errno))) (install it beside autofix: make install)")
     }
 
-    /// `$AUTOFIX_NET_BIN`, else `autofix-net` in the directory of the running executable.
-    static func companion() -> String {
-        if let path = ProcessInfo.processInfo.environment["AUTOFIX_NET_BIN"] { return path }
+    /// `$AUTOFIX_NET_BIN` (for `autofix-net`), else the binary of that name in the directory of the running executable.
+    static func companion(_ name: String = "autofix-net") -> String {
+        if name == "autofix-net", let path = ProcessInfo.processInfo.environment["AUTOFIX_NET_BIN"] { return path }
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("autofix-net").path
+        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent(name).path
     }
 }

@@ -21,12 +21,12 @@ struct DemoPassthrough: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the whole pipeline against a local GitHub emulator and scripted model; print the draft PR.",
-        discussion: "Runs `autofix-net demo` (see `autofix-net demo --help`).")
+        discussion: "Runs `autofix-demo` (built by `swift build`, not installed: it links the emulators).")
 
     @Argument(parsing: .allUnrecognized, help: "[--dir DIR]")
     var arguments: [String] = []
 
     func run() throws {
-        try NetworkedCommand.exec(["demo"] + arguments)
+        try NetworkedCommand.exec(arguments, binary: "autofix-demo")
     }
 }
