@@ -65,34 +65,3 @@ struct StageRunner: Sendable {
             costUSD: report.costUSD, promptVersion: report.promptVersion)
     }
 }
-
-/// A stage ending the job without an error: policy (`skipped`) or no acceptable patch (`no_fix`).
-struct StageEnd: Error, Sendable {
-    var outcome: JobOutcome
-
-    var reason: String {
-        switch outcome {
-        case .skipped(let reason), .noFix(let reason), .cancelled(let reason): reason
-        case .succeeded: ""
-        }
-    }
-}
-
-/// Counts a client's in-place retries during a stage, for the run record.
-final class RetryTally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var counts: [String: Int] = [:]
-
-    func add(_ what: String) {
-        lock.withLock { counts[what, default: 0] += 1 }
-    }
-
-    /// `github_retries=2 (GitHub answered 502)`-style text, reset after reading.
-    func take() -> String? {
-        lock.withLock {
-            defer { counts = [:] }
-            guard !counts.isEmpty else { return nil }
-            return counts.sorted { $0.key < $1.key }.map { "retried \($0.value)× after: \($0.key)" }.joined(separator: "; ")
-        }
-    }
-}

@@ -1,0 +1,9 @@
+import Foundation
+
+extension JSONEncoder {
+    static let checkpoint: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+}
