@@ -35,7 +35,12 @@ public struct CIFailure: Sendable, Hashable, Codable {
     }
 
     /// One job per run attempt: `repo#run_id#run_attempt`.
-    public var dedupeKey: String { "\(repo)#\(runID)#\(runAttempt)" }
+    public var dedupeKey: String { Self.dedupeKey(repo: repo, runID: String(runID), runAttempt: String(runAttempt)) }
+
+    /// The dedupe key's one spelling.
+    public static func dedupeKey(repo: String, runID: String, runAttempt: String) -> String {
+        "\(repo)#\(runID)#\(runAttempt)"
+    }
 
     /// The payload as stored: sorted keys, absent fields omitted (the same JSON a `JSONEncoder`
     /// with sorted keys writes, without its start-up cost in a one-shot process).

@@ -9,20 +9,14 @@ extension EnqueueRequest {
         guard (try? JSONSerialization.jsonObject(with: data)) != nil else {
             throw IntakeError.malformedPayload("not valid JSON")
         }
-        let payload: Payload
         do {
-            payload = try JSONDecoder().decode(Payload.self, from: data)
+            return try JSONDecoder().decode(EnqueueRequest.self, from: data)
         } catch DecodingError.typeMismatch(_, let context) {
             let field = context.codingPath.first?.stringValue ?? "payload"
             throw IntakeError.invalidField(field.replacingOccurrences(of: "_", with: " "), "expected a string or number")
         } catch {
             throw IntakeError.malformedPayload("expected a JSON object")
         }
-        return EnqueueRequest(
-            repo: payload.repo?.text ?? payload.repository?.text, runID: payload.run_id?.text,
-            runAttempt: payload.run_attempt?.text, workflow: payload.workflow?.text,
-            headSHA: payload.sha?.text ?? payload.head_sha?.text, branch: payload.branch?.text,
-            runURL: payload.run_url?.text, priority: payload.priority?.text)
     }
 
     /// The seed's dispatch body, decoded in one pass: `{"event_type", "client_payload"}`.

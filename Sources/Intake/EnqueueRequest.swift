@@ -42,13 +42,7 @@ public struct EnqueueRequest: Sendable, Hashable {
             }
             attempt = value
         }
-        var priority = 0
-        if let text = self.priority {
-            guard let value = Int(text), (-1000...1000).contains(value) else {
-                throw IntakeError.invalidField("priority", "\"\(text)\" is not an integer from -1000 to 1000")
-            }
-            priority = value
-        }
+        let priority = try validatedPriority()
         if let sha = headSHA {
             let hex = sha.allSatisfy { $0.isHexDigit && $0.isASCII }
             guard hex, sha.count == 40 || sha.count == 64 else {
@@ -66,6 +60,15 @@ public struct EnqueueRequest: Sendable, Hashable {
             repo: repo, runID: runID, runAttempt: attempt, workflow: workflow, headSHA: headSHA?.lowercased(),
             branch: branch, runURL: runURL)
         return (failure, priority)
+    }
+
+    /// The priority, 0 when absent.
+    func validatedPriority() throws -> Int {
+        guard let text = priority else { return 0 }
+        guard let value = Int(text), (-1000...1000).contains(value) else {
+            throw IntakeError.invalidField("priority", "\"\(text)\" is not an integer from -1000 to 1000")
+        }
+        return value
     }
 
     /// Spaces and tabs off both ends, without Foundation's NSString round trip (this runs in every `enqueue`).

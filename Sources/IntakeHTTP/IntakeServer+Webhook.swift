@@ -45,20 +45,19 @@ extension IntakeServer {
         case "ping":
             return JSONResponse.make(.ok, ["ok": true])
         case "workflow_run":
-            let object = try JSONBody.object(body)
-            guard object["action"] as? String == "completed" else { return ignored("workflow_run action is not completed") }
-            guard let run = object["workflow_run"] as? [String: Any] else { throw APIError(.badRequest, "missing workflow_run") }
-            // A run that timed out failed as much as one that failed (its jobs' conclusion is `timed_out`).
-            guard ["failure", "timed_out"].contains(run["conclusion"] as? String ?? "") else {
-                return ignored("workflow_run conclusion is \(run["conclusion"] as? String ?? "null"), not failure")
+            let event: WorkflowRunEvent
+            do {
+                event = try JSONDecoder().decode(WorkflowRunEvent.self, from: body)
+            } catch {
+                throw APIError(.badRequest, "malformed workflow_run payload")
             }
-            let repository = (object["repository"] as? [String: Any])?["full_name"] as? String
-            let fields: [String: Any?] = [
-                "repo": repository, "run_id": run["id"], "run_attempt": run["run_attempt"], "workflow": run["name"],
-                "head_sha": run["head_sha"], "branch": run["head_branch"], "run_url": run["html_url"],
-            ]
-            let payload = fields.compactMapValues { $0 }.filter { !($0.value is NSNull) }
-            return try await accept(try readRequest(try JSONSerialization.data(withJSONObject: payload)))
+            guard event.action == "completed" else { return ignored("workflow_run action is not completed") }
+            guard let run = event.workflowRun else { throw APIError(.badRequest, "missing workflow_run") }
+            // A run that timed out failed as much as one that failed (its jobs' conclusion is `timed_out`).
+            guard ["failure", "timed_out"].contains(run.conclusion ?? "") else {
+                return ignored("workflow_run conclusion is \(run.conclusion ?? "null"), not failure")
+            }
+            return try await accept(event.request(run))
         default:
             return ignored("event \(event.isEmpty ? "(none)" : event) is not handled")
         }

@@ -63,9 +63,8 @@ public struct IntakeServer: Sendable {
     func accept(_ enqueueRequest: EnqueueRequest, scope: RepositoryScope = .all) async throws -> Response {
         let job: NewJob
         do {
-            let (failure, priority) = try enqueueRequest.validated()
-            guard scope.allows(failure.repo) else { throw APIError(.forbidden, "this API key may not enqueue for \(failure.repo)") }
-            job = try failure.newJob(priority: priority, maxAttempts: maxAttempts)
+            job = try enqueueRequest.newJob(maxAttempts: maxAttempts)
+            guard scope.allows(job.repo ?? "") else { throw APIError(.forbidden, "this API key may not enqueue for \(job.repo ?? "")") }
         } catch let error as IntakeError {
             throw APIError(.badRequest, error.description)
         }

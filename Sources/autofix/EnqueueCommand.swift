@@ -45,27 +45,9 @@ struct EnqueueCommand: AsyncParsableCommand {
             branch: branch, runURL: runURL, priority: priority)
     }
 
-    /// A job of another kind (diagnostics, future kinds): the payload passes through as given;
-    /// repo and run id, when present, make the dedupe key.
-    static func kindJob(_ kind: String, payload: String?, request: EnqueueRequest, maxAttempts: Int) throws -> NewJob {
-        guard kind.range(of: #"^[a-z][a-z0-9._-]{0,63}$"#, options: .regularExpression) != nil else {
-            throw UsageError(message: "invalid job kind \"\(kind)\"")
-        }
-        let body = payload ?? "{}"
-        guard (try? JSONSerialization.jsonObject(with: Data(body.utf8))) is [String: Any] else {
-            throw UsageError(message: "--job-payload must be a JSON object")
-        }
-        guard let priority = Int(request.priority ?? "0"), (-1000...1000).contains(priority) else {
-            throw UsageError(message: "invalid priority \"\(request.priority ?? "")\": expected an integer from -1000 to 1000")
-        }
-        let dedupeKey = request.runID.map { "\(request.repo ?? "")#\($0)#\(request.runAttempt ?? "1")" }
-        return NewJob(kind: kind, repo: request.repo, dedupeKey: dedupeKey, payload: body, priority: priority, maxAttempts: maxAttempts)
-    }
-
     /// Validates a CI failure and stores it; shared with the fast path.
     static func enqueue(_ request: EnqueueRequest, app: AutofixApp, json: Bool) async throws {
-        let (failure, priority) = try request.validated()
-        try await store(try failure.newJob(priority: priority, maxAttempts: app.configuration.maxAttempts), app: app, json: json)
+        try await store(try request.newJob(maxAttempts: app.configuration.maxAttempts), app: app, json: json)
     }
 
     static func store(_ newJob: NewJob, app: AutofixApp, json: Bool) async throws {
@@ -82,7 +64,7 @@ struct EnqueueCommand: AsyncParsableCommand {
 
     private func makeJob(maxAttempts: Int) throws -> NewJob {
         if let kind {
-            return try Self.kindJob(kind, payload: jobPayload, request: request, maxAttempts: maxAttempts)
+            return try request.newJob(kind: kind, payload: jobPayload, maxAttempts: maxAttempts)
         }
         var request = self.request
         if let payload {
@@ -95,15 +77,8 @@ struct EnqueueCommand: AsyncParsableCommand {
                 }
                 data = contents
             }
-            let fromPayload = try EnqueueRequest.fromPayload(data)
-            // Options given on the command line win over the payload's fields.
-            request = EnqueueRequest(
-                repo: repo ?? fromPayload.repo, runID: runID ?? fromPayload.runID,
-                runAttempt: runAttempt ?? fromPayload.runAttempt, workflow: workflow ?? fromPayload.workflow,
-                headSHA: headSHA ?? fromPayload.headSHA, branch: branch ?? fromPayload.branch,
-                runURL: runURL ?? fromPayload.runURL, priority: priority ?? fromPayload.priority)
+            request = request.filling(from: try EnqueueRequest.fromPayload(data))
         }
-        let (failure, priority) = try request.validated()
-        return try failure.newJob(priority: priority, maxAttempts: maxAttempts)
+        return try request.newJob(maxAttempts: maxAttempts)
     }
 }

@@ -66,13 +66,8 @@ enum EnqueueFastPath {
     static func run(_ invocation: Invocation) async throws {
         let app = try GlobalOptions.makeApp(config: invocation.config, database: invocation.database)
         let maxAttempts = app.configuration.maxAttempts
-        let job: NewJob
-        if let kind = invocation.kind {
-            job = try EnqueueCommand.kindJob(kind, payload: invocation.jobPayload, request: invocation.request, maxAttempts: maxAttempts)
-        } else {
-            let (failure, priority) = try invocation.request.validated()
-            job = try failure.newJob(priority: priority, maxAttempts: maxAttempts)
-        }
+        let job = try invocation.kind.map { try invocation.request.newJob(kind: $0, payload: invocation.jobPayload, maxAttempts: maxAttempts) }
+            ?? invocation.request.newJob(maxAttempts: maxAttempts)
         if !invocation.json, let receipt = try SQLiteIntake.enqueue(job, configuration: app.intakeStoreConfiguration) {
             printLine("\(receipt.id)")
             return
