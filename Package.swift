@@ -175,7 +175,17 @@ let package = Package(
         ),
         .testTarget(
             name: "LogAnalysisTests",
-            dependencies: ["LogAnalysis"],
+            dependencies: ["LogAnalysis", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PatchingTests",
+            dependencies: ["Patching", "AutofixSettings", "LogAnalysis", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LLMTests",
+            dependencies: ["LLM", "AutofixSettings", "Emulators"],
             swiftSettings: strict
         ),
         .testTarget(

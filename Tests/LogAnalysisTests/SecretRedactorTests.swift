@@ -1,6 +1,7 @@
 import Foundation
 import LogAnalysis
 import Testing
+import TestSupport
 
 @Suite struct SecretRedactorTests {
     let redactor = SecretRedactor()

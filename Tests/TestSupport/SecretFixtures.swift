@@ -1,17 +1,17 @@
 import Foundation
 
 /// Credentials in their real formats (none of them live).
-enum SecretFixtures {
+public enum SecretFixtures {
     /// A classic PAT: `ghp_` + 30 random characters + the base62 CRC32 of those 30, as GitHub mints them.
-    static let githubToken: String = {
+    public static let githubToken: String = {
         let random = "R4nd0mPartOfAT0kenXyZ12345abcd"
         return "ghp_" + random + base62(crc32(Array(random.utf8)), width: 6)
     }()
 
-    static let privateKeyBody = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0"
-    static let privateKey = "-----BEGIN RSA PRIVATE KEY-----\n\(privateKeyBody)\nxyzT1Zx2m3qC4A==\n-----END RSA PRIVATE KEY-----"
+    public static let privateKeyBody = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0"
+    public static let privateKey = "-----BEGIN RSA PRIVATE KEY-----\n\(privateKeyBody)\nxyzT1Zx2m3qC4A==\n-----END RSA PRIVATE KEY-----"
 
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes {
             crc ^= UInt32(byte)
@@ -20,7 +20,7 @@ enum SecretFixtures {
         return ~crc
     }
 
-    static func base62(_ value: UInt32, width: Int) -> String {
+    public static func base62(_ value: UInt32, width: Int) -> String {
         let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
         var number = value
         var digits: [Character] = []

@@ -1,5 +1,6 @@
 import Patching
 import Testing
+import TestSupport
 
 @Suite struct PatchRailsTests {
     func diff(_ path: String, removed: [String] = [], added: [String]) -> UnifiedDiff {
