@@ -15,11 +15,11 @@ extension PipelineJob {
         var round = 0
         while true {
             do {
-                let validated = try await attempt(reply, facts, errors, round: round)
-                report.detail = [report.detail, "round \(round + 1) passed, sandbox \(validated.isolation)"].compactMap { $0 }.joined(separator: "; ")
-                return ValidatedPatch(
-                    base: facts.headSHA, diff: validated.diff, explanation: explanation, files: validated.files, testCommand: validated.command,
-                    testOutput: validated.output, sandbox: validated.isolation, verdict: validated.verdict, rounds: round + 1)
+                var validated = try await attempt(reply, facts, errors, round: round)
+                validated.explanation = explanation
+                validated.rounds = round + 1
+                report.detail = [report.detail, "round \(round + 1) passed, sandbox \(validated.sandbox)"].compactMap { $0 }.joined(separator: "; ")
+                return validated
             } catch let unavailable as SandboxUnavailable {
                 throw StageEnd(outcome: .noFix(reason: unavailable.description))
             } catch let error as PatchError {
@@ -52,18 +52,10 @@ extension PipelineJob {
         return "Your patch was rejected: \(why)\nAnswer again with a corrected explanation and one unified diff in a ```diff block."
     }
 
-    struct Attempt {
-        var diff: String
-        var files: [String]
-        var command: String?
-        var output: String
-        var isolation: String
-        var verdict: String
-    }
-
     /// One candidate: parsed and checked, applied by git to the run's commit in a private index, checked
-    /// again as git sees it, then tested on a throwaway copy of exactly that tree.
-    func attempt(_ reply: String, _ facts: RunFacts, _ errors: ExtractedErrors, round: Int) async throws -> Attempt {
+    /// again as git sees it, then tested on a throwaway copy of exactly that tree. The caller adds the
+    /// explanation and the round count.
+    func attempt(_ reply: String, _ facts: RunFacts, _ errors: ExtractedErrors, round: Int) async throws -> ValidatedPatch {
         let diff = try DiffParser.parse(reply: reply)
         let rails = PatchRails(maxChangedLines: configuration.maxChangedLines, protected: protectedPaths, redactor: pipeline.redactor)
         try rails.check(diff)
@@ -72,7 +64,9 @@ extension PipelineJob {
         let files = diff.files.map(\.path)
         try rails.check(staged: staged.changes.map { ChangedFile(status: $0.status, oldMode: $0.oldMode, newMode: $0.newMode, path: $0.path) }, validatedFiles: Set(files))
         guard let command = configuration.testCommand(for: failure.repo) else {
-            return Attempt(diff: staged.diff, files: files, command: nil, output: "no test command configured", isolation: "none", verdict: "no tests run")
+            return ValidatedPatch(
+                base: facts.headSHA, diff: staged.diff, explanation: "", files: files, testCommand: nil,
+                testOutput: "no test command configured", sandbox: "none", verdict: "no tests run", rounds: 0)
         }
         let sandbox = TestSandbox(configuration: configuration.sandbox)
         if baseline == nil {
@@ -84,7 +78,9 @@ extension PipelineJob {
         guard after.result.succeeded else { throw PatchError.testsFailed(output) }
         let verdict = try TestVerdict(failedInCI: failedInCI(errors), blamesCodeUnderTest: blamesCode(errors)).judge(
             before: TestReport.parse(baseline!.result.combinedOutput), after: TestReport.parse(after.result.combinedOutput), changedFiles: files)
-        return Attempt(diff: staged.diff, files: files, command: command, output: output, isolation: after.isolation, verdict: verdict)
+        return ValidatedPatch(
+            base: facts.headSHA, diff: staged.diff, explanation: "", files: files, testCommand: command,
+            testOutput: output, sandbox: after.isolation, verdict: verdict, rounds: 0)
     }
 
     /// The model's diff placed by content on the run's commit and applied by git to a private index.

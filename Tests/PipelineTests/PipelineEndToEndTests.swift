@@ -353,18 +353,8 @@ import TestSupport
 
 /// A fix that needs two files lands as one PR with both.
 @Suite(.serialized) struct TwoFileFixTests {
-    static let twoFiles = """
-        `add` subtracts, and `double` should reuse it.
-
-        ```diff
-        --- a/app/calc.py
-        +++ b/app/calc.py
-        @@ -1,3 +1,4 @@
-         def add(a, b):
-             \"\"\"Sum of two numbers.\"\"\"
-        -    return a - b
-        +    # The sum adds its operands (it subtracted them).
-        +    return a + b
+    /// The scenario's fix, plus a second file in the same diff block.
+    static let twoFiles = String(PipelineScenario.fix.dropLast(3)) + """
         --- a/app/__init__.py
         +++ b/app/__init__.py
         @@ -0,0 +1 @@
