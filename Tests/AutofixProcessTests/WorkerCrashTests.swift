@@ -16,7 +16,7 @@ struct WorkerCrashTests {
         for _ in 0..<20 { _ = try await store.enqueue(NewJob(kind: "diag.record", payload: env.recordPayload(holdMs: 30))) }
 
         let first = try env.spawn(["worker"])
-        try await Poll.until(timeout: .seconds(30), "the first worker holds the four long jobs") {
+        try await Poll.until(timeout: .seconds(120), "the first worker holds the four long jobs") {
             try await store.jobs(JobFilter(state: .running, limit: 100)).count == 4
         }
         let owners = Set(try await store.jobs(JobFilter(state: .running, limit: 100)).compactMap(\.leaseOwner))
