@@ -8,6 +8,11 @@ BIN      = .build/debug/autofix
 # libsqlite3. All of it matters because `autofix enqueue` is one process per CI failure.
 RELEASE  = -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie --disable-local-rpath
 RELBIN   = .build/release/autofix
+# The tests' Python tools (pytest, prometheus_client, check-jsonschema, actionlint, zizmor) live in the
+# project's own venv, made by scripts/test-deps from requirements-test.txt. The worker mounts
+# $VIRTUAL_ENV (and the interpreter it was made from) read-only in the test sandbox.
+export VIRTUAL_ENV := $(CURDIR)/.venv
+export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
 .PHONY: help build release test test-fast run demo bench eval install migrations clean
 
@@ -22,22 +27,23 @@ release: ## Release build of autofix, autofix-net and autofix-bench.
 	$(SWIFT) build $(RELEASE) --product autofix-net
 	$(SWIFT) build $(RELEASE) --product autofix-bench
 
-# Installs what the tests need beside Swift (bubblewrap, pytest, ...), checks that modules import only
+# Installs what the tests need beside Swift (bubblewrap, the Python venv, ...), starts a throwaway
+# PostgreSQL server for the second store's tests (scripts/with-test-postgres), checks that modules import only
 # those below them and the workflow templates with actionlint and zizmor, then runs every test.
 test: ## Every test, after installing what they need and the import and workflow checks.
 	scripts/test-deps
 	scripts/check-imports
 	scripts/lint-workflows
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip AutofixProcessTests
+	scripts/with-test-postgres $(SWIFT) test --skip-build --skip AutofixProcessTests
 	@# The process tests kill and restart real workers on timed holds: run them alone, not starved by the
 	@# sandboxed end-to-end suites running beside them on a small machine.
-	$(SWIFT) test --skip-build --filter AutofixProcessTests
+	scripts/with-test-postgres $(SWIFT) test --skip-build --filter AutofixProcessTests
 
-# Unit tests only (no process, sandbox or end-to-end tests): quick feedback after a build.
-test-fast: ## Unit tests only, quick after a build.
+# Every test target but the end-to-end pipeline and the process tests: quick feedback after a build.
+test-fast: ## Every test but the end-to-end and process suites, quick after a build.
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --filter 'RailsBypass|TestVerdict|SecretRedactor|KnownSecret|PatchRails|LenientPatcher|ModelReply|LLMProvider|GitHubError|GitHubAppAuth|ConfigurationLoader|RetryPolicy|EnqueueRequest|BlockShape|LogReader|PathologicalInput|RuleFixture|PromptTemplate|JobStoreConformance|EmbeddedMigrations|Webhook|Dispatch'
+	scripts/with-test-postgres $(SWIFT) test --skip-build --skip 'PipelineTests\.|AutofixProcessTests\.'
 
 # The quick start: record a failed run and a no-op job, drain the queue, show what happened.
 run: build ## The bare queue with noop jobs on ./var/autofix.sqlite.

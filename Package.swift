@@ -21,18 +21,38 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // The base every module may import: the error protocol and JSON text. No dependencies.
         .target(name: "Core", swiftSettings: strict),
+        // The job model, state machine, `JobStore` protocol, worker pool and retry policy: no SQL.
         .target(
             name: "Queue",
             dependencies: [
                 "Core",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        // The embedded store: all its SQL in one file, its migrations from migrations/sqlite.
+        .target(
+            name: "QueueSQLite",
+            dependencies: [
+                "Core", "Queue",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // The shared store for workers on many hosts: all its SQL in one file, migrations from migrations/postgres.
+        .target(
+            name: "QueuePostgres",
+            dependencies: [
+                "Core", "Queue",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -46,31 +66,33 @@ let package = Package(
             dependencies: ["Core", "Queue"],
             swiftSettings: strict
         ),
-        .target(name: "Subprocess", swiftSettings: strict),
-        // Plain configuration values shared by `App` (no HTTP client) and the networked modules.
-        .target(name: "AutofixSettings", swiftSettings: strict),
+        .target(name: "ChildProcess", swiftSettings: strict),
+        // Plain configuration values of the feature modules (pipeline, sandbox, model, HTTP intake), with
+        // defaults; reading them from env and files is App's. No dependencies, so the light `autofix`
+        // binary holds them without linking the modules they configure.
+        .target(name: "FeatureConfiguration", swiftSettings: strict),
         .target(
             name: "GitHub",
-            dependencies: ["Core", "Subprocess", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            dependencies: ["Core", "ChildProcess", .product(name: "_CryptoExtras", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        .target(name: "LLM", dependencies: ["Core", "AutofixSettings"], swiftSettings: strict),
+        .target(name: "LLM", dependencies: ["Core", "FeatureConfiguration"], swiftSettings: strict),
         // GitHub and LLM providers on loopback for tests, the demo and benchmarks.
         .target(
             name: "Emulators",
             dependencies: [
-                "Subprocess",
+                "ChildProcess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
-        .target(name: "Patching", dependencies: ["Core", "LogAnalysis", "Subprocess", "AutofixSettings"], swiftSettings: strict),
+        .target(name: "Patching", dependencies: ["Core", "LogAnalysis", "ChildProcess", "FeatureConfiguration"], swiftSettings: strict),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Core", "Queue", "Intake", "GitHub", "LLM", "Patching", "LogAnalysis", "Subprocess", "AutofixSettings",
+                "Core", "Queue", "Intake", "GitHub", "LLM", "Patching", "LogAnalysis", "ChildProcess", "FeatureConfiguration",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -79,7 +101,7 @@ let package = Package(
         .target(
             name: "IntakeHTTP",
             dependencies: [
-                "Core", "Queue", "Intake", "AutofixMetrics",
+                "Core", "Queue", "Intake", "AutofixMetrics", "FeatureConfiguration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -109,7 +131,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Core", "Queue", "Intake", "AutofixMetrics", "AutofixSettings",
+                "Core", "Queue", "QueueSQLite", "Intake", "AutofixMetrics", "FeatureConfiguration",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
@@ -119,8 +141,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "PipelineWiring",
-            dependencies: ["App", "Pipeline", "GitHub", "LLM", "Intake", "Queue", "LogAnalysis", "Patching", "Subprocess", "AutofixSettings"],
+            name: "WorkerAssembly",
+            dependencies: ["App", "Pipeline", "GitHub", "LLM", "Intake", "Queue", "LogAnalysis", "Patching", "ChildProcess", "FeatureConfiguration"],
             swiftSettings: strict
         ),
         .target(
@@ -136,7 +158,7 @@ let package = Package(
         .executableTarget(
             name: "autofix",
             dependencies: [
-                "App", "Queue", "Intake", "AutofixMetrics", "AutofixCLI", "LogAnalysis", "CZlib",
+                "App", "Queue", "QueueSQLite", "Intake", "AutofixMetrics", "AutofixCLI", "LogAnalysis", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -144,7 +166,7 @@ let package = Package(
         .executableTarget(
             name: "autofix-net",
             dependencies: [
-                "App", "Intake", "IntakeHTTP", "ServerAssembly", "AutofixCLI", "GitHub", "PipelineWiring", "Queue", "Subprocess",
+                "App", "Intake", "IntakeHTTP", "ServerAssembly", "AutofixCLI", "GitHub", "WorkerAssembly", "Queue", "ChildProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -154,7 +176,7 @@ let package = Package(
         .executableTarget(
             name: "autofix-demo",
             dependencies: [
-                "App", "Intake", "AutofixCLI", "PipelineWiring", "Emulators", "Queue", "Subprocess",
+                "App", "Intake", "AutofixCLI", "WorkerAssembly", "Emulators", "Queue", "QueueSQLite", "ChildProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -163,14 +185,14 @@ let package = Package(
         .executableTarget(
             name: "autofix-bench",
                 dependencies: [
-                "App", "Queue", "Intake", "Emulators", "PipelineWiring", "Subprocess",
+                "App", "Queue", "QueueSQLite", "Intake", "Emulators", "WorkerAssembly", "ChildProcess",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "QueueTests",
-            dependencies: ["Queue", "Intake", "App", "AutofixMetrics"],
+            dependencies: ["Queue", "QueueSQLite", "QueuePostgres", "Intake", "App", "AutofixMetrics", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -180,30 +202,36 @@ let package = Package(
         ),
         .testTarget(
             name: "PatchingTests",
-            dependencies: ["Patching", "AutofixSettings", "LogAnalysis", "TestSupport"],
+            dependencies: ["Patching", "FeatureConfiguration", "LogAnalysis", "GitHub", "ChildProcess", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "LLMTests",
-            dependencies: ["LLM", "AutofixSettings", "Emulators"],
+            dependencies: ["LLM", "FeatureConfiguration", "Emulators"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "IntakeHTTPTests",
             dependencies: [
-                "Queue", "Intake", "IntakeHTTP", "ServerAssembly", "App", "GitHub",
+                "Queue", "Intake", "IntakeHTTP", "ServerAssembly", "App", "GitHub", "FeatureConfiguration",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["ChildProcess", "Patching", "GitHub", "FeatureConfiguration"], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(
+            name: "GitHubTests",
+            dependencies: ["GitHub", "Emulators", "TestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"], swiftSettings: strict),
         .testTarget(
             name: "PipelineTests",
             dependencies: [
                 "TestSupport",
-                "Queue", "App", "Intake", "Subprocess", "Patching", "LLM", "GitHub", "LogAnalysis", "Emulators", "PipelineWiring", "Pipeline",
-                "AutofixSettings",
+                "Queue", "App", "Intake", "ChildProcess", "Patching", "LLM", "GitHub", "LogAnalysis", "Emulators", "WorkerAssembly", "Pipeline",
+                "FeatureConfiguration",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

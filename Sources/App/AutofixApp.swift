@@ -1,3 +1,4 @@
+import QueueSQLite
 import Foundation
 import Logging
 import Queue
@@ -14,7 +15,7 @@ public struct AutofixApp: Sendable {
     }
 
     /// Opens and migrates the store.
-    public func openStore(_ role: StoreRole) async throws -> SQLiteJobStore {
+    public func openStore(_ role: StoreRole) async throws -> any JobStore {
         let store = try SQLiteJobStore(configuration: storeConfiguration(role))
         try await store.migrate()
         return store

@@ -1,5 +1,5 @@
 import Core
-import AutofixSettings
+import FeatureConfiguration
 import Foundation
 import Intake
 import Queue

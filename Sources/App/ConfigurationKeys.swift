@@ -1,4 +1,4 @@
-import AutofixSettings
+import FeatureConfiguration
 import Foundation
 import Logging
 import Queue

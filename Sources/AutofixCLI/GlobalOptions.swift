@@ -26,7 +26,7 @@ public struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the store for an operator command, which never creates a database that does not exist.
-    public func openExistingStore(_ app: AutofixApp) async throws -> SQLiteJobStore {
+    public func openExistingStore(_ app: AutofixApp) async throws -> any JobStore {
         guard FileManager.default.fileExists(atPath: app.configuration.database) else {
             throw QueueError.storageUnavailable("no database at \(app.configuration.database) (enqueue a job or run 'autofix migrate' first)")
         }

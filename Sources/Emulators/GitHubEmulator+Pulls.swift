@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Subprocess
+import ChildProcess
 
 extension GitHubEmulator {
     func pullJSON(_ pull: EmulatedPull, repo: String, sha: String?, full: Bool = false) -> [String: Any] {

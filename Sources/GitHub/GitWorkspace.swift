@@ -1,5 +1,5 @@
 import Foundation
-import Subprocess
+import ChildProcess
 
 /// Local git state for jobs: a cached bare mirror per repository, read and written through git objects
 /// only. No worktree of a mirror is ever checked out, so no repository content runs or is followed

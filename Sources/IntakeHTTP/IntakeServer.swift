@@ -1,3 +1,4 @@
+import FeatureConfiguration
 import Foundation
 import Hummingbird
 import Intake

@@ -1,4 +1,4 @@
-import AutofixSettings
+import FeatureConfiguration
 import Foundation
 
 /// Anthropic Messages (`POST {base}/v1/messages`, `anthropic-version: 2023-06-01`).

@@ -1,4 +1,4 @@
-import AutofixSettings
+import FeatureConfiguration
 /// The provider a configuration names.
 public enum LLMProviders {
     public static func make(_ configuration: LLMConfiguration) -> any LLMProvider {

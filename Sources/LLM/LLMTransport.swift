@@ -1,4 +1,4 @@
-import AutofixSettings
+import FeatureConfiguration
 import Core
 import Foundation
 #if canImport(FoundationNetworking)

@@ -1,4 +1,4 @@
-import AutofixSettings
+import FeatureConfiguration
 import Foundation
 
 /// OpenAI chat completions (`POST {base}/chat/completions`): OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp server.

@@ -1,6 +1,6 @@
-import AutofixSettings
+import FeatureConfiguration
 import Foundation
-import Subprocess
+import ChildProcess
 
 /// Runs a repository's test command on a throwaway tree inside bubblewrap: new user, PID, IPC, UTS,
 /// network and mount namespaces; the tree at `/src` the only writable place besides private tmpfs

@@ -3,7 +3,7 @@ import GitHub
 import LLM
 import LogAnalysis
 import Patching
-import Subprocess
+import ChildProcess
 
 extension PipelineJob {
     /// Stage 5: rails, lenient placement, git's own view of the staged change, then the tests in the

@@ -1,4 +1,4 @@
-import AutofixSettings
+import FeatureConfiguration
 import LogAnalysis
 
 /// The behaviour contract as pure decisions: each answers the reason to stop (`skipped` or `no_fix`),

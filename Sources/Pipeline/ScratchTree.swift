@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import Subprocess
+import ChildProcess
 
 /// Removes a tree the sandbox may have written: it can leave directories without permissions, paths
 /// longer than PATH_MAX and names that are not UTF-8, which Foundation's removal stops at. coreutils'

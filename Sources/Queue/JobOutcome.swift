@@ -17,7 +17,7 @@ public enum JobOutcome: Sendable, Hashable {
         }
     }
 
-    var reason: String? {
+    public var reason: String? {
         switch self {
         case .succeeded: nil
         case .noFix(let reason), .skipped(let reason), .cancelled(let reason): reason

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The durable job queue. SQLite is the embedded store; any other store must pass the same conformance suite.
+/// The durable job queue. SQLite (QueueSQLite) is the embedded store, PostgreSQL (QueuePostgres) the shared
+/// one; both pass the same conformance suite.
 ///
 /// Every write a worker makes (`heartbeat`, `complete`, `fail`, `handBack`, `checkpoint`,
 /// `recordStage`) is fenced by the lease token and throws `QueueError.leaseLost` when the
@@ -8,6 +9,8 @@ import Foundation
 public protocol JobStore: Sendable {
     /// Applies pending migrations.
     func migrate() async throws
+    /// The names of the migrations applied, in order.
+    func appliedMigrations() async throws -> [String]
 
     func enqueue(_ job: NewJob) async throws -> EnqueueResult
 
@@ -66,4 +69,14 @@ public protocol JobStore: Sendable {
     func runs(jobID: Int64) async throws -> [RunRecord]
     func stats(window: Duration) async throws -> QueueStats
     func metricsSnapshot() async throws -> MetricsSnapshot
+
+    /// Returns when new work may be claimable (a store that hears of enqueues), or after `timeout`.
+    func awaitWork(timeout: Duration) async
+}
+
+extension JobStore {
+    /// A store that hears of no enqueue (SQLite has no cross-process notification) polls.
+    public func awaitWork(timeout: Duration) async {
+        try? await Task.sleep(for: timeout)
+    }
 }

@@ -9,6 +9,8 @@ public enum QueueError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The database stayed locked past the busy deadline.
     case busy(String)
     case storageUnavailable(String)
+    /// The database server could not be reached, or dropped the connection, until the reconnect deadline.
+    case disconnected(String)
     case invalidArgument(String)
     case migrationFailed(String)
 
@@ -19,6 +21,7 @@ public enum QueueError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidTransition: "invalid_transition"
         case .busy: "database_busy"
         case .storageUnavailable: "storage_unavailable"
+        case .disconnected: "database_disconnected"
         case .invalidArgument: "invalid_argument"
         case .migrationFailed: "migration_failed"
         }
@@ -26,7 +29,7 @@ public enum QueueError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var isRetryable: Bool {
         switch self {
-        case .busy: true
+        case .busy, .disconnected: true
         case .jobNotFound, .leaseLost, .invalidTransition, .storageUnavailable, .invalidArgument, .migrationFailed: false
         }
     }
@@ -38,6 +41,7 @@ public enum QueueError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidTransition(let id, let from, let action): "job \(id) is \(from.rawValue); cannot \(action)"
         case .busy(let detail): "database busy: \(detail)"
         case .storageUnavailable(let detail): detail
+        case .disconnected(let detail): "database unreachable: \(detail)"
         case .invalidArgument(let detail): detail
         case .migrationFailed(let detail): "migration failed: \(detail)"
         }

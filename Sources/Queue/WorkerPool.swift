@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -83,8 +84,8 @@ public final class WorkerPool: Service {
                 if !tickPending {
                     tickPending = true
                     let interval = configuration.pollInterval
-                    group.addTask {
-                        try? await Task.sleep(for: interval)
+                    group.addTask { [store] in
+                        await store.awaitWork(timeout: interval)
                         return .tick
                     }
                 }

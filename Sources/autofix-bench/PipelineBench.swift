@@ -2,9 +2,9 @@ import App
 import Emulators
 import Foundation
 import Intake
-import PipelineWiring
+import WorkerAssembly
 import Queue
-import Subprocess
+import ChildProcess
 
 /// (e) The pipeline's own overhead per job: GitHub emulated, a zero-latency scripted model, no test
 /// command; next to the same git work done by a plain shell script (clone, apply, commit, push).

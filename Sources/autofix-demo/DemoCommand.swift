@@ -5,9 +5,9 @@ import Emulators
 import Foundation
 import Intake
 import Logging
-import PipelineWiring
+import WorkerAssembly
 import Queue
-import Subprocess
+import ChildProcess
 
 /// `autofix demo`: the pipeline end to end on this machine, with GitHub and the model emulated on loopback.
 struct DemoCommand: AsyncParsableCommand {
@@ -61,7 +61,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    static func report(store: SQLiteJobStore, jobID: Int64, github: GitHubEmulator, root: String) async throws {
+    static func report(store: any JobStore, jobID: Int64, github: GitHubEmulator, root: String) async throws {
         guard let job = try await store.job(id: jobID) else { throw DemoError(message: "job \(jobID) vanished") }
         let runs = try await store.runs(jobID: jobID)
         printLine("4. job \(job.id): \(job.state.rawValue)\(job.lastError.map { " (\($0))" } ?? "")")

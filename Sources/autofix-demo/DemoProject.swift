@@ -1,5 +1,5 @@
 import Foundation
-import Subprocess
+import ChildProcess
 
 /// The demo's repository: a small Python package whose test fails, in a real bare repository.
 struct DemoProject {

@@ -2,7 +2,7 @@ import App
 import ArgumentParser
 import AutofixCLI
 import Foundation
-import PipelineWiring
+import WorkerAssembly
 
 /// `autofix doctor`: checks the configuration against the live services it names.
 struct DoctorCommand: AsyncParsableCommand {

@@ -2,7 +2,7 @@ import App
 import ArgumentParser
 import AutofixCLI
 import Foundation
-import PipelineWiring
+import WorkerAssembly
 
 /// `autofix worker`: the daemon that leases and runs jobs.
 struct WorkerCommand: AsyncParsableCommand {

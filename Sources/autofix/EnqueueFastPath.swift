@@ -1,3 +1,4 @@
+import QueueSQLite
 import App
 import AutofixCLI
 import Intake

@@ -24,7 +24,7 @@ struct ProcessTestEnvironment {
     var recordLog: String { directory.appendingPathComponent("executions.log").path }
 
     /// The store, opened the way `main` opens it for operator commands.
-    func store() async throws -> SQLiteJobStore {
+    func store() async throws -> any JobStore {
         let configuration = try ConfigurationLoader(environment: environment).load(file: nil)
         return try await AutofixApp(configuration: configuration, environment: environment).openStore(.intake)
     }

@@ -15,7 +15,7 @@ struct TestServer: Sendable {
     static let webhookSecret = "It's a Secret to Everybody"
 
     let base: URL
-    let store: SQLiteJobStore
+    let store: any JobStore
 
     static func with(
         environment extra: [String: String] = [:], _ body: @Sendable (TestServer) async throws -> Void

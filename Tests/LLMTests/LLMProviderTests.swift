@@ -1,4 +1,4 @@
-import AutofixSettings
+import FeatureConfiguration
 import Emulators
 import Foundation
 import LLM

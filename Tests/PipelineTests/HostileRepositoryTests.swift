@@ -2,7 +2,7 @@ import Emulators
 import Foundation
 import LogAnalysis
 import Queue
-import Subprocess
+import ChildProcess
 import Testing
 import TestSupport
 

@@ -1,7 +1,7 @@
 import Emulators
 import Foundation
 import Queue
-import Subprocess
+import ChildProcess
 import Testing
 import TestSupport
 

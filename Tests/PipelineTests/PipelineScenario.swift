@@ -2,7 +2,7 @@ import App
 import Emulators
 import Foundation
 import Queue
-import Subprocess
+import ChildProcess
 import TestSupport
 
 /// One end-to-end set-up: a Python repository with a failing pytest in a real bare repository, the GitHub
@@ -116,7 +116,7 @@ struct PipelineScenario: Sendable {
         return job
     }
 
-    func store(_ env: [String: String]) async throws -> SQLiteJobStore {
+    func store(_ env: [String: String]) async throws -> any JobStore {
         try await AutofixApp(configuration: try ConfigurationLoader(environment: env).load(file: nil), environment: env).openStore(.intake)
     }
 

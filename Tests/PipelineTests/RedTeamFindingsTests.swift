@@ -1,8 +1,9 @@
-import AutofixSettings
+import TestSupport
+import FeatureConfiguration
 import Foundation
 import LogAnalysis
 import Patching
-import Subprocess
+import ChildProcess
 import Testing
 
 /// Red-team findings: each test asserts the SAFE behaviour, so it fails while the finding is open.
@@ -162,7 +163,7 @@ import Testing
     /// `validate` accepts `café.py`; git's canonical diff (the checkpoint) quotes it (`"a/caf\303\251.py"`), and
     /// `open_pr` re-parses that diff and refuses the quoted path: every such job ends `no_fix` after its tests passed.
     @Test func gitsCanonicalDiffOfANonASCIIPath_parsesAgain() async throws {
-        let (workspace, sha) = try await LenientPatcherTests.workspace(files: ["caf\u{E9}.py": "x\n"])
+        let (workspace, sha) = try await GitFixture.workspace(files: ["caf\u{E9}.py": "x\n"])
         let patch = "diff --git a/caf\u{E9}.py b/caf\u{E9}.py\n--- a/caf\u{E9}.py\n+++ b/caf\u{E9}.py\n@@ -1 +1,2 @@\n x\n+y\n"
         let staged = try await workspace.stage(repo: "octo/calc", sha: sha, patch: patch)
         let reparsed = try DiffParser.parse(reply: staged.diff)

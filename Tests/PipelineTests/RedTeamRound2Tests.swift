@@ -1,9 +1,10 @@
-import AutofixSettings
+import TestSupport
+import FeatureConfiguration
 import Foundation
 import Logging
 import Patching
 @testable import Pipeline
-import Subprocess
+import ChildProcess
 import Testing
 
 /// Red team, round 2 (after 835cfde): each test asserts the SAFE behaviour, so it fails while the finding is open.

@@ -1,3 +1,5 @@
+import Core
+import QueueSQLite
 import Foundation
 import Queue
 import Testing

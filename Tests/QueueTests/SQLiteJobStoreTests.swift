@@ -1,3 +1,4 @@
+import QueueSQLite
 import Foundation
 import Queue
 import Testing

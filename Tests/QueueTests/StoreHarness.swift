@@ -28,6 +28,9 @@ struct StoreHarness: Sendable {
 /// Makes a fresh, migrated store; each store implementation supplies one.
 typealias StoreFactory = @Sendable (ManualWallClock, RetryPolicy) async throws -> any JobStore
 
+/// Makes a fresh, migrated store that lives while `body` runs.
+typealias ScopedStoreFactory = @Sendable (ManualWallClock, RetryPolicy, (any JobStore) async throws -> Void) async throws -> Void
+
 /// One named behaviour every store must have.
 struct ConformanceCase: Sendable, CustomStringConvertible {
     let name: String
@@ -35,9 +38,16 @@ struct ConformanceCase: Sendable, CustomStringConvertible {
     var description: String { name }
 
     func run(_ factory: StoreFactory) async throws {
+        try await run(scoped: { clock, policy, body in try await body(try await factory(clock, policy)) })
+    }
+
+    /// For a store that lives only inside a scope (PostgreSQL runs its connection pool there).
+    func run(scoped: ScopedStoreFactory) async throws {
         let clock = ManualWallClock()
         let policy = RetryPolicy(base: .seconds(10), cap: .seconds(100))
-        try await body(StoreHarness(store: try await factory(clock, policy), clock: clock, policy: policy))
+        try await scoped(clock, policy) { store in
+            try await body(StoreHarness(store: store, clock: clock, policy: policy))
+        }
     }
 }
 

@@ -1,21 +1,23 @@
 import Foundation
-import Subprocess
+import ChildProcess
+import GitHub
 
 /// Real git repositories for tests.
-enum GitFixture {
-    struct Failed: Error, CustomStringConvertible {
-        var description: String
+public enum GitFixture {
+    public struct Failed: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: String? = nil) async throws -> String {
+    public static func run(_ arguments: [String], in directory: String? = nil) async throws -> String {
         let result = try await ProcessRunner().run(arguments, directory: directory, timeout: .seconds(120))
         guard result.succeeded else { throw Failed(description: "\(arguments.joined(separator: " ")): \(result.combinedOutput)") }
         return result.stdout
     }
 
     /// A bare repository holding `files` on `main`; returns the head commit.
-    static func bareRepository(at bare: String, files: [String: String], scratch: String) async throws -> String {
+    public static func bareRepository(at bare: String, files: [String: String], scratch: String) async throws -> String {
         try FileManager.default.createDirectory(atPath: bare, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         try await run(["git", "init", "--bare", "-q", "--initial-branch=main", bare])
@@ -29,5 +31,14 @@ enum GitFixture {
         try await run(["git", "-c", "user.name=Octo", "-c", "user.email=octo@example.com", "commit", "-qm", "initial"], in: scratch)
         try await run(["git", "push", "-q", bare, "HEAD:refs/heads/main"], in: scratch)
         return try await run(["git", "rev-parse", "HEAD"], in: scratch).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A bare repository with `files` and a workspace whose mirror holds its head commit.
+    public static func workspace(files: [String: String]) async throws -> (GitWorkspace, String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-stage-\(UUID().uuidString)").path
+        let sha = try await GitFixture.bareRepository(at: "\(dir)/remote/octo/calc.git", files: files, scratch: "\(dir)/upstream")
+        let workspace = GitWorkspace(root: "\(dir)/work", remoteTemplate: "\(dir)/remote/{repo}.git")
+        try await workspace.fetch(repo: "octo/calc", sha: sha, token: nil)
+        return (workspace, sha)
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Emulators
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -1,3 +1,4 @@
+import Queue
 import Core
 /// How the SQLite store opens its database.
 public struct SQLiteStoreConfiguration: Sendable {

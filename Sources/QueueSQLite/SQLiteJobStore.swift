@@ -1,3 +1,4 @@
+import Queue
 import Core
 import Foundation
 import GRDB

@@ -1,13 +1,7 @@
+import Queue
 import Core
 import Foundation
 import GRDB
-
-/// What a fenced write learned about the job it still holds.
-struct HeldLease {
-    var attempts: Int
-    var maxAttempts: Int
-    var cancelRequested: Bool
-}
 
 extension SQLiteJobStore {
     /// Runs `body` in a BEGIN IMMEDIATE transaction, retrying with jitter while the database is busy.
@@ -50,19 +44,18 @@ extension SQLiteJobStore {
     func applyRetryPolicy(
         _ db: Database, jobID: Int64, token: String, held: HeldLease, failure: JobFailure, runOutcome: String?, now: Date
     ) throws -> JobState {
-        if held.cancelRequested {
+        switch FailureDisposition(failure, held: held, policy: configuration.retryPolicy) {
+        case .cancelled:
             return try Self.endCancelled(db, jobID: jobID, token: token, runOutcome: runOutcome, error: failure.message, now: now)
-        }
-        if failure.isRetryable && held.attempts < held.maxAttempts {
-            let delay = configuration.retryPolicy.delay(afterAttempt: held.attempts, atLeast: failure.retryAfter)
+        case .retry(let delay):
             try Self.requeue(db, jobID: jobID, token: token, runAt: now.addingTimeInterval(delay.seconds), refund: 0, error: failure.message, now: now)
             try Self.endRun(db, token: token, outcome: runOutcome ?? "retry", error: failure.message, now: now.millis)
             return .queued
+        case .dead(let message):
+            try Self.finish(db, jobID: jobID, token: token, state: .dead, error: message, now: now.millis)
+            try Self.endRun(db, token: token, outcome: runOutcome ?? JobState.dead.rawValue, error: failure.message, now: now.millis)
+            return .dead
         }
-        let message = failure.isRetryable ? "\(failure.message) (gave up after \(held.attempts) attempts)" : failure.message
-        try Self.finish(db, jobID: jobID, token: token, state: .dead, error: message, now: now.millis)
-        try Self.endRun(db, token: token, outcome: runOutcome ?? JobState.dead.rawValue, error: failure.message, now: now.millis)
-        return .dead
     }
 
     /// An operator asked to cancel a job its worker is now giving up on: it ends cancelled.

@@ -1,3 +1,5 @@
+import Core
+import Queue
 import Foundation
 import GRDB
 

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import GitHub
 import Patching
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func stage_normalizedDiff_isAppliedByGitToTheCommitsTree() async throws {
-        let (workspace, sha) = try await Self.workspace(files: ["calc/stats.py": Self.original])
+        let (workspace, sha) = try await GitFixture.workspace(files: ["calc/stats.py": Self.original])
         let normalized = try LenientPatcher().normalize(try DiffParser.parse(reply: Self.reply)) { _ in Self.original }
         let staged = try await workspace.stage(repo: "octo/calc", sha: sha, patch: normalized)
         #expect(staged.diff.contains("+    return total / len(values)"))
@@ -68,7 +69,7 @@ import Testing
 
     @Test func stage_twoFileFix_appliesBothFilesInOnePatch() async throws {
         let helper = "def count(values):\n    return len(values)\n"
-        let (workspace, sha) = try await Self.workspace(files: ["calc/stats.py": Self.original, "calc/util.py": helper])
+        let (workspace, sha) = try await GitFixture.workspace(files: ["calc/stats.py": Self.original, "calc/util.py": helper])
         let reply = Self.reply.replacingOccurrences(of: "```\n", with: "") .replacingOccurrences(of: "\n```", with: "") + """
 
             --- a/calc/util.py
@@ -89,21 +90,12 @@ import Testing
 
     @Test func stage_fileWithCRLFLineEnds_keepsTheCarriageReturnsAsContent() async throws {
         let crlf = Self.original.replacingOccurrences(of: "\n", with: "\r\n")
-        let (workspace, sha) = try await Self.workspace(files: ["calc/stats.py": crlf])
+        let (workspace, sha) = try await GitFixture.workspace(files: ["calc/stats.py": crlf])
         let reply = Self.reply.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             (line.hasPrefix(" ") || line.hasPrefix("+") || line.hasPrefix("-")) && !line.hasPrefix("---") && !line.hasPrefix("+++") ? line + "\r" : line
         }.joined(separator: "\n")
         let normalized = try LenientPatcher().normalize(try DiffParser.parse(reply: reply)) { _ in crlf }
         let staged = try await workspace.stage(repo: "octo/calc", sha: sha, patch: normalized)
         #expect(staged.changes.map(\.path) == ["calc/stats.py"])
-    }
-
-    /// A bare repository with `files` and a workspace whose mirror holds its head commit.
-    static func workspace(files: [String: String]) async throws -> (GitWorkspace, String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-stage-\(UUID().uuidString)").path
-        let sha = try await GitFixture.bareRepository(at: "\(dir)/remote/octo/calc.git", files: files, scratch: "\(dir)/upstream")
-        let workspace = GitWorkspace(root: "\(dir)/work", remoteTemplate: "\(dir)/remote/{repo}.git")
-        try await workspace.fetch(repo: "octo/calc", sha: sha, token: nil)
-        return (workspace, sha)
     }
 }

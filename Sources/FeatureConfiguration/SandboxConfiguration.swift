@@ -1,3 +1,4 @@
+import Foundation
 /// How the repository's test command is isolated. Defaults are the safe ones: a sandbox is required,
 /// and without one no test runs.
 public struct SandboxConfiguration: Sendable, Hashable {
@@ -31,4 +32,24 @@ public struct SandboxConfiguration: Sendable, Hashable {
     public var outputBytes = 64 << 10
 
     public init() {}
+
+    /// Toolchains the environment names (pyenv, a Python venv and the interpreter it was made from, a
+    /// JDK, Go, rustup), to be mounted read-only. CARGO_HOME and GOPATH are left out: they hold registry
+    /// credentials and caches.
+    public static func toolchainPaths(environment: [String: String]) -> [String] {
+        var paths = ["PYENV_ROOT", "VIRTUAL_ENV", "JAVA_HOME", "GOROOT", "RUSTUP_HOME"].compactMap { environment[$0] }
+        if let venv = environment["VIRTUAL_ENV"], let home = venvHome(venv) { paths.append(home) }
+        return paths.filter { $0.hasPrefix("/") }
+    }
+
+    /// The prefix of the interpreter a venv was made from (`home = PREFIX/bin` in pyvenv.cfg): the venv's
+    /// python is a symlink into it and its standard library lives there.
+    static func venvHome(_ venv: String) -> String? {
+        guard let config = try? String(contentsOfFile: venv + "/pyvenv.cfg", encoding: .utf8) else { return nil }
+        for line in config.split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts[0] == "home" { return URL(fileURLWithPath: parts[1]).deletingLastPathComponent().path }
+        }
+        return nil
+    }
 }

@@ -1,10 +1,10 @@
 import App
-import AutofixSettings
+import FeatureConfiguration
 import Foundation
 import GitHub
 import LLM
 import Patching
-import Subprocess
+import ChildProcess
 
 /// `autofix doctor`: checks a deployment against the live services its configuration names. Each check
 /// is one line: what holds, or what is wrong and what to change.

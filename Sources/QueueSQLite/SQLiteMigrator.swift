@@ -1,3 +1,5 @@
+import Core
+import Queue
 import GRDB
 
 /// Applies the embedded migrations in order; GRDB records each applied identifier in `grdb_migrations`.

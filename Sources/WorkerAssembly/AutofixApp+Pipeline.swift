@@ -1,3 +1,4 @@
+import FeatureConfiguration
 import App
 import Foundation
 import GitHub
@@ -55,11 +56,8 @@ extension AutofixApp {
         return secrets.filter { $0.count >= 8 }
     }
 
-    /// Toolchains the operator's environment names (pyenv, a JDK, Go, rustup): mounted read-only in the
-    /// sandbox. CARGO_HOME and GOPATH are left out: they hold registry credentials and caches.
-    public var toolchainPaths: [String] {
-        ["PYENV_ROOT", "JAVA_HOME", "GOROOT", "RUSTUP_HOME"].compactMap { environment[$0] }.filter { $0.hasPrefix("/") }
-    }
+    /// Toolchains the operator's environment names, mounted read-only in the sandbox.
+    public var toolchainPaths: [String] { SandboxConfiguration.toolchainPaths(environment: environment) }
 
     public func makeGitHubClient() throws -> GitHubClient {
         let github = configuration.github

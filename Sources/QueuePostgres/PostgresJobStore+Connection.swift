@@ -1,0 +1,180 @@
+import Core
+import Foundation
+import Logging
+import PostgresNIO
+import Queue
+
+extension PostgresJobStore {
+    /// Runs the connection pool and the LISTEN loop until the task is cancelled.
+    public func run() async {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.client.run() }
+            group.addTask { await self.listen() }
+        }
+    }
+
+    /// Runs the store for the duration of `body`: what a one-shot command and a daemon both use.
+    public static func withRunning<T>(
+        configuration: PostgresStoreConfiguration, clock: any WallClock = SystemWallClock(), logger: Logger,
+        _ body: (PostgresJobStore) async throws -> T
+    ) async throws -> T {
+        let store = try PostgresJobStore(configuration: configuration, clock: clock, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
+            group.addTask { await store.run() }
+            defer { group.cancelAll() }
+            return try await body(store)
+        }
+    }
+
+    /// Holds one pooled connection on LISTEN and turns each notification into a wake-up; after a lost
+    /// connection it listens again with backoff (and wakes the pool once, for what it may have missed).
+    func listen() async {
+        var failures = 0
+        while !Task.isCancelled {
+            do {
+                try await client.withConnection { connection in
+                    try await connection.listen(on: PostgresStatements.channel) { notifications in
+                        failures = 0
+                        wake.signal()
+                        for try await _ in notifications { wake.signal() }
+                    }
+                }
+            } catch {
+                if Task.isCancelled { return }
+                failures += 1
+                logger.warning("LISTEN connection lost; polling until it is back", metadata: ["error": "\(Self.describe(error))"])
+            }
+            try? await Task.sleep(for: configuration.reconnectPolicy.delay(afterAttempt: failures, atLeast: .milliseconds(10)))
+        }
+    }
+
+    /// Runs `body` in a transaction; retried whole, with backoff, while the server is unreachable or
+    /// drops the connection, up to the reconnect deadline. A transaction that did not commit left nothing.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        try await reconnecting { [client, logger] in
+            try await client.withTransaction(logger: logger) { connection in try await body(connection, logger) }
+        }
+    }
+
+    /// Runs `body` on a pooled connection outside a transaction (reads).
+    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        try await reconnecting { [client, logger] in
+            try await client.withConnection { connection in try await body(connection, logger) }
+        }
+    }
+
+    private func reconnecting<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        let deadline = ContinuousClock.now.advanced(by: configuration.reconnectDeadline)
+        var attempt = 0
+        while true {
+            do {
+                return try await Self.within(deadline, operation)
+            } catch {
+                let error = PostgresFailure.unwrap(error)
+                if let error = error as? QueueError { throw error }
+                let failure = PostgresFailure(error)
+                guard failure.isTransient else { throw QueueError.storageUnavailable("PostgreSQL: \(failure.message)") }
+                attempt += 1
+                guard ContinuousClock.now < deadline, !Task.isCancelled else {
+                    throw QueueError.disconnected("\(configuration.displayName): \(failure.message) (\(attempt) tries)")
+                }
+                logger.debug("PostgreSQL unavailable; retrying", metadata: ["error": "\(failure.message)", "attempt": "\(attempt)"])
+                try await Task.sleep(for: configuration.reconnectPolicy.delay(afterAttempt: attempt, atLeast: .milliseconds(5)))
+            }
+        }
+    }
+
+    /// Runs `operation`, giving up at `deadline`: a pool waiting for a server that is down never answers.
+    private static func within<T: Sendable>(_ deadline: ContinuousClock.Instant, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(until: deadline)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw PostgresFailure.Timeout()
+            }
+            return value
+        }
+    }
+
+    static func describe(_ error: any Error) -> String { PostgresFailure(PostgresFailure.unwrap(error)).message }
+}
+
+/// What went wrong talking to PostgreSQL, and whether trying again on a new connection can help.
+struct PostgresFailure {
+    struct Timeout: Error {}
+
+    let message: String
+    let isTransient: Bool
+
+    /// The error inside a failed transaction: the closure's own (a `QueueError` passes through as it is),
+    /// else the failed BEGIN or COMMIT.
+    static func unwrap(_ error: any Error) -> any Error {
+        guard let transaction = error as? PostgresTransactionError else { return error }
+        return transaction.closureError ?? transaction.beginError ?? transaction.commitError ?? transaction.rollbackError ?? error
+    }
+
+    init(_ error: any Error) {
+        if error is Timeout {
+            (message, isTransient) = ("no connection before the reconnect deadline", true)
+            return
+        }
+        guard let psql = error as? PSQLError else {
+            // Socket-level failures (refused, reset) come from NIO as they are.
+            (message, isTransient) = ("\(error)", true)
+            return
+        }
+        guard psql.code == .server else {
+            (message, isTransient) = ("\(psql.code)", psql.code != .tooManyParameters && psql.code != .invalidCommandTag)
+            return
+        }
+        let state = psql.serverInfo?[.sqlState] ?? ""
+        let text = psql.serverInfo?[.message] ?? "server error"
+        message = "\(text) (SQLSTATE \(state))"
+        // 08: connection exception; 57P01-03: the server is shutting down or starting; 40001/40P01: a
+        // serialization failure or deadlock, which a retried transaction resolves.
+        isTransient = state.hasPrefix("08") || ["57P01", "57P02", "57P03", "40001", "40P01", "53300"].contains(state)
+    }
+}
+
+extension PostgresStoreConfiguration {
+    /// postgres-nio's client configuration: TLS by `sslmode`, the pool's size, the schema.
+    func clientConfiguration() throws -> PostgresClient.Configuration {
+        var configuration: PostgresClient.Configuration
+        if let socketDirectory {
+            configuration = .init(
+                unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: username, password: password, database: database)
+        } else {
+            configuration = .init(host: host, port: port, username: username, password: password, database: database, tls: try tls())
+        }
+        configuration.options.maximumConnections = maxConnections
+        configuration.options.minimumConnections = 0
+        configuration.options.connectTimeout = .seconds(5)
+        if let searchPath { configuration.options.additionalStartupParameters.append(("search_path", searchPath)) }
+        configuration.options.additionalStartupParameters.append(("application_name", "autofix"))
+        return configuration
+    }
+
+    private func tls() throws -> PostgresClient.Configuration.TLS {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let sslRootCertificate { tls.trustRoots = .file(sslRootCertificate) }
+        switch sslMode {
+        case .disable: return .disable
+        case .prefer:
+            tls.certificateVerification = .none
+            return .prefer(tls)
+        case .require:
+            tls.certificateVerification = .none
+            return .require(tls)
+        case .verifyCA:
+            tls.certificateVerification = .noHostnameVerification
+            return .require(tls)
+        case .verifyFull:
+            tls.certificateVerification = .fullVerification
+            return .require(tls)
+        }
+    }
+}

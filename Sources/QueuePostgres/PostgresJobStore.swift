@@ -1,0 +1,226 @@
+import Core
+import Foundation
+import Logging
+import PostgresNIO
+import Queue
+
+/// The shared job store: PostgreSQL through postgres-nio's connection pool, for workers on many hosts.
+/// The same semantics as the SQLite store, enforced the same way (lease tokens fence every write);
+/// claims use `FOR UPDATE SKIP LOCKED` and per-repository advisory locks; enqueues NOTIFY waiting workers.
+///
+/// Every method needs `run()` (the pool and the LISTEN connection) running: use `withRunning`.
+public final class PostgresJobStore: JobStore {
+    let client: PostgresClient
+    let configuration: PostgresStoreConfiguration
+    let clock: any WallClock
+    let logger: Logger
+    let wake = WakeSignal()
+
+    public init(configuration: PostgresStoreConfiguration, clock: any WallClock = SystemWallClock(), logger: Logger) throws {
+        self.configuration = configuration
+        self.clock = clock
+        self.logger = logger
+        client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: logger)
+    }
+
+    public func migrate() async throws {
+        try await PostgresMigrator.migrate(self)
+    }
+
+    public func appliedMigrations() async throws -> [String] {
+        try await PostgresMigrator.applied(self)
+    }
+
+    // MARK: producer
+
+    public func enqueue(_ new: NewJob) async throws -> EnqueueResult {
+        try await enqueue([new])[0].get()
+    }
+
+    public func enqueue(_ jobs: [NewJob]) async throws -> [Result<EnqueueResult, QueueError>] {
+        let now = clock.now().millis
+        return try await transaction { connection, logger in
+            var results: [Result<EnqueueResult, QueueError>] = []
+            for new in jobs {
+                guard new.maxAttempts >= 1 else {
+                    results.append(.failure(.invalidArgument("max attempts must be at least 1")))
+                    continue
+                }
+                results.append(.success(try await Self.insert(new, connection, now: now, logger: logger)))
+            }
+            if results.contains(where: { (try? $0.get())?.created == true }) {
+                try await connection.run(PostgresStatements.notify, logger: logger)
+            }
+            return results
+        }
+    }
+
+    private static func insert(_ new: NewJob, _ connection: PostgresConnection, now: Int64, logger: Logger) async throws -> EnqueueResult {
+        let inserted = try await connection.rows(PostgresStatements.enqueue, [
+            new.kind, new.repo, new.dedupeKey, new.payload, new.priority, new.runAt?.millis ?? now, new.maxAttempts, now,
+        ], logger: logger)
+        if let row = inserted.first { return EnqueueResult(job: try Job(postgres: row), created: true) }
+        guard let row = try await connection.rows(PostgresStatements.jobByDedupeKey, [new.dedupeKey], logger: logger).first else {
+            throw QueueError.storageUnavailable("enqueue conflicted but no job holds dedupe key \(new.dedupeKey ?? "")")
+        }
+        return EnqueueResult(job: try Job(postgres: row), created: false)
+    }
+
+    // MARK: worker
+
+    public func claim(_ request: ClaimRequest) async throws -> [LeasedJob] {
+        guard request.limit > 0, !request.kinds.isEmpty else { return [] }
+        let now = clock.now()
+        let token = Self.newToken()
+        let repoLimit = request.perRepositoryLimit > 0 ? request.perRepositoryLimit : Int(Int32.max)
+        let leaseUntil = now.addingTimeInterval(request.leaseDuration.seconds).millis
+        return try await transaction { connection, logger in
+            let candidates = try await connection.rows(PostgresStatements.claimCandidates, [
+                now.millis, request.kinds, repoLimit, max(request.limit * 16, 64),
+            ], logger: logger).map { (id: try $0.value(0, Int64.self), repo: try $0.value(1, String?.self)) }
+            if candidates.isEmpty { return [] }
+            let repos = Array(Set(candidates.compactMap(\.repo))).sorted()
+            var locked = Set<String>()
+            if !repos.isEmpty {
+                locked = Set(try await connection.rows(PostgresStatements.lockRepositories, [repos], logger: logger).map { try $0.value(0) })
+            }
+            let ids = candidates.filter { $0.repo.map(locked.contains) ?? true }.map(\.id)
+            if ids.isEmpty { return [] }
+            let rows = try await connection.rows(PostgresStatements.claim, [
+                ids, repoLimit, request.limit, request.workerID, token, leaseUntil, now.millis,
+            ], logger: logger)
+            return try rows.map { row in
+                let job = try Job(postgres: row)
+                let lease: String = try row.value(11)
+                return LeasedJob(job: job, lease: Lease(jobID: job.id, token: lease, workerID: request.workerID))
+            }
+        }
+    }
+
+    public func heartbeat(_ lease: Lease, extendBy duration: Duration) async throws -> HeartbeatResult {
+        let now = clock.now()
+        let rows = try await transaction { connection, logger in
+            try await connection.rows(PostgresStatements.heartbeat, [
+                now.addingTimeInterval(duration.seconds).millis, now.millis, lease.jobID, lease.token,
+            ], logger: logger)
+        }
+        guard let row = rows.first else { throw QueueError.leaseLost(jobID: lease.jobID) }
+        return try row.value(0, Bool.self) ? .cancelRequested : .extended
+    }
+
+    public func complete(_ lease: Lease, outcome: JobOutcome) async throws {
+        _ = try await finish([JobCompletion(lease: lease, action: .complete(outcome))])[0].get()
+    }
+
+    @discardableResult
+    public func fail(_ lease: Lease, failure: JobFailure) async throws -> JobState {
+        try await finish([JobCompletion(lease: lease, action: .fail(failure))])[0].get()
+    }
+
+    public func handBack(_ lease: Lease, reason: String) async throws {
+        _ = try await finish([JobCompletion(lease: lease, action: .handBack(reason: reason))])[0].get()
+    }
+
+    public func finish(_ completions: [JobCompletion]) async throws -> [Result<JobState, QueueError>] {
+        let now = clock.now()
+        return try await transaction { connection, logger in
+            var results: [Result<JobState, QueueError>] = []
+            for completion in completions {
+                // A savepoint per entry: one lost lease fails only its own entry, not the batch.
+                try await connection.run("SAVEPOINT entry", logger: logger)
+                do {
+                    results.append(.success(try await self.apply(completion, connection, now: now, logger: logger)))
+                    try await connection.run("RELEASE SAVEPOINT entry", logger: logger)
+                } catch let error as QueueError {
+                    try await connection.run("ROLLBACK TO SAVEPOINT entry", logger: logger)
+                    results.append(.failure(error))
+                }
+            }
+            return results
+        }
+    }
+
+    private func apply(_ completion: JobCompletion, _ connection: PostgresConnection, now: Date, logger: Logger) async throws -> JobState {
+        let lease = completion.lease
+        let writes = PostgresWrites(connection: connection, logger: logger, now: now)
+        switch completion.action {
+        case .complete(let outcome):
+            var prURL: String?
+            var result: String?
+            if case .succeeded(let url, let res) = outcome { (prURL, result) = (url, res) }
+            guard try await writes.finish(jobID: lease.jobID, token: lease.token, state: outcome.state, error: outcome.reason, prURL: prURL, result: result)
+            else { throw QueueError.leaseLost(jobID: lease.jobID) }
+            try await writes.endRun(token: lease.token, outcome: outcome.state.rawValue, error: outcome.reason)
+            return outcome.state
+        case .fail(let failure):
+            let held = try await writes.fence(lease)
+            return try await writes.applyRetryPolicy(jobID: lease.jobID, token: lease.token, held: held, failure: failure, runOutcome: nil, policy: configuration.retryPolicy)
+        case .handBack(let reason):
+            let held = try await writes.fence(lease)
+            if held.cancelRequested {
+                return try await writes.endCancelled(jobID: lease.jobID, token: lease.token, runOutcome: nil, error: reason)
+            }
+            try await writes.requeue(jobID: lease.jobID, token: lease.token, runAt: now, refund: 1, error: nil)
+            try await writes.endRun(token: lease.token, outcome: "handed_back", error: reason)
+            try await connection.run(PostgresStatements.notify, logger: logger)
+            return .queued
+        }
+    }
+
+    public func saveCheckpoint(_ lease: Lease, stage: String, data: String) async throws {
+        let now = clock.now()
+        try await transaction { connection, logger in
+            _ = try await PostgresWrites(connection: connection, logger: logger, now: now).fence(lease)
+            try await connection.run(PostgresStatements.upsertCheckpoint, [lease.jobID, stage, data, now.millis], logger: logger)
+        }
+    }
+
+    public func checkpoints(jobID: Int64) async throws -> [String: String] {
+        let rows = try await read { connection, logger in
+            try await connection.rows(PostgresStatements.checkpoints, [jobID], logger: logger)
+        }
+        return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.value(0, String.self), try $0.value(1, String.self)) })
+    }
+
+    public func recordStage(_ lease: Lease, _ stage: StageRecord) async throws {
+        let now = clock.now()
+        try await transaction { connection, logger in
+            _ = try await PostgresWrites(connection: connection, logger: logger, now: now).fence(lease)
+            try await connection.run(PostgresStatements.insertStage, [
+                stage.stage, stage.startedAt.millis, stage.duration.milliseconds, stage.outcome, stage.detail, lease.token,
+            ], logger: logger)
+            if stage.tokensIn != 0 || stage.tokensOut != 0 || stage.costUSD != 0 || stage.promptVersion != nil {
+                try await connection.run(PostgresStatements.addRunUsage, [
+                    stage.tokensIn, stage.tokensOut, stage.costUSD, stage.promptVersion, lease.token,
+                ], logger: logger)
+            }
+        }
+    }
+
+    @discardableResult
+    public func rescueExpired() async throws -> Int {
+        let now = clock.now()
+        let policy = configuration.retryPolicy
+        return try await transaction { connection, logger in
+            let writes = PostgresWrites(connection: connection, logger: logger, now: now)
+            let rows = try await connection.rows(PostgresStatements.expiredLeases, [now.millis], logger: logger)
+            for row in rows {
+                let owner = try row.value(2, String?.self) ?? "unknown"
+                let held = HeldLease(attempts: try row.value(3), maxAttempts: try row.value(4), cancelRequested: try row.value(5))
+                let failure = JobFailure(message: "lease expired: worker \(owner) stopped heartbeating", isRetryable: true)
+                try await writes.applyRetryPolicy(
+                    jobID: try row.value(0), token: try row.value(1), held: held, failure: failure, runOutcome: "lease_expired", policy: policy)
+            }
+            return rows.count
+        }
+    }
+
+    public func awaitWork(timeout: Duration) async {
+        await wake.wait(timeout: timeout)
+    }
+
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
+    }
+}

@@ -1,0 +1,208 @@
+/// Every SQL statement the PostgreSQL job store runs. Times are unix epoch milliseconds, passed in from
+/// the store's clock (never the server's `now()`), so both stores answer to the same injected clock.
+enum PostgresStatements {
+    /// The `jobs` columns in the order `PostgresJobColumn` decodes them.
+    static let jobColumns = """
+        id, kind, state, repo, dedupe_key, payload, priority, run_at, attempts, max_attempts, lease_owner, lease_token, \
+        lease_until, cancel_requested, last_error, pr_url, result, created_at, updated_at, finished_at
+        """
+
+    /// Wakes every LISTENing worker when the transaction commits; repeated NOTIFYs in one transaction fold into one.
+    static let channel = "autofix_jobs"
+    static let notify = "SELECT pg_notify('autofix_jobs', '')"
+
+    static let enqueue = """
+        INSERT INTO jobs (kind, state, repo, dedupe_key, payload, priority, run_at, max_attempts, created_at, updated_at)
+        VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $8)
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING \(jobColumns)
+        """
+
+    static let jobByDedupeKey = "SELECT \(jobColumns) FROM jobs WHERE dedupe_key = $1"
+
+    /// Claim, step 1: lock the first claimable jobs in claim order, skipping rows another claimer holds.
+    /// The repository test here is a pre-filter on this statement's snapshot, so a busy repository does not
+    /// fill the scan; step 3 decides under the repository locks.
+    static let claimCandidates = """
+        SELECT id, repo FROM jobs j
+        WHERE j.state = 'queued' AND j.run_at <= $1 AND j.kind = ANY($2)
+          AND NOT EXISTS (SELECT 1 FROM queue_settings WHERE name = 'paused' AND value = '1')
+          AND (j.repo IS NULL OR (SELECT count(*) FROM jobs r WHERE r.state = 'running' AND r.repo = j.repo) < $3)
+        ORDER BY j.priority, j.run_at, j.id
+        LIMIT $4
+        FOR UPDATE SKIP LOCKED
+        """
+
+    /// Claim, step 2: a transaction-scoped advisory lock per candidate repository, without waiting. A
+    /// repository whose lock another claimer holds is left for the next claim: two claimers never count
+    /// one repository's running jobs at the same time, so they cannot both take its last slot.
+    static let lockRepositories = """
+        SELECT repo FROM unnest($1::text[]) AS repo WHERE pg_try_advisory_xact_lock(\(PostgresLockSpace.claim), hashtext(repo))
+        """
+
+    /// Claim, step 3 (a new snapshot, taken after the locks, so every committed claim of these repositories
+    /// is counted): lease the candidates that fit their repository's remaining slots, open their run records.
+    static let claim = """
+        WITH chosen AS (
+            SELECT c.id FROM (
+                SELECT j.id, j.repo, j.priority, j.run_at,
+                       ROW_NUMBER() OVER (PARTITION BY j.repo ORDER BY j.priority, j.run_at, j.id) AS rn
+                FROM jobs j WHERE j.id = ANY($1) AND j.state = 'queued'
+            ) c
+            WHERE c.repo IS NULL
+               OR c.rn + (SELECT count(*) FROM jobs r WHERE r.state = 'running' AND r.repo = c.repo) <= $2
+            ORDER BY c.priority, c.run_at, c.id
+            LIMIT $3
+        ), claimed AS (
+            UPDATE jobs
+            SET state = 'running', lease_owner = $4, lease_token = $5 || '.' || jobs.id,
+                lease_until = $6, attempts = jobs.attempts + 1, updated_at = $7
+            FROM chosen WHERE jobs.id = chosen.id
+            RETURNING jobs.*
+        ), runs AS (
+            INSERT INTO job_runs (job_id, attempt, worker_id, lease_token, started_at)
+            SELECT id, attempts, $4, lease_token, $7 FROM claimed
+        )
+        SELECT \(jobColumns) FROM claimed ORDER BY priority, run_at, id
+        """
+
+    static let heartbeat = """
+        UPDATE jobs SET lease_until = $1, updated_at = $2
+        WHERE id = $3 AND lease_token = $4 AND state = 'running'
+        RETURNING cancel_requested
+        """
+
+    /// Touches the row only if the lease still holds; no row back means the lease is lost.
+    static let fence = """
+        UPDATE jobs SET updated_at = $1 WHERE id = $2 AND lease_token = $3 AND state = 'running'
+        RETURNING attempts, max_attempts, cancel_requested
+        """
+
+    static let finish = """
+        UPDATE jobs
+        SET state = $1, lease_owner = NULL, lease_token = NULL, lease_until = NULL, cancel_requested = false,
+            last_error = $2, pr_url = COALESCE($3, pr_url), result = COALESCE($4, result),
+            finished_at = $5, updated_at = $5
+        WHERE id = $6 AND lease_token = $7 AND state = 'running'
+        RETURNING id
+        """
+
+    static let requeue = """
+        UPDATE jobs
+        SET state = 'queued', run_at = $1, attempts = attempts - $2, last_error = COALESCE($3, last_error),
+            lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = $4
+        WHERE id = $5 AND lease_token = $6 AND state = 'running'
+        """
+
+    static let endRun = "UPDATE job_runs SET finished_at = $1, outcome = $2, error = $3 WHERE lease_token = $4"
+
+    static let upsertCheckpoint = """
+        INSERT INTO job_checkpoints (job_id, stage, data, created_at) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (job_id, stage) DO UPDATE SET data = excluded.data, created_at = excluded.created_at
+        """
+
+    static let checkpoints = "SELECT stage, data FROM job_checkpoints WHERE job_id = $1"
+
+    static let insertStage = """
+        INSERT INTO run_stages (run_id, stage, started_at, duration_ms, outcome, detail)
+        SELECT id, $1, $2, $3, $4, $5 FROM job_runs WHERE lease_token = $6
+        """
+
+    static let addRunUsage = """
+        UPDATE job_runs
+        SET tokens_in = tokens_in + $1, tokens_out = tokens_out + $2, cost_usd = cost_usd + $3,
+            prompt_version = COALESCE($4, prompt_version)
+        WHERE lease_token = $5
+        """
+
+    /// Rows a worker is finishing right now are locked by it and skipped; the fenced writes that follow
+    /// re-check the token, so a job completed meanwhile is never flipped back.
+    static let expiredLeases = """
+        SELECT id, lease_token, lease_owner, attempts, max_attempts, cancel_requested
+        FROM jobs WHERE state = 'running' AND lease_until < $1
+        FOR UPDATE SKIP LOCKED
+        """
+
+    static let jobStateForUpdate = "SELECT state FROM jobs WHERE id = $1 FOR UPDATE"
+
+    static let cancelQueued = """
+        UPDATE jobs SET state = 'cancelled', last_error = 'cancelled by operator', finished_at = $1, updated_at = $1
+        WHERE id = $2 AND state = 'queued'
+        """
+
+    static let requestCancel = "UPDATE jobs SET cancel_requested = true, updated_at = $1 WHERE id = $2 AND state = 'running'"
+
+    static let runNow = "UPDATE jobs SET run_at = $1, updated_at = $1 WHERE id = $2 AND state = 'queued'"
+
+    static let requeueFinished = """
+        UPDATE jobs
+        SET state = 'queued', attempts = 0, run_at = $1, cancel_requested = false, finished_at = NULL, updated_at = $1
+        WHERE id = $2 AND state IN ('succeeded', 'no_fix', 'skipped', 'dead', 'cancelled')
+        """
+
+    static let setPaused = """
+        INSERT INTO queue_settings (name, value) VALUES ('paused', $1)
+        ON CONFLICT (name) DO UPDATE SET value = excluded.value
+        """
+
+    static let isPaused = "SELECT coalesce((SELECT value = '1' FROM queue_settings WHERE name = 'paused'), false)"
+
+    static let recordDelivery = "INSERT INTO webhook_deliveries (id, received_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id"
+    static let forgetDelivery = "DELETE FROM webhook_deliveries WHERE id = $1"
+    static let pruneDeliveries = "DELETE FROM webhook_deliveries WHERE received_at < $1"
+
+    static let prune = """
+        WITH gone AS (DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < $1 RETURNING 1)
+        SELECT count(*) FROM gone
+        """
+
+    static let pendingOfKinds = "SELECT count(*) FROM jobs WHERE state IN ('queued', 'running') AND kind = ANY($1)"
+
+    static let jobByID = "SELECT \(jobColumns) FROM jobs WHERE id = $1"
+
+    static let listJobs = """
+        SELECT \(jobColumns) FROM jobs
+        WHERE ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR repo = $2)
+        ORDER BY id DESC LIMIT $3
+        """
+
+    static let runsOfJob = """
+        SELECT id, job_id, attempt, worker_id, started_at, finished_at, outcome, error, tokens_in, tokens_out, cost_usd,
+               prompt_version
+        FROM job_runs WHERE job_id = $1 ORDER BY id
+        """
+
+    static let stagesOfJob = """
+        SELECT s.run_id, s.stage, s.started_at, s.duration_ms, s.outcome, s.detail
+        FROM run_stages s JOIN job_runs r ON r.id = s.run_id WHERE r.job_id = $1 ORDER BY s.id
+        """
+
+    static let countsByState = "SELECT state, count(*) FROM jobs GROUP BY state"
+
+    static let oldestClaimable = "SELECT min(run_at) FROM jobs WHERE state = 'queued' AND run_at <= $1"
+
+    /// Skipped (policy) and cancelled (operator) jobs are neither successes nor failures of the fixer.
+    static let successInWindow = """
+        SELECT count(*) FILTER (WHERE state = 'succeeded'), count(*)
+        FROM jobs WHERE finished_at >= $1 AND state IN ('succeeded', 'no_fix', 'dead')
+        """
+
+    static let metricTotals = "SELECT name, label, value FROM metric_totals"
+
+    static let stageDurations = "SELECT stage, duration_ms FROM run_stages"
+
+    // Migrations, under a session-independent transaction lock so hosts starting together apply them once.
+    static let lockMigrations = "SELECT pg_advisory_xact_lock(\(PostgresLockSpace.migrate), 0)"
+    static let createMigrationsTable = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)
+        """
+    static let appliedMigrations = "SELECT id FROM schema_migrations ORDER BY id"
+    static let recordMigration = "INSERT INTO schema_migrations (id, applied_at) VALUES ($1, $2)"
+    static let migrationsTableExists = "SELECT to_regclass('schema_migrations') IS NOT NULL"
+}
+
+/// The first key of the store's two-key advisory locks, so they never meet another application's.
+enum PostgresLockSpace {
+    static let claim: Int32 = 0x4146_0001
+    static let migrate: Int32 = 0x4146_0002
+}
