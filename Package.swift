@@ -131,7 +131,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Core", "Queue", "QueueSQLite", "Intake", "AutofixMetrics", "FeatureConfiguration",
+                "Core", "Queue", "QueueSQLite", "QueuePostgres", "Intake", "AutofixMetrics", "FeatureConfiguration",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),

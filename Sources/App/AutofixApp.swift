@@ -14,13 +14,6 @@ public struct AutofixApp: Sendable {
         self.environment = environment
     }
 
-    /// Opens and migrates the store.
-    public func openStore(_ role: StoreRole) async throws -> any JobStore {
-        let store = try SQLiteJobStore(configuration: storeConfiguration(role))
-        try await store.migrate()
-        return store
-    }
-
     public func storeConfiguration(_ role: StoreRole) -> SQLiteStoreConfiguration {
         SQLiteStoreConfiguration(
             path: configuration.database, connections: role == .intake ? .single : .pool,
@@ -52,7 +45,10 @@ public struct AutofixApp: Sendable {
 
     /// Runs the worker daemon until SIGTERM/SIGINT (or until idle, if so configured), with `registry`'s kinds.
     public func runWorker(logger: Logger, registry jobKinds: JobRegistry? = nil) async throws {
-        let store = try await openStore(.worker)
+        try await withStore(.worker, longRunning: true) { store in try await runWorker(store: store, logger: logger, registry: jobKinds) }
+    }
+
+    private func runWorker(store: any JobStore, logger: Logger, registry jobKinds: JobRegistry?) async throws {
         let notifier = SystemdNotifier(environment: environment)
         let watchdog = SystemdNotifier.watchdogInterval(environment: environment).map {
             WatchdogService(notifier: notifier, interval: $0)

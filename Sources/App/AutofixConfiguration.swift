@@ -12,7 +12,12 @@ public struct AutofixConfiguration: Sendable {
     }
 
     /// The SQLite file; `./var/autofix.sqlite`, or under `$STATE_DIRECTORY` when systemd runs us.
+    /// A SQLite file, or a `postgres://` URL: one setting selects the store for every command.
     public var database: String
+    /// The PostgreSQL password when the URL carries none (also `PGPASSWORD`, or the `database-password` credential).
+    public var databasePassword: String?
+    /// Connections each process may open to PostgreSQL (the pool's size; LISTEN holds one of them).
+    public var databaseMaxConnections = 8
     public var busyTimeout: Duration = .seconds(30)
     public var worker = WorkerConfiguration()
     public var retry = RetryPolicy()

@@ -9,6 +9,8 @@ enum ConfigurationKeys {
 
     static let all: [String: Setter] = [
         "database": { c, v, s in c.database = try nonEmpty(v, "database", s) },
+        "database_password": { c, v, s in c.databasePassword = v.trimmingCharacters(in: .whitespacesAndNewlines) },
+        "database_max_connections": { c, v, s in c.databaseMaxConnections = try int(v, "database_max_connections", s, 2...500) },
         "busy_timeout": { c, v, s in c.busyTimeout = try duration(v, "busy_timeout", s, min: .milliseconds(1)) },
         "worker.id": { c, v, s in c.worker.workerID = try nonEmpty(v, "worker.id", s) },
         "worker.concurrency": { c, v, s in c.worker.concurrency = try int(v, "worker.concurrency", s, 1...256) },
@@ -155,6 +157,7 @@ enum ConfigurationKeys {
     static let credentials = [
         "api_keys": "api-keys", "operator_keys": "operator-keys", "webhook_secret": "webhook-secret", "github.token": "github-token",
         "github.app_private_key": "github-app-private-key", "llm.api_key": "llm-api-key",
+        "database_password": "database-password",
     ]
 
     static func keyList(_ value: String) -> [String] {

@@ -10,7 +10,7 @@ public struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "YAML configuration file (default: $AUTOFIX_CONFIG, then /etc/autofix/config.yml if present).")
     public var config: String?
 
-    @Option(name: .long, help: "SQLite database file (default: $AUTOFIX_DATABASE, the config file, ./var/autofix.sqlite).")
+    @Option(name: .long, help: "SQLite database file or postgres:// URL (default: $AUTOFIX_DATABASE, the config file, ./var/autofix.sqlite).")
     public var database: String?
 
     public func makeApp() throws -> AutofixApp {
@@ -25,12 +25,12 @@ public struct GlobalOptions: ParsableArguments {
         return AutofixApp(configuration: configuration, environment: environment)
     }
 
-    /// Opens the store for an operator command, which never creates a database that does not exist.
-    public func openExistingStore(_ app: AutofixApp) async throws -> any JobStore {
-        guard FileManager.default.fileExists(atPath: app.configuration.database) else {
+    /// Runs an operator command against the store; it never creates a SQLite database that does not exist.
+    public func withExistingStore<T>(_ app: AutofixApp, _ body: (any JobStore) async throws -> T) async throws -> T {
+        guard app.usesPostgres || FileManager.default.fileExists(atPath: app.configuration.database) else {
             throw QueueError.storageUnavailable("no database at \(app.configuration.database) (enqueue a job or run 'autofix migrate' first)")
         }
-        return try await app.openStore(.intake)
+        return try await app.withStore(.intake, body)
     }
 }
 

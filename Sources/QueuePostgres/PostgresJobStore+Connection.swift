@@ -9,7 +9,7 @@ extension PostgresJobStore {
     public func run() async {
         await withDiscardingTaskGroup { group in
             group.addTask { await self.client.run() }
-            group.addTask { await self.listen() }
+            if configuration.listens { group.addTask { await self.listen() } }
         }
     }
 
@@ -40,7 +40,7 @@ extension PostgresJobStore {
                     }
                 }
             } catch {
-                if Task.isCancelled { return }
+                if Task.isCancelled || (error as? PSQLError)?.code == .clientClosedConnection { return }
                 failures += 1
                 logger.warning("LISTEN connection lost; polling until it is back", metadata: ["error": "\(Self.describe(error))"])
             }

@@ -20,7 +20,11 @@ public final class PostgresJobStore: JobStore {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
-        client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: logger)
+        // The pool's own log is errors only: it warns when a lease races `run()`'s start (harmless, the
+        // lease waits), and this store reports lost connections itself.
+        var poolLogger = logger
+        poolLogger.logLevel = .error
+        client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: poolLogger)
     }
 
     public func migrate() async throws {

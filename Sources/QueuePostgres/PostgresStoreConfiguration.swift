@@ -33,6 +33,9 @@ public struct PostgresStoreConfiguration: Sendable {
     public var searchPath: String?
     /// The most connections this process opens (the pool's size; LISTEN takes one of them).
     public var maxConnections = 8
+    /// Whether the store holds a connection on LISTEN to wake `awaitWork` at each enqueue: a worker wants
+    /// it, a one-shot command does not.
+    public var listens = true
     /// How long an operation keeps retrying while the server is unreachable before it fails.
     public var reconnectDeadline: Duration = .seconds(60)
     /// Backoff between reconnect attempts.

@@ -15,16 +15,17 @@ extension AutofixApp {
                 source: "$AUTOFIX_API_KEYS, $AUTOFIX_WEBHOOK_SECRET, the config file or systemd credentials")
         }
         _ = ProcessMetrics.registry
-        let store = try await openStore(.intake)
-        let server = IntakeServer(store: store, configuration: http, maxAttempts: configuration.maxAttempts) {
-            await ProcessMetrics.exposition(store: store)
+        try await withStore(.intake, longRunning: true) { store in
+            let server = IntakeServer(store: store, configuration: http, maxAttempts: configuration.maxAttempts) {
+                await ProcessMetrics.exposition(store: store)
+            }
+            let application = server.application(logger: logger) { port in
+                logger.info("serving", metadata: ["address": "\(http.host):\(port)"])
+                await onRunning(port)
+            }
+            var group = ServiceGroupConfiguration(services: [application], logger: logger)
+            group.gracefulShutdownSignals = [.sigterm, .sigint]
+            try await ServiceGroup(configuration: group).run()
         }
-        let application = server.application(logger: logger) { port in
-            logger.info("serving", metadata: ["address": "\(http.host):\(port)"])
-            await onRunning(port)
-        }
-        var group = ServiceGroupConfiguration(services: [application], logger: logger)
-        group.gracefulShutdownSignals = [.sigterm, .sigint]
-        try await ServiceGroup(configuration: group).run()
     }
 }

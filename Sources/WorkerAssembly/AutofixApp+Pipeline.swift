@@ -47,7 +47,7 @@ extension AutofixApp {
 
     /// Every secret this worker holds; each becomes a redaction needle in every encoding.
     public var knownSecrets: [String] {
-        var secrets = [configuration.github.token, configuration.llm.apiKey, configuration.http.webhookSecret].compactMap { $0 }
+        var secrets = [configuration.github.token, configuration.llm.apiKey, configuration.http.webhookSecret, databasePassword].compactMap { $0 }
         secrets += configuration.http.apiKeys.map { String($0.split(separator: ":").first ?? "") } + configuration.http.operatorKeys
         if let key = configuration.github.appPrivateKey {
             // A private key leaks line by line as often as whole.

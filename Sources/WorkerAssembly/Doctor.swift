@@ -33,8 +33,8 @@ public struct Doctor: Sendable {
 
     func database() async -> Check {
         do {
-            _ = try await app.openStore(.intake)
-            return Check(name: "database", ok: true, detail: "\(app.configuration.database) opens and is migrated")
+            try await app.withStore(.intake) { _ in }
+            return Check(name: "database", ok: true, detail: "\(app.databaseDisplayName) opens and is migrated")
         } catch {
             return Check(name: "database", ok: false, detail: "\(error) (set database or AUTOFIX_DATABASE to a writable path)")
         }

@@ -50,7 +50,7 @@ struct Bench {
 
     func database(_ name: String) async throws -> String {
         let path = directory.appendingPathComponent("\(name).sqlite").path
-        _ = try await app(path).openStore(.intake)
+        _ = try await app(path).openEmbeddedStore(.intake)
         return path
     }
 
@@ -98,7 +98,7 @@ struct Bench {
             try raw.insertLoop(count: options.inserts)
             best.raw = max(best.raw, Double(options.inserts) / (ContinuousClock.now - rawStart).seconds)
 
-            let store = try await app(try await database("store-insert-\(round)")).openStore(.intake)
+            let store = try await app(try await database("store-insert-\(round)")).openEmbeddedStore(.intake)
             let start = ContinuousClock.now
             for i in 0..<options.inserts {
                 _ = try await store.enqueue(NewJob(
@@ -128,7 +128,7 @@ struct Bench {
         let start = ContinuousClock.now
         try await app.runWorker(logger: app.makeLogger())
         let rate = Double(jobs) / (ContinuousClock.now - start).seconds
-        let stats = try await app.openStore(.intake).stats(window: .seconds(86_400))
+        let stats = try await app.openEmbeddedStore(.intake).stats(window: .seconds(86_400))
         guard stats.countsByState[.succeeded] == jobs else { throw BenchError("pool finished \(stats.countsByState[.succeeded] ?? 0) of \(jobs) jobs") }
         return BenchRow(
             id: "claim_complete_\(workers)_workers_per_s", title: "(c) claim+complete, no-op kind, \(workers) worker\(workers == 1 ? "" : "s") (\(jobs) jobs)",

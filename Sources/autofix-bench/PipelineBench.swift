@@ -109,7 +109,7 @@ struct PipelineBench {
         configuration.pipeline.maxOpenPulls = 100_000
         configuration.pipeline.workDirectory = "\(root)/work-\(workers)"
         let app = AutofixApp(configuration: configuration, environment: [:])
-        let store = try await app.openStore(.intake)
+        let store = try await app.openEmbeddedStore(.intake)
         var runID: UInt64 = UInt64(round * 1_000_000)
         var batch: [NewJob] = []
         for index in 0..<jobs {

@@ -49,7 +49,7 @@ struct DemoCommand: AsyncParsableCommand {
                 configuration.worker.exitWhenIdle = true
                 configuration.logFormat = logFormat
                 let app = AutofixApp(configuration: configuration, environment: ProcessInfo.processInfo.environment)
-                let store = try await app.openStore(.intake)
+                let store = try await app.openEmbeddedStore(.intake)
                 let failure = CIFailure(
                     repo: DemoProject.repo, runID: DemoProject.runID, runAttempt: 1, workflow: "CI", headSHA: sha, branch: "main",
                     runURL: "https://github.com/\(DemoProject.repo)/actions/runs/\(DemoProject.runID)")

@@ -14,7 +14,7 @@ struct CancelCommand: AsyncParsableCommand {
     func run() async throws {
         let jobID = try parseJobID(id)
         let app = try global.makeApp()
-        switch try await global.openExistingStore(app).cancel(id: jobID) {
+        switch try await global.withExistingStore(app) { try await $0.cancel(id: jobID) } {
         case .cancelled: printLine("job \(jobID) cancelled")
         case .requested: printLine("job \(jobID) is running; its worker will stop it at the next heartbeat")
         }

@@ -51,8 +51,7 @@ struct EnqueueCommand: AsyncParsableCommand {
     }
 
     static func store(_ newJob: NewJob, app: AutofixApp, json: Bool) async throws {
-        let store = try await app.openStore(.intake)
-        let result = try await store.enqueue(newJob)
+        let result = try await app.withStore(.intake) { try await $0.enqueue(newJob) }
         if json {
             var object = JobJSON.object(result.job)
             object["created"] = result.created

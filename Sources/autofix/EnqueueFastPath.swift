@@ -69,11 +69,11 @@ enum EnqueueFastPath {
         let maxAttempts = app.configuration.maxAttempts
         let job = try invocation.kind.map { try invocation.request.newJob(kind: $0, payload: invocation.jobPayload, maxAttempts: maxAttempts) }
             ?? invocation.request.newJob(maxAttempts: maxAttempts)
-        if !invocation.json, let receipt = try SQLiteIntake.enqueue(job, configuration: app.intakeStoreConfiguration) {
+        if !invocation.json, !app.usesPostgres, let receipt = try SQLiteIntake.enqueue(job, configuration: app.intakeStoreConfiguration) {
             printLine("\(receipt.id)")
             return
         }
-        // A new or not yet migrated database, or JSON output wanted: the full store path.
+        // A new or not yet migrated database, JSON output wanted, or PostgreSQL: the full store path.
         try await EnqueueCommand.store(job, app: app, json: invocation.json)
     }
 }

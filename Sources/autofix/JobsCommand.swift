@@ -23,7 +23,7 @@ struct JobsCommand: AsyncParsableCommand {
         }
         guard (1...100_000).contains(limit) else { throw UsageError(message: "--limit must be from 1 to 100000") }
         let app = try global.makeApp()
-        let jobs = try await global.openExistingStore(app).jobs(filter)
+        let jobs = try await global.withExistingStore(app) { try await $0.jobs(filter) }
         printLine(json ? JobJSON.text(jobs.map(JobJSON.object)) : JobPresenter.table(jobs))
     }
 }

@@ -16,7 +16,7 @@ struct MetricsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let app = try global.makeApp()
-        let text = DatabaseMetricsExporter.render(try await global.openExistingStore(app).metricsSnapshot())
+        let text = DatabaseMetricsExporter.render(try await global.withExistingStore(app) { try await $0.metricsSnapshot() })
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

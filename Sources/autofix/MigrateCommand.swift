@@ -12,8 +12,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let app = try global.makeApp()
-        let store = try await app.openStore(.intake)
-        let applied = try await store.appliedMigrations()
-        printLine("\(app.configuration.database): \(applied.count) migrations applied (\(applied.joined(separator: ", ")))")
+        let applied = try await app.withStore(.intake) { try await $0.appliedMigrations() }
+        printLine("\(app.databaseDisplayName): \(applied.count) migrations applied (\(applied.joined(separator: ", ")))")
     }
 }

@@ -10,7 +10,7 @@ struct PauseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let app = try global.makeApp()
-        try await global.openExistingStore(app).setPaused(true)
+        try await global.withExistingStore(app) { try await $0.setPaused(true) }
         printLine("claiming paused; running jobs continue")
     }
 }
@@ -23,7 +23,7 @@ struct ResumeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let app = try global.makeApp()
-        try await global.openExistingStore(app).setPaused(false)
+        try await global.withExistingStore(app) { try await $0.setPaused(false) }
         printLine("claiming resumed")
     }
 }

@@ -16,7 +16,7 @@ struct PruneCommand: AsyncParsableCommand {
             throw UsageError(message: "invalid --older-than \"\(olderThan)\": expected a duration like 30d or 12h")
         }
         let app = try global.makeApp()
-        let deleted = try await global.openExistingStore(app).prune(finishedBefore: Date().addingTimeInterval(-retention.seconds))
+        let deleted = try await global.withExistingStore(app) { try await $0.prune(finishedBefore: Date().addingTimeInterval(-retention.seconds)) }
         printLine("pruned \(deleted) finished jobs")
     }
 }

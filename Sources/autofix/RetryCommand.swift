@@ -14,7 +14,7 @@ struct RetryCommand: AsyncParsableCommand {
     func run() async throws {
         let jobID = try parseJobID(id)
         let app = try global.makeApp()
-        let job = try await global.openExistingStore(app).retry(id: jobID)
+        let job = try await global.withExistingStore(app) { try await $0.retry(id: jobID) }
         printLine("job \(job.id) queued")
     }
 }

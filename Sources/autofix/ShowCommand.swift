@@ -15,9 +15,10 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         let jobID = try parseJobID(id)
         let app = try global.makeApp()
-        let store = try await global.openExistingStore(app)
-        guard let job = try await store.job(id: jobID) else { throw QueueError.jobNotFound(jobID) }
-        let runs = try await store.runs(jobID: jobID)
+        let (job, runs) = try await global.withExistingStore(app) { store in
+            guard let job = try await store.job(id: jobID) else { throw QueueError.jobNotFound(jobID) }
+            return (job, try await store.runs(jobID: jobID))
+        }
         if json {
             printLine(JobJSON.text(JobJSON.detail(job, runs: runs)))
         } else {

@@ -13,7 +13,7 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let app = try global.makeApp()
-        let stats = try await global.openExistingStore(app).stats(window: .seconds(86_400))
+        let stats = try await global.withExistingStore(app) { try await $0.stats(window: .seconds(86_400)) }
         printLine(json ? JobJSON.text(JobPresenter.statsObject(stats)) : JobPresenter.stats(stats))
     }
 }

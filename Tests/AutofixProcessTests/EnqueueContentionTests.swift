@@ -7,9 +7,9 @@ import Testing
 struct EnqueueContentionTests {
     /// Four shell loops run `autofix enqueue` 500 times each while a worker drains. Two loops
     /// enqueue the same runs, so they race on every dedupe key.
-    @Test func contention_fourEnqueuersWhileWorkerDrains_noErrorsNoDuplicatesEveryJobProcessed() async throws {
+    @Test(arguments: StoreKind.available) func contention_fourEnqueuersWhileWorkerDrains_noErrorsNoDuplicatesEveryJobProcessed(_ store: StoreKind) async throws {
         let perProcess = Int(ProcessInfo.processInfo.environment["AUTOFIX_CONTENTION_ENQUEUES"] ?? "") ?? 500
-        let env = try ProcessTestEnvironment(extra: ["AUTOFIX_WORKER_CONCURRENCY": "4"])
+        let env = try ProcessTestEnvironment(store: store, extra: ["AUTOFIX_WORKER_CONCURRENCY": "4"])
         #expect(try await env.run(["migrate"]).status == 0)
         let worker = try env.spawn(["worker"])
 
@@ -37,33 +37,34 @@ struct EnqueueContentionTests {
         }
         #expect(loops.allSatisfy { $0.terminationStatus == 0 })
 
-        let store = try await env.store()
-        try await Poll.until(timeout: .seconds(120), "the worker drains the queue") {
-            try await store.pendingCount(kinds: ["diag.record"]) == 0
-        }
-        worker.signal(SIGTERM)
-        #expect(try await worker.waitForExit() == 0)
+        try await env.withStore { store in
+            try await Poll.until(timeout: .seconds(120), "the worker drains the queue") {
+                try await store.pendingCount(kinds: ["diag.record"]) == 0
+            }
+            worker.signal(SIGTERM)
+            #expect(try await worker.waitForExit() == 0)
 
-        for index in repos.indices {
-            let errors = (try? String(contentsOf: env.directory.appendingPathComponent("errors.\(index)"), encoding: .utf8)) ?? ""
-            #expect(errors.isEmpty, "enqueue loop \(index) reported: \(errors.prefix(500))")
-        }
-        func ids(_ index: Int) throws -> [Int: Int64] {
-            let text = try String(contentsOf: env.directory.appendingPathComponent("ids.\(index)"), encoding: .utf8)
-            return Dictionary(uniqueKeysWithValues: text.split(separator: "\n").map { line in
-                let parts = line.split(separator: " ")
-                return (Int(parts[0])!, Int64(parts[1])!)
-            })
-        }
-        let (shared1, shared2) = (try ids(0), try ids(1))
-        #expect(shared1.count == perProcess && shared2.count == perProcess)
-        #expect(shared1 == shared2, "racing enqueues of one run get one job id")
+            for index in repos.indices {
+                let errors = (try? String(contentsOf: env.directory.appendingPathComponent("errors.\(index)"), encoding: .utf8)) ?? ""
+                #expect(errors.isEmpty, "enqueue loop \(index) reported: \(errors.prefix(500))")
+            }
+            func ids(_ index: Int) throws -> [Int: Int64] {
+                let text = try String(contentsOf: env.directory.appendingPathComponent("ids.\(index)"), encoding: .utf8)
+                return Dictionary(uniqueKeysWithValues: text.split(separator: "\n").map { line in
+                    let parts = line.split(separator: " ")
+                    return (Int(parts[0])!, Int64(parts[1])!)
+                })
+            }
+            let (shared1, shared2) = (try ids(0), try ids(1))
+            #expect(shared1.count == perProcess && shared2.count == perProcess)
+            #expect(shared1 == shared2, "racing enqueues of one run get one job id")
 
-        let jobs = try await store.jobs(JobFilter(limit: 1_000_000))
-        #expect(jobs.count == 3 * perProcess)
-        #expect(Set(jobs.compactMap(\.dedupeKey)).count == jobs.count, "no duplicate jobs")
-        #expect(jobs.allSatisfy { $0.state == .succeeded }, "every job processed")
-        let done = env.executions().filter { $0.event == "done" }.map(\.job)
-        #expect(done.count == jobs.count && Set(done).count == jobs.count, "every job ran exactly once")
+            let jobs = try await store.jobs(JobFilter(limit: 1_000_000))
+            #expect(jobs.count == 3 * perProcess)
+            #expect(Set(jobs.compactMap(\.dedupeKey)).count == jobs.count, "no duplicate jobs")
+            #expect(jobs.allSatisfy { $0.state == .succeeded }, "every job processed")
+            let done = env.executions().filter { $0.event == "done" }.map(\.job)
+            #expect(done.count == jobs.count && Set(done).count == jobs.count, "every job ran exactly once")
+        }
     }
 }

@@ -2,6 +2,7 @@ import TestSupport
 import App
 import Foundation
 import Queue
+import Testing
 
 /// A temporary directory with a database, the environment a test's `autofix` processes share, and the store to inspect.
 struct ProcessTestEnvironment {
@@ -9,11 +10,15 @@ struct ProcessTestEnvironment {
     let database: String
     var environment: [String: String]
 
-    /// Fast timings so crash recovery and drains happen within a test's patience.
-    init(extra: [String: String] = [:]) throws {
+    /// Fast timings so crash recovery and drains happen within a test's patience. `store` picks the queue:
+    /// a SQLite file in the directory, or a fresh schema on the test PostgreSQL server.
+    init(store: StoreKind = .sqlite, extra: [String: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-proc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = directory.appendingPathComponent("autofix.sqlite").path
+        switch store {
+        case .sqlite: database = directory.appendingPathComponent("autofix.sqlite").path
+        case .postgres: database = try PostgresTestServer.freshSchema()
+        }
         var env = WorkerTestEnvironment.fast(database: database)
         env["AUTOFIX_DIAGNOSTIC_KINDS"] = "1"
         env["AUTOFIX_WORKER_PER_REPO_LIMIT"] = "0"
@@ -23,10 +28,10 @@ struct ProcessTestEnvironment {
 
     var recordLog: String { directory.appendingPathComponent("executions.log").path }
 
-    /// The store, opened the way `main` opens it for operator commands.
-    func store() async throws -> any JobStore {
+    /// Runs `body` with the store, opened the way `main` opens it for operator commands.
+    func withStore<T>(_ body: (any JobStore) async throws -> T) async throws -> T {
         let configuration = try ConfigurationLoader(environment: environment).load(file: nil)
-        return try await AutofixApp(configuration: configuration, environment: environment).openStore(.intake)
+        return try await AutofixApp(configuration: configuration, environment: environment).withStore(.intake, body)
     }
 
     func recordPayload(holdMs: Int) -> String {
@@ -53,12 +58,22 @@ struct ProcessTestEnvironment {
 
     /// Everything the store knows, as text: equal fingerprints mean an unchanged database.
     func fingerprint() async throws -> String {
-        let store = try await store()
-        var lines: [String] = []
-        for job in try await store.jobs(JobFilter(limit: 1_000_000)) {
-            lines.append("\(job)")
-            for run in try await store.runs(jobID: job.id) { lines.append("  \(run)") }
+        try await withStore { store in
+            var lines: [String] = []
+            for job in try await store.jobs(JobFilter(limit: 1_000_000)) {
+                lines.append("\(job)")
+                for run in try await store.runs(jobID: job.id) { lines.append("  \(run)") }
+            }
+            return lines.joined(separator: "\n")
         }
-        return lines.joined(separator: "\n")
     }
+}
+
+/// The queue stores a process test runs against: SQLite always, PostgreSQL when a test server is there.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    static var available: [StoreKind] { PostgresTestServer.isAvailable ? [.sqlite, .postgres] : [.sqlite] }
+    var testDescription: String { rawValue }
 }

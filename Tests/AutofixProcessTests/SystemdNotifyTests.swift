@@ -18,16 +18,17 @@ struct SystemdNotifyTests {
 
     @Test func worker_logFormatJSON_writesOneObjectPerLineWithJobID() async throws {
         let env = try ProcessTestEnvironment()
-        let store = try await env.store()
-        let job = try await store.enqueue(.init(kind: "noop")).job
-        let worker = try env.spawn(["worker", "--log-format", "json", "--exit-when-idle"])
-        #expect(try await worker.waitForExit() == 0)
-        let lines = worker.stdout.split(separator: "\n")
-        #expect(!lines.isEmpty)
-        for line in lines {
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            #expect(object?["msg"] != nil, "not a JSON log line: \(line)")
+        try await env.withStore { store in
+            let job = try await store.enqueue(.init(kind: "noop")).job
+            let worker = try env.spawn(["worker", "--log-format", "json", "--exit-when-idle"])
+            #expect(try await worker.waitForExit() == 0)
+            let lines = worker.stdout.split(separator: "\n")
+            #expect(!lines.isEmpty)
+            for line in lines {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                #expect(object?["msg"] != nil, "not a JSON log line: \(line)")
+            }
+            #expect(lines.contains { $0.contains(#""msg":"job finished""#) && $0.contains(#""job":"\#(job.id)""#) })
         }
-        #expect(lines.contains { $0.contains(#""msg":"job finished""#) && $0.contains(#""job":"\#(job.id)""#) })
     }
 }

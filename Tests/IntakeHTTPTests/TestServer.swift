@@ -41,7 +41,7 @@ struct TestServer: Sendable {
                 guard ContinuousClock.now < deadline else { throw URLError(.cannotConnectToHost) }
                 await Task.yield()
             }
-            let server = TestServer(base: URL(string: "http://127.0.0.1:\(port.value.withLock { $0! })")!, store: try await app.openStore(.intake))
+            let server = TestServer(base: URL(string: "http://127.0.0.1:\(port.value.withLock { $0! })")!, store: try await app.openEmbeddedStore(.intake))
             do {
                 try await body(server)
             } catch {

@@ -117,7 +117,7 @@ struct PipelineScenario: Sendable {
     }
 
     func store(_ env: [String: String]) async throws -> any JobStore {
-        try await AutofixApp(configuration: try ConfigurationLoader(environment: env).load(file: nil), environment: env).openStore(.intake)
+        try await AutofixApp(configuration: try ConfigurationLoader(environment: env).load(file: nil), environment: env).openEmbeddedStore(.intake)
     }
 
     /// Autofix branches in the bare repository.
