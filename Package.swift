@@ -192,7 +192,11 @@ let package = Package(
         ),
         .testTarget(
             name: "QueueTests",
-            dependencies: ["Queue", "QueueSQLite", "QueuePostgres", "Intake", "App", "AutofixMetrics", "TestSupport"],
+            dependencies: [
+                "Queue", "QueueSQLite", "QueuePostgres", "Intake", "App", "AutofixMetrics", "TestSupport", "Core",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Queue
+import Synchronization
 
 extension PostgresJobStore {
     /// Runs the connection pool and the LISTEN loop until the task is cancelled.
@@ -50,25 +51,38 @@ extension PostgresJobStore {
 
     /// Runs `body` in a transaction; retried whole, with backoff, while the server is unreachable or
     /// drops the connection, up to the reconnect deadline. A transaction that did not commit left nothing.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
-        try await reconnecting { [client, logger] in
-            try await client.withTransaction(logger: logger) { connection in try await body(connection, logger) }
+    func transaction<T: Sendable>(
+        timeout: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
+    ) async throws -> T {
+        try await reconnecting(timeout: timeout) { [client, logger] held in
+            try await client.withConnection { connection in
+                held.hold(connection)
+                defer { held.release() }
+                return try await connection.inTransaction(logger: logger) { connection in try await body(connection, logger) }
+            }
         }
     }
 
     /// Runs `body` on a pooled connection outside a transaction (reads).
     func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
-        try await reconnecting { [client, logger] in
-            try await client.withConnection { connection in try await body(connection, logger) }
+        try await reconnecting(timeout: nil) { [client, logger] held in
+            try await client.withConnection { connection in
+                held.hold(connection)
+                defer { held.release() }
+                return try await body(connection, logger)
+            }
         }
     }
 
-    private func reconnecting<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+    private func reconnecting<T: Sendable>(
+        timeout: Duration?, _ operation: @escaping @Sendable (HeldConnection) async throws -> T
+    ) async throws -> T {
         let deadline = ContinuousClock.now.advanced(by: configuration.reconnectDeadline)
+        let attemptTimeout = timeout ?? configuration.attemptTimeout
         var attempt = 0
         while true {
             do {
-                return try await Self.within(deadline, operation)
+                return try await Self.watched(timeout: attemptTimeout, operation)
             } catch {
                 let error = PostgresFailure.unwrap(error)
                 if let error = error as? QueueError { throw error }
@@ -84,18 +98,22 @@ extension PostgresJobStore {
         }
     }
 
-    /// Runs `operation`, giving up at `deadline`: a pool waiting for a server that is down never answers.
-    private static func within<T: Sendable>(_ deadline: ContinuousClock.Instant, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await operation() }
+    /// Runs one attempt under a watchdog. A query on a connection the server dropped can wait forever
+    /// and ignores task cancellation (seen with pg_terminate_backend), so past `timeout` the watchdog
+    /// closes the attempt's connection, which fails the query; the attempt then counts as a lost connection.
+    private static func watched<T: Sendable>(
+        timeout: Duration, _ operation: @escaping @Sendable (HeldConnection) async throws -> T
+    ) async throws -> T {
+        let held = HeldConnection()
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await operation(held) }
             group.addTask {
-                try await Task.sleep(until: deadline)
+                try await Task.sleep(for: timeout)
+                try? await held.take()?.close()
                 return nil
             }
             defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw PostgresFailure.Timeout()
-            }
+            guard let first = try await group.next(), let value = first else { throw PostgresFailure.Timeout() }
             return value
         }
     }
@@ -106,6 +124,7 @@ extension PostgresJobStore {
 /// What went wrong talking to PostgreSQL, and whether trying again on a new connection can help.
 struct PostgresFailure {
     struct Timeout: Error {}
+    struct ConnectionGone: Error {}
 
     let message: String
     let isTransient: Bool
@@ -118,8 +137,12 @@ struct PostgresFailure {
     }
 
     init(_ error: any Error) {
+        if error is ConnectionGone {
+            (message, isTransient) = ("connection closed by the server", true)
+            return
+        }
         if error is Timeout {
-            (message, isTransient) = ("no connection before the reconnect deadline", true)
+            (message, isTransient) = ("no answer within the attempt timeout; connection closed", true)
             return
         }
         guard let psql = error as? PSQLError else {
@@ -154,7 +177,7 @@ extension PostgresStoreConfiguration {
         configuration.options.minimumConnections = 0
         configuration.options.connectTimeout = .seconds(5)
         if let searchPath { configuration.options.additionalStartupParameters.append(("search_path", searchPath)) }
-        configuration.options.additionalStartupParameters.append(("application_name", "autofix"))
+        configuration.options.additionalStartupParameters.append(("application_name", applicationName))
         return configuration
     }
 
@@ -177,4 +200,13 @@ extension PostgresStoreConfiguration {
             return .require(tls)
         }
     }
+}
+
+/// The connection an attempt holds, so its watchdog can close it.
+final class HeldConnection: Sendable {
+    private let connection = Mutex<PostgresConnection?>(nil)
+
+    func hold(_ value: PostgresConnection) { connection.withLock { $0 = value } }
+    func release() { connection.withLock { $0 = nil } }
+    func take() -> PostgresConnection? { connection.withLock { value in defer { value = nil }; return value } }
 }

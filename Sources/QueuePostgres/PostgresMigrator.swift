@@ -9,7 +9,7 @@ import Queue
 enum PostgresMigrator {
     static func migrate(_ store: PostgresJobStore) async throws {
         do {
-            try await store.transaction { connection, logger in
+            try await store.transaction(timeout: .seconds(3600)) { connection, logger in
                 try await connection.run(PostgresStatements.lockMigrations, logger: logger)
                 try await connection.run(PostgresStatements.createMigrationsTable, logger: logger)
                 let applied = Set(try await connection.rows(PostgresStatements.appliedMigrations, logger: logger).map { try $0.value(0, String.self) })

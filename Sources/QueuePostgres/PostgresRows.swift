@@ -16,12 +16,39 @@ enum SQL {
 extension PostgresConnection {
     /// Runs `sql` and collects its rows.
     func rows(_ sql: String, _ values: [(any PostgresThrowingDynamicTypeEncodable)?] = [], logger: Logger) async throws -> [PostgresRandomAccessRow] {
-        try await query(SQL.query(sql, values), logger: logger).collect().map { $0.makeRandomAccess() }
+        try await send(sql, values, logger: logger).map { $0.makeRandomAccess() }
     }
 
     /// Runs `sql` for its effect.
     func run(_ sql: String, _ values: [(any PostgresThrowingDynamicTypeEncodable)?] = [], logger: Logger) async throws {
-        _ = try await query(SQL.query(sql, values), logger: logger).collect()
+        _ = try await send(sql, values, logger: logger)
+    }
+
+    /// Runs `body` between BEGIN and COMMIT (ROLLBACK when it throws), each sent through `send`.
+    func inTransaction<T>(logger: Logger, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await run("BEGIN", logger: logger)
+        let value: T
+        do {
+            value = try await body(self)
+        } catch {
+            try? await run("ROLLBACK", logger: logger)
+            throw error
+        }
+        try await run("COMMIT", logger: logger)
+        return value
+    }
+
+    /// postgres-nio 1.33 writes a query to its channel without a write promise: on a connection already
+    /// closed (a backend the server terminated, not yet noticed by the pool) the write fails silently and
+    /// the query waits forever, deaf to cancellation. So the check and the write happen together on the
+    /// connection's event loop: a connection closed before fails here, as a lost connection the caller
+    /// retries on another; one closing after fails the query through its handler.
+    private func send(_ sql: String, _ values: [(any PostgresThrowingDynamicTypeEncodable)?], logger: Logger) async throws -> [PostgresRow] {
+        let query = try SQL.query(sql, values)
+        return try await eventLoop.flatSubmit { () -> EventLoopFuture<[PostgresRow]> in
+            guard !self.isClosed else { return self.eventLoop.makeFailedFuture(PostgresFailure.ConnectionGone()) }
+            return self.query(query, logger: logger).map(\.rows)
+        }.get()
     }
 }
 

@@ -33,11 +33,16 @@ public struct PostgresStoreConfiguration: Sendable {
     public var searchPath: String?
     /// The most connections this process opens (the pool's size; LISTEN takes one of them).
     public var maxConnections = 8
+    /// Shown in `pg_stat_activity`, so an operator can tell the queue's connections apart.
+    public var applicationName = "autofix"
     /// Whether the store holds a connection on LISTEN to wake `awaitWork` at each enqueue: a worker wants
     /// it, a one-shot command does not.
     public var listens = true
     /// How long an operation keeps retrying while the server is unreachable before it fails.
     public var reconnectDeadline: Duration = .seconds(60)
+    /// How long one attempt (a transaction or a read) may take before its connection is closed and it is
+    /// retried: every statement of the store is short. Migrations get their own, longer, limit.
+    public var attemptTimeout: Duration = .seconds(20)
     /// Backoff between reconnect attempts.
     public var reconnectPolicy = RetryPolicy(base: .milliseconds(50), cap: .seconds(5))
     /// Job retries after a failed attempt.
@@ -84,7 +89,8 @@ public struct PostgresStoreConfiguration: Sendable {
                     throw QueueError.invalidArgument("\(item.name)=\(value): at least 2 (LISTEN holds one)")
                 }
                 maxConnections = count
-            case "application_name", "connect_timeout": break
+            case "application_name": applicationName = value
+            case "connect_timeout": break
             default:
                 throw QueueError.invalidArgument("database URL parameter \(item.name) is not supported")
             }

@@ -15,6 +15,7 @@ public enum PostgresTestServer {
 
     public struct Unavailable: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// A new, empty schema; returns the server's URL selecting it.
