@@ -65,7 +65,7 @@ eval: release ## Extraction accuracy on ../shared/corpus.
 	.build/release/autofix eval-extract ../shared/corpus/gha-logs
 
 bench: release ## Every performance figure beside its baseline.
-	.build/release/autofix-bench --autofix $(RELBIN) $(BENCH_FLAGS)
+	scripts/with-test-postgres .build/release/autofix-bench --autofix $(RELBIN) $(BENCH_FLAGS)
 
 install: release ## Binaries, the systemd units and /etc/autofix.
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)/etc/systemd/system $(DESTDIR)/etc/autofix

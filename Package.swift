@@ -158,7 +158,7 @@ let package = Package(
         .executableTarget(
             name: "autofix",
             dependencies: [
-                "App", "Queue", "QueueSQLite", "Intake", "AutofixMetrics", "AutofixCLI", "LogAnalysis", "CZlib",
+                "App", "Queue", "QueueSQLite", "QueuePostgres", "Intake", "AutofixMetrics", "AutofixCLI", "LogAnalysis", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

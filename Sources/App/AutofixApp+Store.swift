@@ -27,7 +27,7 @@ extension AutofixApp {
         var postgres = try PostgresStoreConfiguration(url: configuration.database, password: databasePassword)
         postgres.retryPolicy = configuration.retry
         postgres.maxConnections = longRunning ? configuration.databaseMaxConnections : 2
-        postgres.listens = role == .worker
+        postgres.listens = postgres.listens && role == .worker
         return try await PostgresJobStore.withRunning(configuration: postgres, logger: makeLogger(label: "autofix.postgres")) { store in
             try await store.migrate()
             return try await body(store)

@@ -146,8 +146,11 @@ struct PostgresFailure {
             return
         }
         guard let psql = error as? PSQLError else {
-            // Socket-level failures (refused, reset) come from NIO as they are.
-            (message, isTransient) = ("\(error)", true)
+            // Socket-level failures (refused, reset) come from NIO as they are; the pool gives up on a
+            // server it cannot reach with its circuit breaker.
+            let text = "\(error)"
+            let unreachable = text.contains("CircuitBreakerTripped") || text.contains("connectionCreation")
+            (message, isTransient) = (unreachable ? "cannot connect to the server (refused, unreachable or timed out)" : text, true)
             return
         }
         guard psql.code == .server else {

@@ -191,6 +191,19 @@ enum PostgresStatements {
 
     static let stageDurations = "SELECT stage, duration_ms FROM run_stages"
 
+    // `migrate-store`: an empty target, rows by column name from JSON, identities past the copied ids.
+    static let queueRowCount = "SELECT (SELECT count(*) FROM jobs) + (SELECT count(*) FROM job_runs)"
+    /// Settings, totals and delivery ids of a queue that never ran a job are replaced by the copy.
+    static func clear(_ table: String) -> String { "DELETE FROM \(table)" }
+    static func importRows(_ table: String) -> String {
+        "INSERT INTO \(table) SELECT * FROM json_populate_recordset(NULL::\(table), $1::json)"
+    }
+    static let resetIdentities = """
+        SELECT setval(pg_get_serial_sequence(t, 'id'), coalesce(m, 0) + 1, false)
+        FROM (VALUES ('jobs', (SELECT max(id) FROM jobs)), ('job_runs', (SELECT max(id) FROM job_runs)),
+                     ('run_stages', (SELECT max(id) FROM run_stages))) AS v(t, m)
+        """
+
     // Migrations, under a session-independent transaction lock so hosts starting together apply them once.
     static let lockMigrations = "SELECT pg_advisory_xact_lock(\(PostgresLockSpace.migrate), 0)"
     static let createMigrationsTable = """

@@ -90,6 +90,9 @@ public struct PostgresStoreConfiguration: Sendable {
                 }
                 maxConnections = count
             case "application_name": applicationName = value
+            case "listen":
+                guard let flag = ["true": true, "false": false][value] else { throw QueueError.invalidArgument("listen=\(value): true or false") }
+                listens = flag
             case "connect_timeout": break
             default:
                 throw QueueError.invalidArgument("database URL parameter \(item.name) is not supported")

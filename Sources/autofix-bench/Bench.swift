@@ -42,6 +42,12 @@ struct Bench {
                 report.rows.append(try await claimComplete(workers: workers))
             }
         }
+        if wanted("postgres") {
+            guard let server = options.postgres else {
+                throw BenchError("no PostgreSQL server for the (g)-(j) figures: make bench starts one (AUTOFIX_BENCH_POSTGRES=URL to use another)")
+            }
+            report.rows += try await PostgresBench(options: options, directory: directory, server: server).run()
+        }
         if wanted("http") { report.rows.append(try await HTTPBench(options: options, directory: directory).run()) }
         if wanted("extract") { report.rows += try ExtractionBench(options: options, directory: directory).run() }
         if wanted("pipeline") { report.rows += try await PipelineBench(directory: directory, jobs: options.pipelineJobs).run() }

@@ -4,6 +4,11 @@ import Foundation
 struct BenchOptions {
     var autofix = ".build/release/autofix"
     var sqlite3 = "/usr/bin/sqlite3"
+    var psql = "/usr/bin/psql"
+    var pgbench = "/usr/bin/pgbench"
+    /// The PostgreSQL server of the (g)-(j) figures: `make bench` starts a throwaway one.
+    var postgres = ProcessInfo.processInfo.environment["AUTOFIX_BENCH_POSTGRES"] ?? ProcessInfo.processInfo.environment["AUTOFIX_TEST_POSTGRES"]
+    var pgJobs = 20_000
     var invocations = 200
     var inserts = 3000
     var jobs = 20_000
@@ -11,7 +16,7 @@ struct BenchOptions {
     var wrkSeconds = 5
     var pipelineJobs = 40
     var extractMegabytes = 500
-    /// `queue`, `http`, `extract` or `pipeline`: run one group only.
+    /// `queue`, `postgres`, `http`, `extract` or `pipeline`: run one group only.
     var only: String?
 
     init<S: Sequence<String>>(_ arguments: S) throws {
@@ -34,11 +39,13 @@ struct BenchOptions {
             case "--json": json = true
             case "--wrk-seconds": wrkSeconds = try number()
             case "--pipeline-jobs": pipelineJobs = try number()
+            case "--pg-jobs": pgJobs = try number()
+            case "--postgres": postgres = try value()
             case "--extract-mb": extractMegabytes = try number()
             case "--only":
                 only = try value()
-                guard ["queue", "http", "extract", "pipeline"].contains(only!) else { throw BenchError("--only takes queue, http, extract or pipeline") }
-            default: throw BenchError("unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --pipeline-jobs N --extract-mb N --only GROUP --json)")
+                guard ["queue", "postgres", "http", "extract", "pipeline"].contains(only!) else { throw BenchError("--only takes queue, postgres, http, extract or pipeline") }
+            default: throw BenchError("unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --pg-jobs N --postgres URL --pipeline-jobs N --extract-mb N --only GROUP --json)")
             }
         }
         guard FileManager.default.isExecutableFile(atPath: autofix) else { throw BenchError("no autofix binary at \(autofix); run make release") }

@@ -51,4 +51,48 @@ enum ProcessTimer {
         let sorted = values.sorted()
         return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
+
+    /// Starts a process with stdout discarded; `wait` reaps it.
+    static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> pid_t {
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, executable, &actions, nil, argv, envp) == 0 else { throw BenchError("cannot spawn \(executable)") }
+        return pid
+    }
+
+    /// Reaps `pid`; throws unless it exited 0 (or was stopped by SIGTERM).
+    static func wait(_ pid: pid_t) throws {
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        guard status == 0 || status & 0x7F == SIGTERM else { throw BenchError("process \(pid) ended with status \(status)") }
+    }
+
+    /// Runs a process to its end and returns its stdout (stderr on failure, in the error).
+    static func output(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchError("\(executable) failed: \(String(decoding: errors, as: UTF8.self).suffix(600))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
 }
