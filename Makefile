@@ -14,7 +14,7 @@ RELBIN   = .build/release/autofix
 export VIRTUAL_ENV := $(CURDIR)/.venv
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
-.PHONY: help build release test test-fast run demo bench eval install migrations clean
+.PHONY: help build release test test-fast lint run demo bench eval figures install migrations clean
 
 help: ## This list.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
@@ -66,6 +66,14 @@ eval: release ## Extraction accuracy on ../shared/corpus.
 
 bench: release ## Every performance figure beside its baseline.
 	scripts/with-test-postgres .build/release/autofix-bench --autofix $(RELBIN) $(BENCH_FLAGS)
+
+# The figures in docs/figures.md: every benchmark and the extraction accuracy, saved as JSON and rendered.
+figures: release ## Run bench and eval with --json into var/figures and render docs/figures.md.
+	mkdir -p var/figures
+	.build/release/autofix eval-extract ../shared/corpus/logchunks --json > var/figures/eval-logchunks.json
+	.build/release/autofix eval-extract ../shared/corpus/gha-logs --json > var/figures/eval-gha-logs.json
+	scripts/with-test-postgres .build/release/autofix-bench --autofix $(RELBIN) --json $(BENCH_FLAGS) > var/figures/bench.json
+	scripts/render-figures
 
 install: release ## Binaries, the systemd units and /etc/autofix.
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)/etc/systemd/system $(DESTDIR)/etc/autofix
