@@ -51,21 +51,49 @@ extension PostgresJobStore {
 
     /// Runs `body` in a transaction; retried whole, with backoff, while the server is unreachable or
     /// drops the connection, up to the reconnect deadline. A transaction that did not commit left nothing.
+    /// One whose COMMIT was sent but not acknowledged is not run again blindly: its transaction id, taken
+    /// before COMMIT, is looked up on a new connection, and a committed one returns the result it had.
     func transaction<T: Sendable>(
-        timeout: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
+        timeout: Duration? = nil, isolation: String = "", _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
     ) async throws -> T {
-        try await reconnecting(timeout: timeout) { [client, logger] held in
+        let sent = SentCommit<T>()
+        return try await reconnecting(timeout: timeout, settle: { [client, logger] in
+            try await Self.settle(sent, client: client, logger: logger)
+        }) { [client, logger] held in
             try await client.withConnection { connection in
                 held.hold(connection)
                 defer { held.release() }
-                return try await connection.inTransaction(logger: logger) { connection in try await body(connection, logger) }
+                return try await connection.inTransaction(logger: logger, isolation: isolation, commitSent: { sent.record($0, $1) }) { connection in
+                    try await body(connection, logger)
+                }
+            }
+        }
+    }
+
+    /// What became of a transaction whose COMMIT went unanswered: its result if it committed, nil to run it again.
+    private static func settle<T: Sendable>(_ sent: SentCommit<T>, client: PostgresClient, logger: Logger) async throws -> T? {
+        guard let (xid, value) = sent.current() else { return nil }
+        while true {
+            let status: String? = try await client.withConnection { connection in
+                try await connection.rows(PostgresStatements.transactionStatus, [xid], logger: logger)[0].value(0)
+            }
+            switch status {
+            case "committed":
+                sent.clear()
+                return value
+            case "in progress":
+                // The old session has not ended yet (the server times it out, see clientConfiguration).
+                try await Task.sleep(for: .milliseconds(20))
+            default:
+                sent.clear()
+                return nil
             }
         }
     }
 
     /// Runs `body` on a pooled connection outside a transaction (reads).
     func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
-        try await reconnecting(timeout: nil) { [client, logger] held in
+        try await reconnecting(timeout: nil, settle: { nil }) { [client, logger] held in
             try await client.withConnection { connection in
                 held.hold(connection)
                 defer { held.release() }
@@ -75,13 +103,17 @@ extension PostgresJobStore {
     }
 
     private func reconnecting<T: Sendable>(
-        timeout: Duration?, _ operation: @escaping @Sendable (HeldConnection) async throws -> T
+        timeout: Duration?, settle: @escaping @Sendable () async throws -> T?, _ operation: @escaping @Sendable (HeldConnection) async throws -> T
     ) async throws -> T {
         let deadline = ContinuousClock.now.advanced(by: configuration.reconnectDeadline)
         let attemptTimeout = timeout ?? configuration.attemptTimeout
         var attempt = 0
         while true {
             do {
+                // After a lost connection: a transaction whose COMMIT landed is not run twice.
+                if attempt > 0, let settled = try await Self.watched(timeout: attemptTimeout, { _ in try await settle() }) {
+                    return settled
+                }
                 return try await Self.watched(timeout: attemptTimeout, operation)
             } catch {
                 let error = PostgresFailure.unwrap(error)
@@ -153,6 +185,10 @@ struct PostgresFailure {
             (message, isTransient) = (unreachable ? "cannot connect to the server (refused, unreachable or timed out)" : text, true)
             return
         }
+        if error is PostgresDecodingError {
+            (message, isTransient) = ("unexpected column type: \(error)", false)
+            return
+        }
         guard psql.code == .server else {
             (message, isTransient) = ("\(psql.code)", psql.code != .tooManyParameters && psql.code != .invalidCommandTag)
             return
@@ -181,6 +217,9 @@ extension PostgresStoreConfiguration {
         configuration.options.connectTimeout = .seconds(5)
         if let searchPath { configuration.options.additionalStartupParameters.append(("search_path", searchPath)) }
         configuration.options.additionalStartupParameters.append(("application_name", applicationName))
+        // A session whose client vanished mid-transaction must not hold job rows (or leave a COMMIT's
+        // outcome undecided) for long.
+        configuration.options.additionalStartupParameters.append(("idle_in_transaction_session_timeout", "60s"))
         return configuration
     }
 
@@ -203,6 +242,15 @@ extension PostgresStoreConfiguration {
             return .require(tls)
         }
     }
+}
+
+/// The transaction id and result of a transaction whose COMMIT was sent, kept across attempts.
+final class SentCommit<T: Sendable>: Sendable {
+    private let state = Mutex<(xid: String, value: T)?>(nil)
+
+    func record(_ xid: String, _ value: T) { state.withLock { $0 = (xid, value) } }
+    func current() -> (String, T)? { state.withLock { $0 } }
+    func clear() { state.withLock { $0 = nil } }
 }
 
 /// The connection an attempt holds, so its watchdog can close it.

@@ -19,6 +19,7 @@ extension PostgresJobStore {
                 if !["jobs", "job_runs", "run_stages", "job_checkpoints"].contains(table) {
                     try await connection.run(PostgresStatements.clear(table), logger: logger)
                 }
+                if table == "metric_totals" { try await connection.run(PostgresStatements.clear("metric_events"), logger: logger) }
                 var offset = 0
                 while true {
                     let chunk = try await source(table, offset, QueueCopy.chunk)

@@ -40,6 +40,7 @@ extension PostgresJobStore {
 
     public func setPaused(_ paused: Bool) async throws {
         try await transaction { connection, logger in
+            try await connection.run(PostgresStatements.pauseLock, logger: logger)
             try await connection.run(PostgresStatements.setPaused, [paused ? "1" : "0"], logger: logger)
             if !paused { try await connection.run(PostgresStatements.notify, logger: logger) }
         }
@@ -61,7 +62,8 @@ extension PostgresJobStore {
 
     @discardableResult
     public func prune(finishedBefore cutoff: Date) async throws -> Int {
-        try await transaction { connection, logger in
+        // A first prune of a long history can take minutes.
+        try await transaction(timeout: .seconds(3600)) { connection, logger in
             let pruned: Int = try await connection.rows(PostgresStatements.prune, [cutoff.millis], logger: logger)[0].value(0)
             // Delivery ids outlive GitHub's redelivery window (3 days) whatever the cutoff.
             let deliveries = Int64(min(cutoff, Date().addingTimeInterval(-7 * 86_400)).timeIntervalSince1970)
@@ -101,12 +103,14 @@ extension PostgresJobStore {
 
     public func stats(window: Duration) async throws -> QueueStats {
         let now = clock.now()
-        return try await read { connection, logger in try await Self.stats(connection, now: now, window: window, logger: logger) }
+        return try await transaction(isolation: Self.snapshot) { connection, logger in
+            try await Self.stats(connection, now: now, window: window, logger: logger)
+        }
     }
 
     public func metricsSnapshot() async throws -> MetricsSnapshot {
         let now = clock.now()
-        return try await read { connection, logger in
+        return try await transaction(isolation: Self.snapshot) { connection, logger in
             var totals: [String: [String: Double]] = [:]
             for row in try await connection.rows(PostgresStatements.metricTotals, logger: logger) {
                 totals[try row.value(0), default: [:]][try row.value(1)] = try row.value(2)
@@ -120,6 +124,9 @@ extension PostgresJobStore {
                 stageDurations: durations)
         }
     }
+
+    /// The figures of one report come from one snapshot, as on SQLite.
+    static let snapshot = " ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
     static func stats(_ connection: PostgresConnection, now: Date, window: Duration, logger: Logger) async throws -> QueueStats {
         var counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0, 0) })

@@ -78,7 +78,9 @@ public final class PostgresJobStore: JobStore {
         let token = Self.newToken()
         let repoLimit = request.perRepositoryLimit > 0 ? request.perRepositoryLimit : Int(Int32.max)
         let leaseUntil = now.addingTimeInterval(request.leaseDuration.seconds).millis
+        let wake = self.wake
         return try await transaction { connection, logger in
+            try await connection.run(PostgresStatements.claimPauseLock, logger: logger)
             let candidates = try await connection.rows(PostgresStatements.claimCandidates, [
                 now.millis, request.kinds, repoLimit, max(request.limit * 16, 64),
             ], logger: logger).map { (id: try $0.value(0, Int64.self), repo: try $0.value(1, String?.self)) }
@@ -89,7 +91,11 @@ public final class PostgresJobStore: JobStore {
                 locked = Set(try await connection.rows(PostgresStatements.lockRepositories, [repos], logger: logger).map { try $0.value(0) })
             }
             let ids = candidates.filter { $0.repo.map(locked.contains) ?? true }.map(\.id)
-            if ids.isEmpty { return [] }
+            if ids.isEmpty {
+                // Another claimer is counting these repositories right now: look again at once, not a poll later.
+                wake.signal()
+                return []
+            }
             let rows = try await connection.rows(PostgresStatements.claim, [
                 ids, repoLimit, request.limit, request.workerID, token, leaseUntil, now.millis,
             ], logger: logger)
@@ -214,6 +220,10 @@ public final class PostgresJobStore: JobStore {
                 let failure = JobFailure(message: "lease expired: worker \(owner) stopped heartbeating", isRetryable: true)
                 try await writes.applyRetryPolicy(
                     jobID: try row.value(0), token: try row.value(1), held: held, failure: failure, runOutcome: "lease_expired", policy: policy)
+            }
+            // Every rescue interval some worker folds the counter events into the totals.
+            if try await connection.rows(PostgresStatements.foldMetricsLock, logger: logger)[0].value(0, Bool.self) {
+                try await connection.run(PostgresStatements.foldMetrics, logger: logger)
             }
             return rows.count
         }

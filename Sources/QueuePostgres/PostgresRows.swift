@@ -24,16 +24,25 @@ extension PostgresConnection {
         _ = try await send(sql, values, logger: logger)
     }
 
-    /// Runs `body` between BEGIN and COMMIT (ROLLBACK when it throws), each sent through `send`.
-    func inTransaction<T>(logger: Logger, _ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await run("BEGIN", logger: logger)
+    /// Runs `body` between BEGIN and COMMIT (ROLLBACK when it throws), each sent through `send`. Just
+    /// before COMMIT, `commitSent` gets the transaction's id and the result, for `pg_xact_status` should
+    /// the COMMIT go unanswered.
+    func inTransaction<T>(
+        logger: Logger, isolation: String = "", commitSent: (String, T) -> Void = { _, _ in },
+        _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await run("BEGIN" + isolation, logger: logger)
         let value: T
+        let xid: String?
         do {
             value = try await body(self)
+            xid = try await rows(PostgresStatements.currentTransaction, logger: logger)[0].value(0)
         } catch {
             try? await run("ROLLBACK", logger: logger)
             throw error
         }
+        // A transaction that wrote nothing has no id, and running it again is harmless.
+        if let xid { commitSent(xid, value) }
         try await run("COMMIT", logger: logger)
         return value
     }

@@ -20,6 +20,10 @@ enum PostgresStatements {
 
     static let jobByDedupeKey = "SELECT \(jobColumns) FROM jobs WHERE dedupe_key = $1"
 
+    /// Claim, step 0: pausing takes this lock exclusively, so a pause that returned is seen by every claim after it.
+    static let claimPauseLock = "SELECT pg_advisory_xact_lock_shared(\(PostgresLockSpace.pause), 0)"
+    static let pauseLock = "SELECT pg_advisory_xact_lock(\(PostgresLockSpace.pause), 0)"
+
     /// Claim, step 1: lock the first claimable jobs in claim order, skipping rows another claimer holds.
     /// The repository test here is a pre-filter on this statement's snapshot, so a busy repository does not
     /// fill the scan; step 3 decides under the repository locks.
@@ -187,9 +191,26 @@ enum PostgresStatements {
         FROM jobs WHERE finished_at >= $1 AND state IN ('succeeded', 'no_fix', 'dead')
         """
 
-    static let metricTotals = "SELECT name, label, value FROM metric_totals"
+    static let metricTotals = """
+        SELECT name, label, sum(value) FROM (
+            SELECT name, label, value FROM metric_totals UNION ALL SELECT name, label, value FROM metric_events
+        ) AS counted GROUP BY name, label
+        """
+
+    /// Folds the counter events into the totals, by one host at a time (the others skip it).
+    static let foldMetricsLock = "SELECT pg_try_advisory_xact_lock(\(PostgresLockSpace.metrics), 0)"
+    static let foldMetrics = """
+        WITH moved AS (DELETE FROM metric_events RETURNING name, label, value)
+        INSERT INTO metric_totals (name, label, value) SELECT name, label, sum(value) FROM moved GROUP BY name, label
+        ON CONFLICT (name, label) DO UPDATE SET value = metric_totals.value + excluded.value
+        """
 
     static let stageDurations = "SELECT stage, duration_ms FROM run_stages"
+
+    /// The transaction's id, taken before COMMIT (NULL when it wrote nothing); `pg_xact_status` later
+    /// says whether it committed.
+    static let currentTransaction = "SELECT pg_current_xact_id_if_assigned()::text"
+    static let transactionStatus = "SELECT pg_xact_status($1::xid8)"
 
     // `migrate-store`: an empty target, rows by column name from JSON, identities past the copied ids.
     static let queueRowCount = "SELECT (SELECT count(*) FROM jobs) + (SELECT count(*) FROM job_runs)"
@@ -218,4 +239,6 @@ enum PostgresStatements {
 enum PostgresLockSpace {
     static let claim: Int32 = 0x4146_0001
     static let migrate: Int32 = 0x4146_0002
+    static let metrics: Int32 = 0x4146_0003
+    static let pause: Int32 = 0x4146_0004
 }

@@ -1,4 +1,5 @@
 import QueueSQLite
+import QueuePostgres
 import Foundation
 import Queue
 import Testing
@@ -41,5 +42,29 @@ import Testing
         try await store.migrate()
         let (schema, decoded) = try await store.jobColumnNames()
         #expect(Array(schema.prefix(decoded.count)) == decoded)
+    }
+}
+
+@Suite struct PostgresMigrationsTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("migrations/postgres")
+
+    @Test func embeddedMigrations_equalTheMigrationsFolder() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(PostgresMigrations.all.map(\.id) == files.map { String($0.dropLast(4)) }, "run scripts/embed-migrations")
+        for (embedded, file) in zip(PostgresMigrations.all, files) {
+            let disk = try String(contentsOf: Self.folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(embedded.sql.trimmingCharacters(in: .whitespacesAndNewlines) == disk.trimmingCharacters(in: .whitespacesAndNewlines),
+                    "\(embedded.id) differs from its file: run scripts/embed-migrations")
+        }
+    }
+
+    /// The dashboard views and tables have the same names in both stores.
+    @Test func bothStores_createTheSameTablesAndViews() {
+        func names(_ sql: [(id: String, sql: String)]) -> Set<String> {
+            let pattern = /CREATE (?:TABLE|VIEW) (\w+)/
+            return Set(sql.flatMap { $0.sql.matches(of: pattern).map { String($0.1) } })
+        }
+        #expect(names(EmbeddedMigrations.sqlite) == names(PostgresMigrations.all).subtracting(["metric_events"]))
     }
 }
