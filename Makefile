@@ -14,7 +14,7 @@ RELBIN   = .build/release/autofix
 export VIRTUAL_ENV := $(CURDIR)/.venv
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
-.PHONY: help build release test test-fast lint run demo bench eval figures install migrations clean
+.PHONY: help build release test test-fast lint format run demo bench eval figures install migrations clean
 
 help: ## This list.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
@@ -44,6 +44,14 @@ test: ## Every test, after installing what they need and the import and workflow
 test-fast: ## Every test but the end-to-end and process suites, quick after a build.
 	$(SWIFT) build --build-tests
 	scripts/with-test-postgres $(SWIFT) test --skip-build --skip 'PipelineTests\.|AutofixProcessTests\.'
+
+# swift-format from the toolchain with the project's .swift-format (4 spaces, 160 columns; test names
+# keep their underscores). `make format` rewrites the files in place.
+lint: ## swift-format lint of Sources and Tests (fails on any finding).
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
+
+format: ## Rewrite Sources and Tests with swift-format.
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
 
 # The quick start: record a failed run and a no-op job, drain the queue, show what happened.
 run: build ## The bare queue with noop jobs on ./var/autofix.sqlite.

@@ -184,7 +184,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "autofix-bench",
-                dependencies: [
+            dependencies: [
                 "App", "Queue", "QueueSQLite", "Intake", "Emulators", "WorkerAssembly", "ChildProcess",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -223,7 +223,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "TestSupport", dependencies: ["ChildProcess", "Patching", "GitHub", "FeatureConfiguration"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: ["ChildProcess", "Patching", "GitHub", "FeatureConfiguration"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "GitHubTests",
             dependencies: ["GitHub", "Emulators", "TestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")],

@@ -1,7 +1,7 @@
-import QueueSQLite
 import Foundation
 import Logging
 import Queue
+import QueueSQLite
 import ServiceLifecycle
 
 /// The composition root: configuration in, store, registry and services out. `main` and the tests both build through it.

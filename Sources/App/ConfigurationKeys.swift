@@ -79,7 +79,10 @@ enum ConfigurationKeys {
         "llm.max_attempts": { c, v, s in c.llm.maxAttempts = try int(v, "llm.max_attempts", s, 1...20) },
         "llm.max_tokens": { c, v, s in c.llm.maxTokens = try int(v, "llm.max_tokens", s, 256...200_000) },
         "llm.temperature": { c, v, s in
-            if ["", "none", "default"].contains(v.lowercased().trimmingCharacters(in: .whitespaces)) { c.llm.temperature = nil; return }
+            if ["", "none", "default"].contains(v.lowercased().trimmingCharacters(in: .whitespaces)) {
+                c.llm.temperature = nil
+                return
+            }
             guard let value = Double(v.trimmingCharacters(in: .whitespaces)), (0...2).contains(value) else {
                 throw ConfigurationError.invalidValue(key: "llm.temperature", value: v, expected: "a number from 0 to 2, or none", source: s)
             }
@@ -104,7 +107,8 @@ enum ConfigurationKeys {
         "pipeline.work_dir": { c, v, s in c.pipeline.workDirectory = try nonEmpty(v, "pipeline.work_dir", s) },
         "pipeline.max_log_bytes": { c, v, s in c.pipeline.maxLogBytes = try int(v, "pipeline.max_log_bytes", s, 1024...(1 << 30)) },
         "pipeline.skip_forks": { c, v, s in c.pipeline.skipForks = try bool(v, "pipeline.skip_forks", s) },
-        "pipeline.ready_when_drafts_unavailable": { c, v, s in c.pipeline.readyWhenDraftsUnavailable = try bool(v, "pipeline.ready_when_drafts_unavailable", s) },
+        "pipeline.ready_when_drafts_unavailable": { c, v, s in c.pipeline.readyWhenDraftsUnavailable = try bool(v, "pipeline.ready_when_drafts_unavailable", s)
+        },
         "pipeline.protected_paths": { c, v, _ in c.pipeline.extraProtectedPaths = keyList(v) },
         "sandbox.bwrap": { c, v, s in c.pipeline.sandbox.bwrap = try nonEmpty(v, "sandbox.bwrap", s) },
         "sandbox.required": { c, v, s in c.pipeline.sandbox.required = try bool(v, "sandbox.required", s) },
@@ -173,7 +177,8 @@ enum ConfigurationKeys {
 
     static func int(_ value: String, _ key: String, _ source: String, _ range: ClosedRange<Int>) throws -> Int {
         guard let number = Int(value.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
-            throw ConfigurationError.invalidValue(key: key, value: value, expected: "an integer from \(range.lowerBound) to \(range.upperBound)", source: source)
+            throw ConfigurationError.invalidValue(
+                key: key, value: value, expected: "an integer from \(range.lowerBound) to \(range.upperBound)", source: source)
         }
         return number
     }

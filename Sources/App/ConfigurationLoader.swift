@@ -24,7 +24,8 @@ public struct ConfigurationLoader: Sendable {
 
     public func load(file explicitPath: String?) throws -> AutofixConfiguration {
         var config = AutofixConfiguration(database: AutofixConfiguration.defaultDatabase(environment: environment))
-        let path = explicitPath ?? environment["AUTOFIX_CONFIG"]
+        let path =
+            explicitPath ?? environment["AUTOFIX_CONFIG"]
             ?? (access(Self.systemConfigPath, F_OK) == 0 ? Self.systemConfigPath : nil)
         if let path {
             for (key, value) in try Self.readYAML(path) {
@@ -35,7 +36,8 @@ public struct ConfigurationLoader: Sendable {
                 if let repo = ConfigurationKeys.repositoryProtectedKey(key) {
                     let list = ConfigurationKeys.keyList(value)
                     guard !list.isEmpty else {
-                        throw ConfigurationError.invalidValue(key: key, value: value, expected: "a non-empty list of globs (the protected list is never emptied)", source: path)
+                        throw ConfigurationError.invalidValue(
+                            key: key, value: value, expected: "a non-empty list of globs (the protected list is never emptied)", source: path)
                     }
                     config.pipeline.repositoryProtectedPaths[repo] = list
                     continue

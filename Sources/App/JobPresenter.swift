@@ -40,7 +40,9 @@ public enum JobPresenter {
             }
             for stage in run.stages {
                 let detail = stage.detail.map { "  \($0)" } ?? ""
-                lines.append("    \(stage.stage.padding(toLength: 16, withPad: " ", startingAt: 0)) \(String(format: "%8.3f", stage.duration.seconds))s  \(stage.outcome)\(detail)")
+                lines.append(
+                    "    \(stage.stage.padding(toLength: 16, withPad: " ", startingAt: 0)) \(String(format: "%8.3f", stage.duration.seconds))s  \(stage.outcome)\(detail)"
+                )
             }
         }
         return lines.joined(separator: "\n")
@@ -65,8 +67,9 @@ public enum JobPresenter {
 
     static func runLabel(_ job: Job) -> String {
         guard let data = job.payload.data(using: .utf8),
-              let payload = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let run = payload["run_id"] else { return "-" }
+            let payload = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let run = payload["run_id"]
+        else { return "-" }
         return "\(run)#\(payload["run_attempt"] ?? 1)"
     }
 

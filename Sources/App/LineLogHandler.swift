@@ -30,7 +30,8 @@ public struct LineLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var fields = self.metadata
         event.metadata?.forEach { fields[$0.key] = $0.value }
-        let line = format == .json
+        let line =
+            format == .json
             ? jsonLine(level: event.level, message: "\(event.message)", fields: fields)
             : textLine(level: event.level, message: "\(event.message)", fields: fields)
         // One write(2) per line, unbuffered: a line is never split or lost when the process is killed.

@@ -21,7 +21,8 @@ public enum CommandFailure {
             // ArgumentParser's own errors (and help/version requests, which are clean exits).
             let code = command.exitCode(for: error)
             if code == .success || error is ExitCode { command.exit(withError: error) }
-            (message, status) = code == .validationFailure
+            (message, status) =
+                code == .validationFailure
                 ? (command.message(for: error) + " (see 'autofix help')", usage)
                 : (command.message(for: error), failure)
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child started with posix_spawn: its own process group, default signal handling, and no file
@@ -16,7 +17,9 @@ struct SpawnedChild {
     init(_ arguments: [String], directory: String?, environment: [String: String]?) throws {
         var arguments = arguments
         if let directory { arguments.insert(contentsOf: ["-C", directory], at: 1) }
-        var input: [Int32] = [0, 0], output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
+        var input: [Int32] = [0, 0]
+        var output: [Int32] = [0, 0]
+        var errors: [Int32] = [0, 0]
         guard pipe(&input) == 0, pipe(&output) == 0, pipe(&errors) == 0 else {
             throw ProcessRunnerError.launchFailed(arguments.first ?? "", "pipe: \(String(cString: strerror(errno)))")
         }

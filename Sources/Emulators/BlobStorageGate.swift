@@ -22,8 +22,9 @@ struct BlobStorageGate: RouterMiddleware {
             $0.exchanges.append(recorded)
         }
         if request.headers[.authorization] != nil {
-            return Self.error(.badRequest, code: "InvalidAuthenticationInfo",
-                              message: "Authentication information is not given in the correct format. Check the value of Authorization header.")
+            return Self.error(
+                .badRequest, code: "InvalidAuthenticationInfo",
+                message: "Authentication information is not given in the correct format. Check the value of Authorization header.")
         }
         return try await next(request, context)
     }
@@ -35,7 +36,8 @@ struct BlobStorageGate: RouterMiddleware {
             RequestId:\(UUID().uuidString.lowercased())
             Time:\(ISO8601DateFormatter().string(from: Date()))</Message></Error>
             """
-        return Response(status: status, headers: [.contentType: "application/xml", HTTPField.Name("x-ms-error-code")!: code],
-                        body: .init(byteBuffer: ByteBuffer(string: body)))
+        return Response(
+            status: status, headers: [.contentType: "application/xml", HTTPField.Name("x-ms-error-code")!: code],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

@@ -40,7 +40,10 @@ public struct EmulatedRun: Sendable {
     /// Every job of every attempt.
     public var allJobs: [Job] { earlierAttempts.flatMap(\.jobs) + jobs }
 
-    public init(id: UInt64, repo: String, name: String = "CI", headSHA: String, headBranch: String, conclusion: String = "failure", jobs: [Job], headRepository: String? = nil) {
+    public init(
+        id: UInt64, repo: String, name: String = "CI", headSHA: String, headBranch: String, conclusion: String = "failure", jobs: [Job],
+        headRepository: String? = nil
+    ) {
         self.headRepository = headRepository ?? repo
         self.id = id
         self.repo = repo

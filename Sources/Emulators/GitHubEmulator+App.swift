@@ -22,7 +22,8 @@ extension GitHubEmulator {
             $0.tokenInstallation[token] = installation
             $0.installationTokens += 1
         }
-        return Reply.json(.created, ["token": token, "expires_at": expires, "permissions": ["contents": "write", "pull_requests": "write", "actions": "read"]])
+        return Reply.json(
+            .created, ["token": token, "expires_at": expires, "permissions": ["contents": "write", "pull_requests": "write", "actions": "read"]])
     }
 
     /// `GET /repos/{owner}/{repo}/installation` with the App's JWT (docs.github.com/rest/apps/apps#get-a-repository-installation-for-the-authenticated-app).
@@ -37,33 +38,41 @@ extension GitHubEmulator {
         let repo = repoName(context)
         guard let id = state.withLock({ $0.installations[repo] }) else { return Self.notFound() }
         let owner = repo.split(separator: "/").first.map(String.init) ?? ""
-        return Reply.json(.ok, [
-            "id": id, "app_id": Int(app.id) ?? 0, "app_slug": "ci-autofix", "target_id": GitHubShapes.id(owner), "target_type": "Organization",
-            "single_file_name": NSNull(), "repository_selection": "selected", "account": GitHubShapes.simpleUser(owner, type: "Organization"),
-            "access_tokens_url": "\(GitHubShapes.api)/app/installations/\(id)/access_tokens", "html_url": "https://github.com/organizations/\(owner)/settings/installations/\(id)",
-            "repositories_url": "\(GitHubShapes.api)/installation/repositories", "events": ["workflow_run", "pull_request"],
-            "permissions": ["contents": "write", "pull_requests": "write", "issues": "write", "actions": "read", "metadata": "read"],
-            "created_at": GitHubShapes.created, "updated_at": GitHubShapes.created, "suspended_by": NSNull(), "suspended_at": NSNull(),
-        ])
+        return Reply.json(
+            .ok,
+            [
+                "id": id, "app_id": Int(app.id) ?? 0, "app_slug": "ci-autofix", "target_id": GitHubShapes.id(owner), "target_type": "Organization",
+                "single_file_name": NSNull(), "repository_selection": "selected", "account": GitHubShapes.simpleUser(owner, type: "Organization"),
+                "access_tokens_url": "\(GitHubShapes.api)/app/installations/\(id)/access_tokens",
+                "html_url": "https://github.com/organizations/\(owner)/settings/installations/\(id)",
+                "repositories_url": "\(GitHubShapes.api)/installation/repositories", "events": ["workflow_run", "pull_request"],
+                "permissions": ["contents": "write", "pull_requests": "write", "issues": "write", "actions": "read", "metadata": "read"],
+                "created_at": GitHubShapes.created, "updated_at": GitHubShapes.created, "suspended_by": NSNull(), "suspended_at": NSNull(),
+            ])
     }
 
     /// nil when valid; else GitHub's kind of message.
     static func verify(jwt: String, appID: String, key: _RSA.Signing.PublicKey, now: Date = Date()) -> String? {
         let parts = jwt.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3, let headerData = base64URLDecode(parts[0]), let claimsData = base64URLDecode(parts[1]),
-              let signature = base64URLDecode(parts[2]),
-              let header = (try? JSONSerialization.jsonObject(with: headerData)) as? [String: Any],
-              let claims = (try? JSONSerialization.jsonObject(with: claimsData)) as? [String: Any] else {
+            let signature = base64URLDecode(parts[2]),
+            let header = (try? JSONSerialization.jsonObject(with: headerData)) as? [String: Any],
+            let claims = (try? JSONSerialization.jsonObject(with: claimsData)) as? [String: Any]
+        else {
             return "A JSON web token could not be decoded"
         }
         guard header["alg"] as? String == "RS256" else { return "'alg' must be RS256" }
-        guard key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature), for: Data("\(parts[0]).\(parts[1])".utf8), padding: .insecurePKCS1v1_5) else {
+        guard
+            key.isValidSignature(
+                _RSA.Signing.RSASignature(rawRepresentation: signature), for: Data("\(parts[0]).\(parts[1])".utf8), padding: .insecurePKCS1v1_5)
+        else {
             return "A JSON web token could not be decoded"
         }
         let iss = (claims["iss"] as? String) ?? (claims["iss"] as? Int).map(String.init)
         guard iss == appID else { return "'Issuer' claim ('iss') must be an Integer or the App's client ID" }
         guard let iat = claims["iat"] as? Double ?? (claims["iat"] as? Int).map(Double.init),
-              let exp = claims["exp"] as? Double ?? (claims["exp"] as? Int).map(Double.init) else {
+            let exp = claims["exp"] as? Double ?? (claims["exp"] as? Int).map(Double.init)
+        else {
             return "Missing 'iat' or 'exp' claim"
         }
         let current = now.timeIntervalSince1970

@@ -1,13 +1,14 @@
+import ChildProcess
 import Foundation
 import HTTPTypes
 import Hummingbird
-import ChildProcess
 
 extension GitHubEmulator {
     func pullJSON(_ pull: EmulatedPull, repo: String, sha: String?, full: Bool = false) -> [String: Any] {
         let defaultBranch = state.withLock { $0.repos[repo]?.defaultBranch } ?? "main"
-        return GitHubShapes.pull(pull, repo: repo, defaultBranch: defaultBranch, headSHA: sha ?? String(repeating: "0", count: 40),
-                                 baseSHA: String(repeating: "0", count: 40), full: full)
+        return GitHubShapes.pull(
+            pull, repo: repo, defaultBranch: defaultBranch, headSHA: sha ?? String(repeating: "0", count: 40),
+            baseSHA: String(repeating: "0", count: 40), full: full)
     }
 
     func listPulls(_ request: Request, _ context: BasicRequestContext) -> Response {
@@ -21,9 +22,12 @@ extension GitHubEmulator {
             state.staleListings -= 1
             return true
         }
-        let pulls = stale ? [] : self.pulls(repo).filter { pull in
-            (wanted == "all" || pull.state == wanted) && (head == nil || head == "\(owner):\(pull.head)")
-        }
+        let pulls =
+            stale
+            ? []
+            : self.pulls(repo).filter { pull in
+                (wanted == "all" || pull.state == wanted) && (head == nil || head == "\(owner):\(pull.head)")
+            }
         let (page, link) = paginate(pulls.map { pullJSON($0, repo: repo, sha: nil) } as [[String: Any]], request)
         return Reply.json(.ok, page, headers: link)
     }
@@ -34,20 +38,29 @@ extension GitHubEmulator {
         guard let bare = state.withLock({ $0.repos[repo]?.bare }) else { return Self.notFound() }
         let body = try await Reply.body(request)
         guard let title = body["title"] as? String, let head = body["head"] as? String, let base = body["base"] as? String else {
-            return Reply.json(.unprocessableContent, GitHubShapes.validationFailed([["resource": "PullRequest", "code": "missing_field"]], docs: "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"))
+            return Reply.json(
+                .unprocessableContent,
+                GitHubShapes.validationFailed(
+                    [["resource": "PullRequest", "code": "missing_field"]], docs: "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"))
         }
         let branch = head.split(separator: ":").last.map(String.init) ?? head
-        let resolved = try await ProcessRunner().run(["git", "--git-dir", bare, "rev-parse", "--verify", "--quiet", "refs/heads/\(branch)"], timeout: .seconds(30))
+        let resolved = try await ProcessRunner().run(
+            ["git", "--git-dir", bare, "rev-parse", "--verify", "--quiet", "refs/heads/\(branch)"], timeout: .seconds(30))
         guard resolved.succeeded else {
-            return Reply.json(.unprocessableContent, GitHubShapes.validationFailed([["resource": "PullRequest", "field": "head", "code": "invalid"]], docs: "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"))
+            return Reply.json(
+                .unprocessableContent,
+                GitHubShapes.validationFailed(
+                    [["resource": "PullRequest", "field": "head", "code": "invalid"]], docs: "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"))
         }
         let owner = repo.split(separator: "/").first.map(String.init) ?? ""
         if body["draft"] as? Bool == true, state.withLock({ $0.withoutDrafts.contains(repo) }) {
-            return Reply.json(.unprocessableContent, [
-                "message": "Validation Failed",
-                "errors": [["resource": "PullRequest", "code": "custom", "message": "Draft pull requests are not supported in this repository."]],
-                "documentation_url": "https://docs.github.com/rest/pulls/pulls#create-a-pull-request",
-            ])
+            return Reply.json(
+                .unprocessableContent,
+                [
+                    "message": "Validation Failed",
+                    "errors": [["resource": "PullRequest", "code": "custom", "message": "Draft pull requests are not supported in this repository."]],
+                    "documentation_url": "https://docs.github.com/rest/pulls/pulls#create-a-pull-request",
+                ])
         }
         let created = state.withLock { state -> EmulatedPull? in
             if state.pulls[repo, default: []].contains(where: { $0.head == branch && $0.state == "open" }) { return nil }
@@ -59,8 +72,11 @@ extension GitHubEmulator {
             return pull
         }
         guard let created else {
-            return Reply.json(.unprocessableContent, GitHubShapes.validationFailed(
-                [["resource": "PullRequest", "code": "custom", "message": "A pull request already exists for \(owner):\(branch)."]], docs: "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"))
+            return Reply.json(
+                .unprocessableContent,
+                GitHubShapes.validationFailed(
+                    [["resource": "PullRequest", "code": "custom", "message": "A pull request already exists for \(owner):\(branch)."]],
+                    docs: "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"))
         }
         return Reply.json(.created, pullJSON(created, repo: repo, sha: resolved.stdout.trimmingCharacters(in: .whitespacesAndNewlines), full: true))
     }
@@ -78,9 +94,12 @@ extension GitHubEmulator {
     func addLabels(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let body = try await Reply.body(request)
         guard let labels = body["labels"] as? [String] else {
-            return Reply.json(.unprocessableContent, [
-                "message": "Invalid request.\n\n\"labels\" wasn't supplied.", "documentation_url": "https://docs.github.com/rest/issues/labels#add-labels-to-an-issue",
-            ])
+            return Reply.json(
+                .unprocessableContent,
+                [
+                    "message": "Invalid request.\n\n\"labels\" wasn't supplied.",
+                    "documentation_url": "https://docs.github.com/rest/issues/labels#add-labels-to-an-issue",
+                ])
         }
         guard let pull = updatePull(context, { pull in pull.labels += labels.filter { !pull.labels.contains($0) } }) else { return Self.notFound() }
         return Reply.json(.ok, pull.labels.map { GitHubShapes.label(repo: repoName(context), name: $0) })
@@ -89,9 +108,12 @@ extension GitHubEmulator {
     func createComment(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let body = try await Reply.body(request)
         guard let text = body["body"] as? String else {
-            return Reply.json(.unprocessableContent, [
-                "message": "Invalid request.\n\n\"body\" wasn't supplied.", "documentation_url": "https://docs.github.com/rest/issues/comments#create-an-issue-comment",
-            ])
+            return Reply.json(
+                .unprocessableContent,
+                [
+                    "message": "Invalid request.\n\n\"body\" wasn't supplied.",
+                    "documentation_url": "https://docs.github.com/rest/issues/comments#create-an-issue-comment",
+                ])
         }
         guard let pull = updatePull(context, { $0.comments.append(text) }) else { return Self.notFound() }
         let repo = repoName(context)
@@ -102,7 +124,8 @@ extension GitHubEmulator {
     func listComments(_ request: Request, _ context: BasicRequestContext) -> Response {
         let repo = repoName(context)
         guard let number = context.parameters.get("number").flatMap(Int.init),
-              let pull = state.withLock({ $0.pulls[repo]?.first { $0.number == number } }) else { return Self.notFound() }
+            let pull = state.withLock({ $0.pulls[repo]?.first { $0.number == number } })
+        else { return Self.notFound() }
         let all = pull.comments.enumerated().map { GitHubShapes.comment(repo: repo, number: pull.number, index: $0.offset + 1, body: $0.element) }
         let (page, link) = paginate(all, request)
         return Reply.json(.ok, page, headers: link)

@@ -88,12 +88,15 @@ extension GitHubEmulator {
     /// actions/download-job-logs-for-workflow-run; docs.github.com/rest/actions/workflow-jobs).
     func logRedirect(_ request: Request, _ context: BasicRequestContext) -> Response {
         guard let id = context.parameters.get("job").flatMap(Int64.init),
-              state.withLock({ $0.runs.values.contains { $0.repo == repoName(context) && $0.allJobs.contains { $0.id == id } } }),
-              let storage = state.withLock({ $0.storageURL }) else {
+            state.withLock({ $0.runs.values.contains { $0.repo == repoName(context) && $0.allJobs.contains { $0.id == id } } }),
+            let storage = state.withLock({ $0.storageURL })
+        else {
             return Self.notFound()
         }
         let expiry = Int(Date().timeIntervalSince1970) + 60
-        return Response(status: .found, headers: [.location: "\(storage.absoluteString)/job-logs/\(id)?sv=2021-08-06&se=\(expiry)&sr=b&sp=r&sig=\(Self.signature(id, expiry))"])
+        return Response(
+            status: .found,
+            headers: [.location: "\(storage.absoluteString)/job-logs/\(id)?sv=2021-08-06&se=\(expiry)&sr=b&sp=r&sig=\(Self.signature(id, expiry))"])
     }
 
     static func signature(_ job: Int64, _ expiry: Int) -> String {
@@ -103,9 +106,11 @@ extension GitHubEmulator {
     func logBlob(_ request: Request, _ context: BasicRequestContext) -> Response {
         let query = request.uri.queryParameters
         guard let id = context.parameters.get("job").flatMap(Int64.init), let expiry = query.get("se").flatMap(Int.init),
-              query.get("sig") == Self.signature(id, expiry), expiry >= Int(Date().timeIntervalSince1970) else {
-            return BlobStorageGate.error(.forbidden, code: "AuthenticationFailed",
-                                         message: "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.")
+            query.get("sig") == Self.signature(id, expiry), expiry >= Int(Date().timeIntervalSince1970)
+        else {
+            return BlobStorageGate.error(
+                .forbidden, code: "AuthenticationFailed",
+                message: "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.")
         }
         guard let log = state.withLock({ $0.runs.values.flatMap(\.allJobs).first { $0.id == id }?.log }) else {
             return BlobStorageGate.error(.notFound, code: "BlobNotFound", message: "The specified blob does not exist.")
@@ -117,9 +122,12 @@ extension GitHubEmulator {
         let body = try await Reply.body(request)
         guard state.withLock({ $0.repos[repoName(context)] != nil }) else { return Self.notFound() }
         guard body["event_type"] is String else {
-            return Reply.json(.unprocessableContent, [
-                "message": "Invalid request.\n\n\"event_type\" wasn't supplied.", "documentation_url": "https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event",
-            ])
+            return Reply.json(
+                .unprocessableContent,
+                [
+                    "message": "Invalid request.\n\n\"event_type\" wasn't supplied.",
+                    "documentation_url": "https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event",
+                ])
         }
         return Response(status: .noContent)
     }

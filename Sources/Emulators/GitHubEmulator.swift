@@ -81,8 +81,9 @@ public final class GitHubEmulator: Sendable {
     /// A pull request opened by someone else (another worker) for `head`.
     public func openPull(_ repo: String, head: String, base: String, title: String) {
         state.withLock { state in
-            state.pulls[repo, default: []].append(EmulatedPull(
-                number: state.nextNumber, title: title, head: head, base: base, body: "", draft: true, state: "open", labels: [], comments: []))
+            state.pulls[repo, default: []].append(
+                EmulatedPull(
+                    number: state.nextNumber, title: title, head: head, base: base, body: "", draft: true, state: "open", labels: [], comments: []))
             state.nextNumber += 1
         }
     }
@@ -156,25 +157,32 @@ struct GitHubEmulatorGate: RouterMiddleware {
             case .plain:
                 return Reply.json(HTTPResponse.Status(code: fault.status), ["message": "injected \(fault.status)"], headers: headers)
             case .secondaryRateLimit:
-                return Reply.json(HTTPResponse.Status(code: fault.status), [
-                    "message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.",
-                    "documentation_url": "\(docs)#about-secondary-rate-limits",
-                ], headers: headers)
+                return Reply.json(
+                    HTTPResponse.Status(code: fault.status),
+                    [
+                        "message":
+                            "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.",
+                        "documentation_url": "\(docs)#about-secondary-rate-limits",
+                    ], headers: headers)
             case .primaryRateLimit(let resetIn):
                 headers[HTTPField.Name("x-ratelimit-limit")!] = "5000"
                 headers[HTTPField.Name("x-ratelimit-remaining")!] = "0"
                 headers[HTTPField.Name("x-ratelimit-used")!] = "5000"
                 headers[HTTPField.Name("x-ratelimit-resource")!] = "core"
                 headers[HTTPField.Name("x-ratelimit-reset")!] = String(Int(Date().timeIntervalSince1970) + resetIn)
-                return Reply.json(HTTPResponse.Status(code: fault.status), [
-                    "message": "API rate limit exceeded for installation ID 1.", "documentation_url": "\(docs)#about-the-primary-rate-limit",
-                ], headers: headers)
+                return Reply.json(
+                    HTTPResponse.Status(code: fault.status),
+                    [
+                        "message": "API rate limit exceeded for installation ID 1.", "documentation_url": "\(docs)#about-the-primary-rate-limit",
+                    ], headers: headers)
             }
         }
         // The installation-token route checks the App's JWT itself.
         if path.hasPrefix("/app/") || path.hasSuffix("/installation") { return try await next(request, context) }
         let authorization = request.headers[.authorization] ?? ""
-        let token = authorization.hasPrefix("Bearer ") ? String(authorization.dropFirst(7)) : authorization.hasPrefix("token ") ? String(authorization.dropFirst(6)) : ""
+        let token =
+            authorization.hasPrefix("Bearer ")
+            ? String(authorization.dropFirst(7)) : authorization.hasPrefix("token ") ? String(authorization.dropFirst(6)) : ""
         guard tokens.contains(token) || emulator.state.withLock({ $0.tokens.contains(token) }) else {
             return Reply.json(.unauthorized, ["message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"])
         }

@@ -110,7 +110,8 @@ enum GitHubShapes {
             "id": pull.number * 1000, "node_id": "PR_\(pull.number)", "number": pull.number, "state": pull.state, "locked": false, "title": pull.title,
             "body": pull.body, "draft": pull.draft, "url": url, "html_url": "https://github.com/\(repo)/pull/\(pull.number)",
             "diff_url": "https://github.com/\(repo)/pull/\(pull.number).diff", "patch_url": "https://github.com/\(repo)/pull/\(pull.number).patch",
-            "issue_url": issue, "commits_url": "\(url)/commits", "review_comments_url": "\(url)/comments", "review_comment_url": "\(api)/repos/\(repo)/pulls/comments{/number}",
+            "issue_url": issue, "commits_url": "\(url)/commits", "review_comments_url": "\(url)/comments",
+            "review_comment_url": "\(api)/repos/\(repo)/pulls/comments{/number}",
             "comments_url": "\(issue)/comments", "statuses_url": "\(api)/repos/\(repo)/statuses/\(headSHA)", "user": bot, "assignee": NSNull(),
             "milestone": NSNull(), "labels": pull.labels.map { label(repo: repo, name: $0) }, "created_at": created, "updated_at": created,
             "closed_at": NSNull(), "merged_at": NSNull(), "merge_commit_sha": NSNull(), "author_association": "NONE", "auto_merge": NSNull(),
@@ -134,8 +135,11 @@ enum GitHubShapes {
     }
 
     static func label(repo: String, name: String) -> [String: Any] {
-        ["id": id("\(repo)#\(name)"), "node_id": "LA_\(id(name))", "url": "\(api)/repos/\(repo)/labels/\(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)",
-         "name": name, "description": NSNull(), "color": "ededed", "default": false]
+        [
+            "id": id("\(repo)#\(name)"), "node_id": "LA_\(id(name))",
+            "url": "\(api)/repos/\(repo)/labels/\(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)",
+            "name": name, "description": NSNull(), "color": "ededed", "default": false,
+        ]
     }
 
     /// An "Issue Comment" (the n-th, 1-based, of a PR).

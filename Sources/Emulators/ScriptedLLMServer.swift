@@ -41,8 +41,10 @@ public final class ScriptedLLMServer: Sendable {
     let fallback: @Sendable (String) -> Step
     let logger: Logger
 
-    public init(fallback: @escaping @Sendable (String) -> Step = { _ in .reply("NO_FIX nothing scripted") },
-                logger: Logger = Logger(label: "scripted-llm", factory: { _ in SwiftLogNoOpLogHandler() })) {
+    public init(
+        fallback: @escaping @Sendable (String) -> Step = { _ in .reply("NO_FIX nothing scripted") },
+        logger: Logger = Logger(label: "scripted-llm", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
         self.fallback = fallback
         self.logger = logger
     }
@@ -70,20 +72,23 @@ public final class ScriptedLLMServer: Sendable {
         let json = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
         let model = json["model"] as? String ?? "scripted"
         let prompt = Self.promptText(json)
-        let step = state.withLock { state -> Step? in
-            state.received.append(Received(path: request.uri.path, headers: headers, body: text))
-            return state.script.isEmpty ? nil : state.script.removeFirst()
-        } ?? fallback(prompt)
+        let step =
+            state.withLock { state -> Step? in
+                state.received.append(Received(path: request.uri.path, headers: headers, body: text))
+                return state.script.isEmpty ? nil : state.script.removeFirst()
+            } ?? fallback(prompt)
         // OpenAI's reasoning families refuse the classic parameters: `max_tokens` "is not compatible with
         // o-series models" (llm-api/openai/chat-completions.json); the body follows its ErrorResponse schema.
         if !anthropic, Self.isReasoningModel(model) {
             if json["max_tokens"] != nil {
-                return Self.openAIError(400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
-                                        type: "invalid_request_error", param: "max_tokens", code: "unsupported_parameter")
+                return Self.openAIError(
+                    400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+                    type: "invalid_request_error", param: "max_tokens", code: "unsupported_parameter")
             }
             if let temperature = json["temperature"] as? Double, temperature != 1 {
-                return Self.openAIError(400, "Unsupported value: 'temperature' does not support \(temperature) with this model. Only the default (1) value is supported.",
-                                        type: "invalid_request_error", param: "temperature", code: "unsupported_value")
+                return Self.openAIError(
+                    400, "Unsupported value: 'temperature' does not support \(temperature) with this model. Only the default (1) value is supported.",
+                    type: "invalid_request_error", param: "temperature", code: "unsupported_value")
             }
         }
         let tokensIn = max(1, prompt.utf8.count / 4)
@@ -93,18 +98,30 @@ public final class ScriptedLLMServer: Sendable {
             if let retryAfter { fields[HTTPField.Name("retry-after")!] = String(retryAfter) }
             if let shouldRetry { fields[HTTPField.Name("x-should-retry")!] = shouldRetry ? "true" : "false" }
             // Anthropic's error types by status (docs.claude.com/en/api/errors); OpenAI's ErrorResponse (param may be null).
-            let anthropicType = [400: "invalid_request_error", 401: "authentication_error", 403: "permission_error", 404: "not_found_error",
-                                 413: "request_too_large", 429: "rate_limit_error", 529: "overloaded_error"][code] ?? "api_error"
-            let body: [String: Any] = anthropic
+            let anthropicType =
+                [
+                    400: "invalid_request_error", 401: "authentication_error", 403: "permission_error", 404: "not_found_error",
+                    413: "request_too_large", 429: "rate_limit_error", 529: "overloaded_error",
+                ][code] ?? "api_error"
+            let body: [String: Any] =
+                anthropic
                 ? ["type": "error", "error": ["type": anthropicType, "message": "scripted \(code)"]]
-                : ["error": ["message": "scripted \(code)", "type": code == 429 ? "requests" : "server_error", "param": NSNull(), "code": code == 429 ? "rate_limit_exceeded" : NSNull()]]
+                : [
+                    "error": [
+                        "message": "scripted \(code)", "type": code == 429 ? "requests" : "server_error", "param": NSNull(),
+                        "code": code == 429 ? "rate_limit_exceeded" : NSNull(),
+                    ]
+                ]
             return Reply.json(HTTPResponse.Status(code: code), body, headers: fields)
         case .insufficientQuota where anthropic:
             // Anthropic has no quota error of its own: an exhausted credit balance is a 400 invalid_request_error.
-            return Reply.json(.badRequest, ["type": "error", "error": ["type": "invalid_request_error", "message": "Your credit balance is too low to access the Anthropic API."]])
+            return Reply.json(
+                .badRequest,
+                ["type": "error", "error": ["type": "invalid_request_error", "message": "Your credit balance is too low to access the Anthropic API."]])
         case .insufficientQuota:
-            return Self.openAIError(429, "You exceeded your current quota, please check your plan and billing details.",
-                                    type: "insufficient_quota", param: nil, code: "insufficient_quota")
+            return Self.openAIError(
+                429, "You exceeded your current quota, please check your plan and billing details.",
+                type: "insufficient_quota", param: nil, code: "insufficient_quota")
         case .reply(let reply):
             return Self.completion(reply, model: model, tokensIn: tokensIn, anthropic: anthropic, stop: anthropic ? "end_turn" : "stop")
         case .truncated(let reply):
@@ -113,32 +130,46 @@ public final class ScriptedLLMServer: Sendable {
             return Self.completion(reply, model: model, tokensIn: tokensIn, anthropic: anthropic, stop: anthropic ? "end_turn" : "content_filter")
         case .refusal(let reason):
             if anthropic { return Self.completion(reason, model: model, tokensIn: tokensIn, anthropic: true, stop: "refusal") }
-            return Reply.json(.ok, [
-                "id": "chatcmpl-scripted\(UUID().uuidString.prefix(8))", "object": "chat.completion", "created": Int(Date().timeIntervalSince1970),
-                "model": model, "choices": [["index": 0, "message": ["role": "assistant", "content": NSNull(), "refusal": reason], "finish_reason": "stop", "logprobs": NSNull()]],
-                "usage": ["prompt_tokens": tokensIn, "completion_tokens": 5, "total_tokens": tokensIn + 5],
-            ])
+            return Reply.json(
+                .ok,
+                [
+                    "id": "chatcmpl-scripted\(UUID().uuidString.prefix(8))", "object": "chat.completion", "created": Int(Date().timeIntervalSince1970),
+                    "model": model,
+                    "choices": [
+                        ["index": 0, "message": ["role": "assistant", "content": NSNull(), "refusal": reason], "finish_reason": "stop", "logprobs": NSNull()]
+                    ],
+                    "usage": ["prompt_tokens": tokensIn, "completion_tokens": 5, "total_tokens": tokensIn + 5],
+                ])
         }
     }
 
     static func completion(_ reply: String, model: String, tokensIn: Int, anthropic: Bool, stop: String) -> Response {
         let tokensOut = max(1, reply.utf8.count / 4)
         if anthropic {
-            return Reply.json(.ok, [
-                "id": "msg_01Scripted\(UUID().uuidString.prefix(8))", "type": "message", "role": "assistant", "model": model,
-                "content": [["type": "text", "text": reply]], "stop_reason": stop, "stop_sequence": NSNull(),
-                "usage": ["input_tokens": tokensIn, "output_tokens": tokensOut],
-            ])
+            return Reply.json(
+                .ok,
+                [
+                    "id": "msg_01Scripted\(UUID().uuidString.prefix(8))", "type": "message", "role": "assistant", "model": model,
+                    "content": [["type": "text", "text": reply]], "stop_reason": stop, "stop_sequence": NSNull(),
+                    "usage": ["input_tokens": tokensIn, "output_tokens": tokensOut],
+                ])
         }
-        return Reply.json(.ok, [
-            "id": "chatcmpl-scripted\(UUID().uuidString.prefix(8))", "object": "chat.completion", "created": Int(Date().timeIntervalSince1970),
-            "model": model, "choices": [["index": 0, "message": ["role": "assistant", "content": reply, "refusal": NSNull()], "finish_reason": stop, "logprobs": NSNull()]],
-            "usage": ["prompt_tokens": tokensIn, "completion_tokens": tokensOut, "total_tokens": tokensIn + tokensOut],
-        ])
+        return Reply.json(
+            .ok,
+            [
+                "id": "chatcmpl-scripted\(UUID().uuidString.prefix(8))", "object": "chat.completion", "created": Int(Date().timeIntervalSince1970),
+                "model": model,
+                "choices": [
+                    ["index": 0, "message": ["role": "assistant", "content": reply, "refusal": NSNull()], "finish_reason": stop, "logprobs": NSNull()]
+                ],
+                "usage": ["prompt_tokens": tokensIn, "completion_tokens": tokensOut, "total_tokens": tokensIn + tokensOut],
+            ])
     }
 
     static func openAIError(_ status: Int, _ message: String, type: String, param: String?, code: String) -> Response {
-        Reply.json(HTTPResponse.Status(code: status), ["error": ["message": message, "type": type, "param": param.map { $0 as Any } ?? NSNull(), "code": code] as [String: Any]])
+        Reply.json(
+            HTTPResponse.Status(code: status),
+            ["error": ["message": message, "type": type, "param": param.map { $0 as Any } ?? NSNull(), "code": code] as [String: Any]])
     }
 
     static func isReasoningModel(_ model: String) -> Bool {

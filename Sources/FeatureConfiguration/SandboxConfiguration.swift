@@ -1,4 +1,5 @@
 import Foundation
+
 /// How the repository's test command is isolated. Defaults are the safe ones: a sandbox is required,
 /// and without one no test runs.
 public struct SandboxConfiguration: Sendable, Hashable {
@@ -18,7 +19,9 @@ public struct SandboxConfiguration: Sendable, Hashable {
     /// Toolchains installed elsewhere (a pyenv root, a JDK), mounted read-only as well.
     public var toolchainPaths: [String] = []
     /// Environment variables copied into the sandbox; everything else (tokens, keys) stays out.
-    public var passEnvironment = ["PATH", "LANG", "LC_ALL", "TERM", "TZ", "PYENV_ROOT", "PYENV_VERSION", "JAVA_HOME", "GOROOT", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN"]
+    public var passEnvironment = [
+        "PATH", "LANG", "LC_ALL", "TERM", "TZ", "PYENV_ROOT", "PYENV_VERSION", "JAVA_HOME", "GOROOT", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN",
+    ]
     /// Data segment limit per process (RLIMIT_DATA: heap and writable mappings; address-space
     /// reservations that JIT runtimes make are not counted, so Node and the JVM keep working).
     public var memoryBytes: UInt64 = 4 << 30

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 extension GitHubClient {
@@ -13,7 +14,8 @@ extension GitHubClient {
 
     /// `GET …/runs/{run_id}/jobs?filter=latest` or `GET …/runs/{run_id}/attempts/{attempt_number}/jobs`, every page (`Link: rel="next"`).
     public func jobs(repo: String, runID: UInt64, attempt: Int? = nil) async throws -> [WorkflowJob] {
-        let first = attempt.map { "/repos/\(repo)/actions/runs/\(runID)/attempts/\($0)/jobs?per_page=100" }
+        let first =
+            attempt.map { "/repos/\(repo)/actions/runs/\(runID)/attempts/\($0)/jobs?per_page=100" }
             ?? "/repos/\(repo)/actions/runs/\(runID)/jobs?filter=latest&per_page=100"
         var next: URL? = url(first)
         var jobs: [WorkflowJob] = []
@@ -52,7 +54,9 @@ extension GitHubClient {
 
     /// `POST /repos/{owner}/{repo}/pulls` with `draft: true`.
     public func createDraftPull(repo: String, title: String, head: String, base: String, body: String, draft: Bool = true) async throws -> PullRequest {
-        let payload = try JSONSerialization.data(withJSONObject: ["title": title, "head": head, "base": base, "body": body, "draft": draft, "maintainer_can_modify": true])
+        let payload = try JSONSerialization.data(withJSONObject: [
+            "title": title, "head": head, "base": base, "body": body, "draft": draft, "maintainer_can_modify": true,
+        ])
         return try decode(PullRequest.self, try await send("POST", "/repos/\(repo)/pulls", body: payload, expect: [201]))
     }
 

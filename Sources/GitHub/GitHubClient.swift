@@ -1,7 +1,8 @@
 import Core
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// GitHub's REST API over URLSession (libcurl on Linux). Configurable base URL for GitHub Enterprise.
@@ -51,7 +52,9 @@ public struct GitHubClient: Sendable {
     /// `download` set: the body streams to that file instead of memory (job logs can be large).
     /// `idempotent` false: a 5xx or a lost connection is not retried in place (the request may have taken
     /// effect); rate limits still are (GitHub did not process the request).
-    func send(_ method: String, _ url: URL, body: Data? = nil, expect: Set<Int>, bearer: String? = nil, download: URL? = nil, idempotent: Bool = true) async throws -> Answer {
+    func send(_ method: String, _ url: URL, body: Data? = nil, expect: Set<Int>, bearer: String? = nil, download: URL? = nil, idempotent: Bool = true)
+        async throws -> Answer
+    {
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.httpBody = body

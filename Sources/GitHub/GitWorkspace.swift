@@ -1,5 +1,5 @@
-import Foundation
 import ChildProcess
+import Foundation
 
 /// Local git state for jobs: a cached bare mirror per repository, read and written through git objects
 /// only. No worktree of a mirror is ever checked out, so no repository content runs or is followed
@@ -32,9 +32,12 @@ public struct GitWorkspace: Sendable {
             try await run(["init", "--bare", "--quiet", mirror])
         }
         if try await !hasCommit(mirror, sha) {
-            try await run(["--git-dir", mirror, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remoteURL(repo), "+refs/heads/*:refs/remotes/origin/*"], token: token, timeout: .seconds(600))
+            try await run(
+                ["--git-dir", mirror, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remoteURL(repo), "+refs/heads/*:refs/remotes/origin/*"],
+                token: token, timeout: .seconds(600))
             if try await !hasCommit(mirror, sha) {
-                try await run(["--git-dir", mirror, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remoteURL(repo), sha], token: token, timeout: .seconds(600))
+                try await run(
+                    ["--git-dir", mirror, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remoteURL(repo), sha], token: token, timeout: .seconds(600))
             }
         }
         guard try await hasCommit(mirror, sha) else { throw GitHubError.git("commit \(sha) is not in \(repo)") }
@@ -55,7 +58,9 @@ public struct GitWorkspace: Sendable {
 
     /// The diff of the commit under test (what most likely broke the build), capped.
     public func commitDiff(repo: String, sha: String, maxBytes: Int) async throws -> String {
-        let output = try await run(["--git-dir", mirrorPath(repo), "show", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H%n%s%n", "--stat", "--patch", sha])
+        let output = try await run([
+            "--git-dir", mirrorPath(repo), "show", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H%n%s%n", "--stat", "--patch", sha,
+        ])
         return String(output.prefix(maxBytes))
     }
 
@@ -66,7 +71,8 @@ public struct GitWorkspace: Sendable {
         defer { try? FileManager.default.removeItem(atPath: index) }
         let mirror = mirrorPath(repo)
         try await run(["--git-dir", mirror, "read-tree", treeish], extra: ["GIT_INDEX_FILE": index])
-        try await run(["--git-dir", mirror, "--work-tree", directory, "checkout-index", "--all", "--force"], extra: ["GIT_INDEX_FILE": index], timeout: .seconds(600))
+        try await run(
+            ["--git-dir", mirror, "--work-tree", directory, "checkout-index", "--all", "--force"], extra: ["GIT_INDEX_FILE": index], timeout: .seconds(600))
     }
 
     /// Applies `patch` to the tree of `sha` in a private index (never a worktree) and returns git's own view of the change.
@@ -90,18 +96,26 @@ public struct GitWorkspace: Sendable {
     }
 
     /// Commits `tree` on top of `parent` as `identity` and pushes it to `branch` (replacing an earlier attempt's push).
-    public func commitAndPush(repo: String, tree: String, parent: String, branch: String, message: String, identity: (name: String, email: String), token: String?) async throws -> String {
-        let environment = ["GIT_AUTHOR_NAME": identity.name, "GIT_AUTHOR_EMAIL": identity.email, "GIT_COMMITTER_NAME": identity.name, "GIT_COMMITTER_EMAIL": identity.email]
+    public func commitAndPush(
+        repo: String, tree: String, parent: String, branch: String, message: String, identity: (name: String, email: String), token: String?
+    ) async throws -> String {
+        let environment = [
+            "GIT_AUTHOR_NAME": identity.name, "GIT_AUTHOR_EMAIL": identity.email, "GIT_COMMITTER_NAME": identity.name, "GIT_COMMITTER_EMAIL": identity.email,
+        ]
         let mirror = mirrorPath(repo)
         let commit = try await run(["--git-dir", mirror, "commit-tree", tree, "-p", parent, "-F", "-"], extra: environment, input: Data(message.utf8))
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        try await run(["--git-dir", mirror, "push", "--quiet", "--force", "--no-verify", remoteURL(repo), "\(commit):refs/heads/\(branch)"], token: token, timeout: .seconds(600))
+        try await run(
+            ["--git-dir", mirror, "push", "--quiet", "--force", "--no-verify", remoteURL(repo), "\(commit):refs/heads/\(branch)"], token: token,
+            timeout: .seconds(600))
         return commit
     }
 
     /// Deletes a branch this worker pushed (a PR could not be opened for it: no orphan branch stays behind).
     public func deleteBranch(repo: String, branch: String, token: String?) async throws {
-        try await run(["--git-dir", mirrorPath(repo), "push", "--quiet", "--no-verify", remoteURL(repo), "--delete", "refs/heads/\(branch)"], token: token, timeout: .seconds(120))
+        try await run(
+            ["--git-dir", mirrorPath(repo), "push", "--quiet", "--no-verify", remoteURL(repo), "--delete", "refs/heads/\(branch)"], token: token,
+            timeout: .seconds(120))
     }
 
     /// Whether the remote has a branch of that name (a tag of the same name does not count).
@@ -126,7 +140,9 @@ public struct GitWorkspace: Sendable {
     }
 
     @discardableResult
-    func run(_ arguments: [String], token: String? = nil, extra: [String: String] = [:], input: Data? = nil, timeout: Duration = .seconds(120)) async throws -> String {
+    func run(_ arguments: [String], token: String? = nil, extra: [String: String] = [:], input: Data? = nil, timeout: Duration = .seconds(120)) async throws
+        -> String
+    {
         do {
             return try await git.run(arguments, token: token, extra: extra, input: input, timeout: timeout)
         } catch let failure as GitFailure {

@@ -14,7 +14,8 @@ public struct CIFailure: Sendable, Hashable, Codable {
     public var branch: String?
     public var runURL: String?
 
-    public init(repo: String, runID: UInt64, runAttempt: Int = 1, workflow: String? = nil, headSHA: String? = nil, branch: String? = nil, runURL: String? = nil) {
+    public init(repo: String, runID: UInt64, runAttempt: Int = 1, workflow: String? = nil, headSHA: String? = nil, branch: String? = nil, runURL: String? = nil)
+    {
         self.repo = repo
         self.runID = runID
         self.runAttempt = runAttempt

@@ -84,9 +84,11 @@ public struct EnqueueRequest: Sendable, Hashable {
         let why = "expected OWNER/NAME, got \"\(repo)\""
         guard parts.count == 2 else { throw IntakeError.invalidField("repo", why) }
         let (owner, name) = (parts[0], parts[1])
-        let ownerOK = (1...39).contains(owner.count) && owner.first != "-"
+        let ownerOK =
+            (1...39).contains(owner.count) && owner.first != "-"
             && owner.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        let nameOK = (1...100).contains(name.count) && name != "." && name != ".."
+        let nameOK =
+            (1...100).contains(name.count) && name != "." && name != ".."
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
         guard ownerOK, nameOK else { throw IntakeError.invalidField("repo", why) }
     }
@@ -94,7 +96,8 @@ public struct EnqueueRequest: Sendable, Hashable {
     /// A git ref name, roughly as `git check-ref-format` sees it.
     static func checkBranch(_ branch: String) throws {
         try checkText(branch, field: "branch", maxLength: 255)
-        let bad = branch.isEmpty || branch.contains("..") || branch.hasPrefix("-") || branch.hasSuffix("/")
+        let bad =
+            branch.isEmpty || branch.contains("..") || branch.hasPrefix("-") || branch.hasSuffix("/")
             || branch.hasSuffix(".lock") || branch.contains(where: { " ~^:?*[\\".contains($0) })
         if bad { throw IntakeError.invalidField("branch", "\"\(branch)\" is not a valid git branch name") }
     }

@@ -24,14 +24,16 @@ public struct AnthropicProvider: LLMProvider {
         let text = content.filter { $0["type"] as? String == "text" }.compactMap { $0["text"] as? String }.joined()
         let usage = json["usage"] as? [String: Any] ?? [:]
         // Cached prompt tokens are billed input too.
-        let tokensIn = (usage["input_tokens"] as? Int ?? 0) + (usage["cache_creation_input_tokens"] as? Int ?? 0) + (usage["cache_read_input_tokens"] as? Int ?? 0)
+        let tokensIn =
+            (usage["input_tokens"] as? Int ?? 0) + (usage["cache_creation_input_tokens"] as? Int ?? 0) + (usage["cache_read_input_tokens"] as? Int ?? 0)
         let tokensOut = usage["output_tokens"] as? Int ?? 0
         let model = json["model"] as? String ?? configuration.model
-        let stop: StopReason = switch json["stop_reason"] as? String {
-        case "max_tokens", "model_context_window_exceeded": .truncated
-        case "refusal": .refused
-        default: .complete
-        }
+        let stop: StopReason =
+            switch json["stop_reason"] as? String {
+            case "max_tokens", "model_context_window_exceeded": .truncated
+            case "refusal": .refused
+            default: .complete
+            }
         return LLMResponse(
             text: text, model: model, tokensIn: tokensIn, tokensOut: tokensOut,
             costUSD: configuration.prices.cost(model: configuration.model, tokensIn: tokensIn, tokensOut: tokensOut), retries: retries, stop: stop)

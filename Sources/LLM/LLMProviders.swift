@@ -1,4 +1,5 @@
 import FeatureConfiguration
+
 /// The provider a configuration names.
 public enum LLMProviders {
     public static func make(_ configuration: LLMConfiguration) -> any LLMProvider {

@@ -1,8 +1,9 @@
-import FeatureConfiguration
 import Core
+import FeatureConfiguration
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// POSTs JSON to a provider, retrying 429, 5xx and timeouts with backoff and honouring Retry-After.

@@ -15,7 +15,9 @@ public struct OpenAIChatProvider: LLMProvider {
         if configuration.provider == .azure {
             guard let key = configuration.apiKey else { throw LLMError.missingKey("Azure OpenAI") }
             // Azure has no public default endpoint: falling back to api.openai.com would send the key elsewhere.
-            guard configuration.baseURL != nil else { throw LLMError.configuration("llm.provider azure needs llm.base_url (https://NAME.openai.azure.com/openai/deployments/DEPLOYMENT)") }
+            guard configuration.baseURL != nil else {
+                throw LLMError.configuration("llm.provider azure needs llm.base_url (https://NAME.openai.azure.com/openai/deployments/DEPLOYMENT)")
+            }
             headers["api-key"] = key
             var components = URLComponents(url: url, resolvingAgainstBaseURL: false)!
             components.queryItems = [URLQueryItem(name: "api-version", value: configuration.azureAPIVersion)]
@@ -40,13 +42,14 @@ public struct OpenAIChatProvider: LLMProvider {
             throw LLMError.invalidResponse("no choices[0].message")
         }
         let text = message["content"] as? String ?? ""
-        let stop: StopReason = if let refusal = message["refusal"] as? String, !refusal.isEmpty { .refused } else {
-            switch choices.first?["finish_reason"] as? String {
-            case "length": .truncated
-            case "content_filter": .filtered
-            default: .complete
+        let stop: StopReason =
+            if let refusal = message["refusal"] as? String, !refusal.isEmpty { .refused } else {
+                switch choices.first?["finish_reason"] as? String {
+                case "length": .truncated
+                case "content_filter": .filtered
+                default: .complete
+                }
             }
-        }
         let usage = json["usage"] as? [String: Any] ?? [:]
         let tokensIn = usage["prompt_tokens"] as? Int ?? 0
         let tokensOut = usage["completion_tokens"] as? Int ?? 0

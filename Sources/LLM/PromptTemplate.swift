@@ -9,7 +9,8 @@ public struct PromptTemplate: Sendable, Hashable {
 
     public init(version: String, text: String) throws {
         self.version = version
-        guard let systemRange = text.range(of: "\n## system\n"), let userRange = text.range(of: "\n## user\n"), systemRange.upperBound <= userRange.lowerBound else {
+        guard let systemRange = text.range(of: "\n## system\n"), let userRange = text.range(of: "\n## user\n"), systemRange.upperBound <= userRange.lowerBound
+        else {
             throw LLMError.invalidResponse("prompt \(version) needs '## system' and '## user' sections")
         }
         system = String(text[systemRange.upperBound..<userRange.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -13,7 +13,9 @@ public struct ErrorBlock: Sendable, Hashable {
 
     public var lines: ClosedRange<Int> { startLine...endLine }
 
-    public init(startLine: Int, endLine: Int, message: String, file: String? = nil, line: Int? = nil, column: Int? = nil, rule: String, kind: FailureKind, score: Double) {
+    public init(
+        startLine: Int, endLine: Int, message: String, file: String? = nil, line: Int? = nil, column: Int? = nil, rule: String, kind: FailureKind, score: Double
+    ) {
         self.startLine = startLine
         self.endLine = endLine
         self.message = message

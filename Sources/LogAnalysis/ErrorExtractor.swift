@@ -46,17 +46,20 @@ public struct ErrorExtractor: Sendable {
             let message = (texts.first?.hasPrefix("Traceback (most recent call last)") == true ? texts.last : texts.first) ?? ""
             let range = section ?? lines[c.start].number...lines[min(c.end, c.start + reportLines - 1)].number
             section = nil
-            blocks.append(ErrorBlock(
-                startLine: range.lowerBound, endLine: range.upperBound,
-                message: String(message.prefix(300)), file: nil, line: nil, column: nil, rule: c.best.id, kind: c.kind,
-                score: c.best.weight + 2 * recency + min(Double(c.count), 5) * 0.1))
+            blocks.append(
+                ErrorBlock(
+                    startLine: range.lowerBound, endLine: range.upperBound,
+                    message: String(message.prefix(300)), file: nil, line: nil, column: nil, rule: c.best.id, kind: c.kind,
+                    score: c.best.weight + 2 * recency + min(Double(c.count), 5) * 0.1))
         }
         // A block runs on over the indented lines that follow a match (a traceback's frames, a
         // diagnostic's source and caret lines), and a traceback runs to its exception line.
         func extended(_ start: Int, _ index: Int, _ rule: ExtractionRule) -> Int {
             var end = index
-            if !rule.section.isEmpty, section == nil, let next = lines[(index + 1)...].prefix(while: { $0.number <= lines[index].number + sectionLines })
-                .firstIndex(where: { line in rule.section.contains { line.text.has($0) } || LineShape.endsStep(line.text) }), next > index + 1 {
+            if !rule.section.isEmpty, section == nil,
+                let next = lines[(index + 1)...].prefix(while: { $0.number <= lines[index].number + sectionLines })
+                    .firstIndex(where: { line in rule.section.contains { line.text.has($0) } || LineShape.endsStep(line.text) }), next > index + 1
+            {
                 // The heading and a blank line under it are not part of what it introduces.
                 let blank = lines[index + 1].number == lines[index].number + 1 && lines[index + 1].isBlank
                 let first = lines[index].number + (blank ? 2 : 1)
@@ -68,8 +71,10 @@ public struct ErrorExtractor: Sendable {
                     return next - 1
                 }
             }
-            if !rule.until.isEmpty, let last = lines[(index + 1)...].prefix(while: { $0.number <= lines[index].number + min(rule.reach, reportLines) })
-                .firstIndex(where: { line in rule.until.contains { line.text.has($0) } }) {
+            if !rule.until.isEmpty,
+                let last = lines[(index + 1)...].prefix(while: { $0.number <= lines[index].number + min(rule.reach, reportLines) })
+                    .firstIndex(where: { line in rule.until.contains { line.text.has($0) } })
+            {
                 return last
             }
             // Only lines indented deeper than the match belong to it: a list of equally indented
@@ -84,7 +89,8 @@ public struct ErrorExtractor: Sendable {
                 if continues(end + 1) {
                     end += 1
                 } else if !rule.paragraph, end + 2 < lines.count, lines[end + 1].number == lines[end].number + 1, lines[end + 1].isBlank,
-                          continues(end + 2) {
+                    continues(end + 2)
+                {
                     // A blank line inside an indented continuation (xcpretty's summary, a diff) does not end it.
                     end += 2
                 } else {
@@ -92,7 +98,8 @@ public struct ErrorExtractor: Sendable {
                 }
             }
             if lines[start...end].contains(where: { $0.text.hasPrefix("Traceback (most recent call last)") }), end > index, end + 1 < lines.count,
-               lines[end + 1].number == lines[end].number + 1, !lines[end + 1].text.isEmpty {
+                lines[end + 1].number == lines[end].number + 1, !lines[end + 1].text.isEmpty
+            {
                 end += 1
             }
             return end
@@ -102,12 +109,14 @@ public struct ErrorExtractor: Sendable {
         func leading(_ index: Int) -> Int {
             // Node prints where a script failed to load above its error: `file.js:31`, the source line, a caret line.
             if let caret = (max(0, index - 3)..<index).last(where: { LineShape.isCaretLine(lines[$0].text.utf8) }), caret >= 2,
-               lines[index].number - lines[caret - 2].number == index - caret + 2 {
+                lines[index].number - lines[caret - 2].number == index - caret + 2
+            {
                 return caret - 2
             }
             var start = index
             while start > 0, index - start < leadLines, lines[start - 1].number == lines[start].number - 1,
-                  !lines[start - 1].isBlank {
+                !lines[start - 1].isBlank
+            {
                 start -= 1
             }
             return start
@@ -126,14 +135,17 @@ public struct ErrorExtractor: Sendable {
         close()
         // A script run by a package manager ends with its epilogue (yarn's `Command failed`, npm's
         // ELIFECYCLE); the script's own last lines, right above it, say why.
-        for index in lines.indices where ExtractionRules.opensEpilogue(lines[index].text)
-            && (index == 0 || !ExtractionRules.isEpilogue(lines[index - 1].text)) {
+        for index in lines.indices
+        where ExtractionRules.opensEpilogue(lines[index].text)
+            && (index == 0 || !ExtractionRules.isEpilogue(lines[index - 1].text))
+        {
             let above = lastOutput(lines, before: index).suffix(scriptTailLines)
             if let first = above.first, let last = above.last {
                 let recency = Double(last.number) / total
-                blocks.append(ErrorBlock(
-                    startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
-                    rule: "script.tail", kind: .unknown, score: 3 + 2 * recency))
+                blocks.append(
+                    ErrorBlock(
+                        startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
+                        rule: "script.tail", kind: .unknown, score: 3 + 2 * recency))
             }
         }
         // The failing command's own output (Travis `$ cmd` … `The command "cmd" exited with 1.`,
@@ -159,9 +171,10 @@ public struct ErrorExtractor: Sendable {
                 // The command's last output lines (above any epilogue); the runner's exit line is never the cause.
                 let tail = lastOutput(lines, before: exit)
                 if let first = tail.first, let last = tail.last {
-                    blocks.append(ErrorBlock(
-                        startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
-                        rule: "region.tail", kind: .unknown, score: inside ? 5.5 : 6))
+                    blocks.append(
+                        ErrorBlock(
+                            startLine: first.number, endLine: last.number, message: String(last.text.prefix(300)),
+                            rule: "region.tail", kind: .unknown, score: inside ? 5.5 : 6))
                 }
             }
         }

@@ -12,7 +12,8 @@ public struct LocationFinder: Sendable {
                 guard let file = group(match, "file", text) else { continue }
                 let cleaned = Self.relative(file)
                 guard Self.looksLikeSourcePath(cleaned) else { continue }
-                let location = CodeLocation(file: cleaned, line: group(match, "line", text).flatMap { Int($0) }, column: group(match, "col", text).flatMap { Int($0) })
+                let location = CodeLocation(
+                    file: cleaned, line: group(match, "line", text).flatMap { Int($0) }, column: group(match, "col", text).flatMap { Int($0) })
                 if !found.contains(location) { found.append(location) }
             }
         }
@@ -49,7 +50,8 @@ public struct LocationFinder: Sendable {
 
     static func looksLikeSourcePath(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("http"), !path.contains("site-packages/"), !path.contains("node_modules/"),
-              !path.hasPrefix("/usr/"), !path.hasPrefix("<") else { return false }
+            !path.hasPrefix("/usr/"), !path.hasPrefix("<")
+        else { return false }
         return path.contains(".")
     }
 }

@@ -66,11 +66,13 @@ public enum LogReader {
     static func contentStart(_ line: UnsafeBufferPointer<UInt8>) -> Int {
         var start = 0
         if let tab = line.prefix(256).firstIndex(of: 0x09), let second = line[(tab + 1)...].prefix(256).firstIndex(of: 0x09),
-           second + 1 < line.count, (0x30...0x39).contains(line[second + 1]) {
+            second + 1 < line.count, (0x30...0x39).contains(line[second + 1])
+        {
             start = second + 1
         }
         if line.count > start + 20, line[start + 4] == UInt8(ascii: "-"), line[start + 10] == UInt8(ascii: "T"),
-           (0x30...0x39).contains(line[start]), let z = line[start..<min(line.count, start + 40)].firstIndex(of: UInt8(ascii: "Z")) {
+            (0x30...0x39).contains(line[start]), let z = line[start..<min(line.count, start + 40)].firstIndex(of: UInt8(ascii: "Z"))
+        {
             start = z + 1
             if start < line.count, line[start] == 0x20 { start += 1 }
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The streaming scan's state across chunks: automaton state, the current line, a ring of recent lines.
@@ -51,8 +51,14 @@ struct ScanState {
         }
         let eventsA = events.baseAddress!
         let eventsB = eventsA + count + 1
-        var stateA = automaton, hitA: UInt32 = matched ? 1 : 0, a = 0, countA = 0
-        var stateB: UInt32 = 0, hitB: UInt32 = 0, b = split, countB = 0
+        var stateA = automaton
+        var hitA: UInt32 = matched ? 1 : 0
+        var a = 0
+        var countA = 0
+        var stateB: UInt32 = 0
+        var hitB: UInt32 = 0
+        var b = split
+        var countB = 0
         let mask: UInt32 = ~NeedleAutomaton.accepting
         table.withUnsafeBufferPointer { table in
             let t = table.baseAddress!
@@ -216,7 +222,8 @@ struct ScanState {
         }
     }
 
-    static let exitMarkers = ["Process completed with exit code", "exited with", "Command failed with exit code", "ELIFECYCLE", ": *** [", "recipe for target"].map { Array($0.utf8) }
+    static let exitMarkers = ["Process completed with exit code", "exited with", "Command failed with exit code", "ELIFECYCLE", ": *** [", "recipe for target"]
+        .map { Array($0.utf8) }
 
     static func isExitMarker(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         exitMarkers.contains { marker in marker.withUnsafeBufferPointer { ExtractionRule.find($0, in: haystack) } }

@@ -84,13 +84,15 @@ struct SecretPattern: Sendable {
 
     static let all: [SecretPattern] = [
         // A block cut off by the log's size cap is redacted to the end of the text.
-        SecretPattern("private_key", needles: ["PRIVATE KEY"],
-                      #"-----BEGIN[A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----(?:.*?-----END[A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|.*\z)"#,
-                      options: [.dotMatchesLineSeparators]),
+        SecretPattern(
+            "private_key", needles: ["PRIVATE KEY"],
+            #"-----BEGIN[A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----(?:.*?-----END[A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|.*\z)"#,
+            options: [.dotMatchesLineSeparators]),
         SecretPattern("github_token", needles: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], #"\bgh[pousr]_[A-Za-z0-9]{36,251}\b"#),
         SecretPattern("github_token", needles: ["github_pat_"], #"\bgithub_pat_[A-Za-z0-9_]{22,255}"#),
-        SecretPattern("aws_access_key", needles: ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA"],
-                      #"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b"#),
+        SecretPattern(
+            "aws_access_key", needles: ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA"],
+            #"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b"#),
         SecretPattern("jwt", needles: ["eyJ"], #"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"#),
         SecretPattern("slack_token", needles: ["xox"], #"\bxox[abposr]-[A-Za-z0-9-]{10,}"#),
         SecretPattern("slack_webhook", needles: ["hooks.slack.com"], #"https://hooks\.slack\.com/services/[A-Za-z0-9/_-]+"#),
@@ -107,9 +109,10 @@ struct SecretPattern: Sendable {
         SecretPattern("url_credentials", needles: ["://"], #"([A-Za-z][A-Za-z0-9+.-]*://)[^\s/:@'"]+:[^\s/@'"]+@"#, keep: true),
         // Assignments: quoted values of 4+ characters, or bare values that look like data rather than
         // code (a digit or symbol in them, no call, member access or indexing).
-        SecretPattern("assignment", needles: ["=", ":"],
-                      #"(?i)(\b[A-Za-z_]*(?:password|passwd|pwd|token|secret|api_?key|access_?key|private_?key|client_?secret)[A-Za-z_]*["']?\s*[:=]\s*)(?:"[^"\s]{4,}"|'[^'\s]{4,}'|(?=[^\s"'(),.\[\]{};]*[0-9!@#$%^&*+/=~-])[^\s"'(),.\[\]{};]{6,})"#,
-                      keep: true),
+        SecretPattern(
+            "assignment", needles: ["=", ":"],
+            #"(?i)(\b[A-Za-z_]*(?:password|passwd|pwd|token|secret|api_?key|access_?key|private_?key|client_?secret)[A-Za-z_]*["']?\s*[:=]\s*)(?:"[^"\s]{4,}"|'[^'\s]{4,}'|(?=[^\s"'(),.\[\]{};]*[0-9!@#$%^&*+/=~-])[^\s"'(),.\[\]{};]{6,})"#,
+            keep: true),
     ]
 
     /// Fixed-length credentials with a distinctive prefix, looked for again with whitespace taken out (a

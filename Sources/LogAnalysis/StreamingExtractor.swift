@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The extractor over a log of any size in bounded memory: bytes are read in chunks, every line goes
@@ -16,7 +16,8 @@ public struct StreamingExtractor: Sendable {
 
     /// Colour codes can split a needle in the raw bytes (`[ESC[31merrorESC[0m]`); these catch the usual red labels.
     static let colouredNeedles = ["31merror", "31mERROR", "31mFailure", "31mFAIL", "31m✗", "31m❌"]
-    static let automaton = NeedleAutomaton(ExtractionRules.all.flatMap { $0.needles + $0.until + $0.section } + ["##[group]Run ", "exited with", "recipe for target"] + colouredNeedles)
+    static let automaton = NeedleAutomaton(
+        ExtractionRules.all.flatMap { $0.needles + $0.until + $0.section } + ["##[group]Run ", "exited with", "recipe for target"] + colouredNeedles)
 
     public init() {}
 

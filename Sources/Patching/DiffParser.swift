@@ -77,8 +77,10 @@ public enum DiffParser {
 
     /// git's extended headers that change a file's kind or identity; a content fix never needs them.
     static func refuseExtendedHeader(_ line: String) throws {
-        let refused = ["old mode ", "new mode ", "deleted file mode ", "new file mode ", "rename from ", "rename to ", "copy from ", "copy to ",
-                       "similarity index ", "GIT binary patch", "Binary files "]
+        let refused = [
+            "old mode ", "new mode ", "deleted file mode ", "new file mode ", "rename from ", "rename to ", "copy from ", "copy to ",
+            "similarity index ", "GIT binary patch", "Binary files ",
+        ]
         guard let header = refused.first(where: line.hasPrefix) else { return }
         if header == "new file mode " || header == "deleted file mode ", line.hasSuffix(" 100644") { return }
         throw PatchError.refused(rule: "mode", detail: "the diff changes a file's mode, kind or name (\(line.prefix(80)))")

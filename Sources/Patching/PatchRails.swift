@@ -42,13 +42,15 @@ public struct PatchRails: Sendable {
                 throw PatchError.refused(rule: "mode", detail: "\(change.path): change of kind \(change.status)")
             }
             let regular = ["100644", "100755"]
-            let modesAllowed = switch change.status {
-            case "A": change.newMode == "100644"
-            case "D": regular.contains(change.oldMode)
-            default: regular.contains(change.oldMode) && change.oldMode == change.newMode
-            }
+            let modesAllowed =
+                switch change.status {
+                case "A": change.newMode == "100644"
+                case "D": regular.contains(change.oldMode)
+                default: regular.contains(change.oldMode) && change.oldMode == change.newMode
+                }
             guard modesAllowed else {
-                throw PatchError.refused(rule: "mode", detail: "\(change.path): mode \(change.oldMode) → \(change.newMode) (symlinks, submodules and mode changes are refused)")
+                throw PatchError.refused(
+                    rule: "mode", detail: "\(change.path): mode \(change.oldMode) → \(change.newMode) (symlinks, submodules and mode changes are refused)")
             }
         }
     }

@@ -48,7 +48,8 @@ public struct ProtectedPaths: Sendable, Hashable {
         let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
         guard parts.count > 1 else { return pattern == segment }
         guard segment.hasPrefix(parts[0]), segment.hasSuffix(parts[parts.count - 1]),
-              segment.count >= parts[0].count + parts[parts.count - 1].count else { return false }
+            segment.count >= parts[0].count + parts[parts.count - 1].count
+        else { return false }
         var rest = Substring(segment.dropFirst(parts[0].count).dropLast(parts[parts.count - 1].count))
         for middle in parts.dropFirst().dropLast() where !middle.isEmpty {
             guard let found = rest.range(of: middle) else { return false }
@@ -89,12 +90,14 @@ public struct ProtectedPaths: Sendable, Hashable {
         .init("**/spec_helper.rb", rule: "test_config"), .init("**/rails_helper.rb", rule: "test_config"), .init("**/.nycrc*", rule: "test_config"),
         // What CI and the test command run: build scripts, toolchain wrappers, dependency manifests and lock
         // files. The branch is pushed to the base repository, so its CI runs them with the repository's secrets.
-        .init("**/package.json", rule: "build_config"), .init("**/package-lock.json", rule: "build_config"), .init("**/npm-shrinkwrap.json", rule: "build_config"),
+        .init("**/package.json", rule: "build_config"), .init("**/package-lock.json", rule: "build_config"),
+        .init("**/npm-shrinkwrap.json", rule: "build_config"),
         .init("**/yarn.lock", rule: "build_config"), .init("**/pnpm-lock.yaml", rule: "build_config"), .init("**/.yarnrc", rule: "build_config"),
         .init("**/.pnpmfile.cjs", rule: "build_config"), .init("**/.pnpmfile.js", rule: "build_config"), .init("**/bun.lockb", rule: "build_config"),
         .init("**/makefile", rule: "build_config"), .init("**/gnumakefile", rule: "build_config"), .init("**/*.mk", rule: "build_config"),
         .init("**/cmakelists.txt", rule: "build_config"), .init("**/build.gradle", rule: "build_config"), .init("**/build.gradle.kts", rule: "build_config"),
-        .init("**/settings.gradle", rule: "build_config"), .init("**/settings.gradle.kts", rule: "build_config"), .init("**/gradle.properties", rule: "build_config"),
+        .init("**/settings.gradle", rule: "build_config"), .init("**/settings.gradle.kts", rule: "build_config"),
+        .init("**/gradle.properties", rule: "build_config"),
         .init("**/gradle-wrapper.properties", rule: "build_config"), .init("**/gradlew", rule: "build_config"), .init("**/gradlew.bat", rule: "build_config"),
         .init("**/pom.xml", rule: "build_config"), .init("**/.mvn/**", rule: "build_config"), .init("**/mvnw", rule: "build_config"),
         .init("**/.cargo/**", rule: "build_config"), .init("**/cargo.toml", rule: "build_config"), .init("**/cargo.lock", rule: "build_config"),
@@ -107,7 +110,8 @@ public struct ProtectedPaths: Sendable, Hashable {
         .init("**/dockerfile", rule: "build_config"), .init("**/*.dockerfile", rule: "build_config"), .init("**/docker-compose*.yml", rule: "build_config"),
         .init("**/buildsrc/**", rule: "build_config"), .init("**/build-logic/**", rule: "build_config"), .init("**/gradle/*.gradle", rule: "build_config"),
         .init("**/gradle/*.gradle.kts", rule: "build_config"), .init("**/libs.versions.toml", rule: "build_config"), .init("**/go.work", rule: "build_config"),
-        .init("**/rust-toolchain", rule: "build_config"), .init("**/rust-toolchain.toml", rule: "build_config"), .init("**/babel.config.*", rule: "test_config"),
+        .init("**/rust-toolchain", rule: "build_config"), .init("**/rust-toolchain.toml", rule: "build_config"),
+        .init("**/babel.config.*", rule: "test_config"),
         .init("**/.babelrc", rule: "test_config"), .init("**/.babelrc.*", rule: "test_config"), .init("**/playwright.config.*", rule: "test_config"),
         .init("**/cypress.config.*", rule: "test_config"), .init("**/webpack.config.*", rule: "build_config"),
         .init("**/justfile", rule: "build_config"), .init("**/taskfile.yml", rule: "build_config"), .init("**/.envrc", rule: "build_config"),

@@ -59,7 +59,8 @@ enum TestFiles {
     /// A bare `return` added to a test: everything below it stops running.
     static func isEarlyReturn(_ line: String) -> Bool {
         let text = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ";", with: "")
-        return ["return", "return None", "return nil", "return true", "return True", "return 0", "sys.exit(0)", "os._exit(0)", "exit(0)", "process.exit(0)"].contains(text)
+        return ["return", "return None", "return nil", "return true", "return True", "return 0", "sys.exit(0)", "os._exit(0)", "exit(0)", "process.exit(0)"]
+            .contains(text)
     }
 
     /// Assertions that hold whatever the code does (`assert True`, `expect(true).toBe(true)`, `assert x == x`).
@@ -82,9 +83,13 @@ enum TestFiles {
         if text.hasPrefix("assert"), let range = text.range(of: "==") {
             let left = text[text.index(text.startIndex, offsetBy: 6)..<range.lowerBound]
             let right = text[range.upperBound...]
-            if !left.isEmpty, left.trimmingCharacters(in: CharacterSet(charactersIn: "(")) == right.trimmingCharacters(in: CharacterSet(charactersIn: ")")) { return true }
+            if !left.isEmpty, left.trimmingCharacters(in: CharacterSet(charactersIn: "(")) == right.trimmingCharacters(in: CharacterSet(charactersIn: ")")) {
+                return true
+            }
         }
-        for call in ["assertEqual(", "assertEquals(", "XCTAssertEqual(", "assert_eq!(", "assert.equal(", "assert.strictEqual(", "assert.deepEqual(", "assertSame("] {
+        for call in [
+            "assertEqual(", "assertEquals(", "XCTAssertEqual(", "assert_eq!(", "assert.equal(", "assert.strictEqual(", "assert.deepEqual(", "assertSame(",
+        ] {
             guard let start = text.range(of: call), let end = text.lastIndex(of: ")"), start.upperBound < end else { continue }
             let arguments = text[start.upperBound..<end].split(separator: ",", maxSplits: 2).map(String.init)
             if arguments.count >= 2, arguments[0] == arguments[1] { return true }

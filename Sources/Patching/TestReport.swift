@@ -25,7 +25,8 @@ public struct TestReport: Sendable, Hashable, Codable {
         var cargo = (passed: 0, failed: 0, notRun: 0, seen: false)
         var unittestRan: Int?
         for raw in output.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = String(raw).replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: #"\x{1B}\[[0-9;]*m"#, with: "", options: .regularExpression)
+            let line = String(raw).replacingOccurrences(of: "\r", with: "").replacingOccurrences(
+                of: #"\x{1B}\[[0-9;]*m"#, with: "", options: .regularExpression)
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             names(trimmed, into: &report)
             if trimmed.hasPrefix("--- PASS: ") { goCounts.passed += 1 }
@@ -65,10 +66,14 @@ public struct TestReport: Sendable, Hashable, Codable {
     /// RSpec (`5 examples, 1 failure, 2 pending`), Maven/Gradle (`Tests run: 5, Failures: 1, Errors: 0, Skipped: 1`), mocha.
     static func summary(_ line: String) -> (Int, Int, Int)? {
         let counts = numbers(line.replacingOccurrences(of: ":", with: ""))
-        let isPytest = line.range(of: #"^=*\s*\d+ (passed|failed|skipped|xfailed|xpassed|deselected|errors?|warnings?)\b.* in [0-9.]+s"#, options: .regularExpression) != nil
+        let isPytest =
+            line.range(of: #"^=*\s*\d+ (passed|failed|skipped|xfailed|xpassed|deselected|errors?|warnings?)\b.* in [0-9.]+s"#, options: .regularExpression)
+            != nil
         if isPytest {
-            return ((counts["passed"] ?? 0) + (counts["xpassed"] ?? 0), (counts["failed"] ?? 0) + (counts["error"] ?? 0) + (counts["errors"] ?? 0),
-                    (counts["skipped"] ?? 0) + (counts["xfailed"] ?? 0) + (counts["deselected"] ?? 0))
+            return (
+                (counts["passed"] ?? 0) + (counts["xpassed"] ?? 0), (counts["failed"] ?? 0) + (counts["error"] ?? 0) + (counts["errors"] ?? 0),
+                (counts["skipped"] ?? 0) + (counts["xfailed"] ?? 0) + (counts["deselected"] ?? 0)
+            )
         }
         if line.hasPrefix("Tests:"), let total = counts["total"] {
             let failed = counts["failed"] ?? 0
@@ -102,7 +107,8 @@ public struct TestReport: Sendable, Hashable, Codable {
         }
         // unittest's verdict `FAILED (failures=1)` names no test.
         if let name = after("FAILED ", upTo: " - ") ?? after("ERROR ", upTo: " - ") ?? after("FAIL: ") ?? after("ERROR: ") ?? after("--- FAIL: ", upTo: " ("),
-           !name.hasPrefix("(") {
+            !name.hasPrefix("(")
+        {
             report.failedTests.insert(name)
         }
         if let name = after("PASSED ") ?? after("--- PASS: ", upTo: " (") { report.passedTests.insert(name) }

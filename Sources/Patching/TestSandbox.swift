@@ -1,6 +1,6 @@
+import ChildProcess
 import FeatureConfiguration
 import Foundation
-import ChildProcess
 
 /// Runs a repository's test command on a throwaway tree inside bubblewrap: new user, PID, IPC, UTS,
 /// network and mount namespaces; the tree at `/src` the only writable place besides private tmpfs
@@ -65,8 +65,11 @@ public struct TestSandbox: Sendable {
     func arguments(command: [String], tree: String, scratch: String) throws -> [String] {
         let etc = "\(scratch)/etc"
         try FileManager.default.createDirectory(atPath: etc, withIntermediateDirectories: true)
-        try Data("root:x:0:0:root:/root:/bin/sh\nsandbox:x:1000:1000:sandbox:/home/sandbox:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n".utf8)
-            .write(to: URL(fileURLWithPath: "\(etc)/passwd"))
+        try Data(
+            "root:x:0:0:root:/root:/bin/sh\nsandbox:x:1000:1000:sandbox:/home/sandbox:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: "\(etc)/passwd"))
         try Data("root:x:0:\nsandbox:x:1000:\nnogroup:x:65534:\n".utf8).write(to: URL(fileURLWithPath: "\(etc)/group"))
         try Data("127.0.0.1 localhost autofix-sandbox\n::1 localhost\n".utf8).write(to: URL(fileURLWithPath: "\(etc)/hosts"))
         var arguments = [
@@ -131,7 +134,8 @@ actor SandboxProbe {
             defer { try? FileManager.default.removeItem(atPath: probe) }
             let (arguments, environment) = try sandbox.launch(command: ["/bin/true"], tree: "\(probe)/src", scratch: probe)
             let result = try await ProcessRunner().run(arguments, environment: environment, timeout: .seconds(30))
-            outcome = result.succeeded ? nil : "\(sandbox.configuration.bwrap) failed: \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).prefix(300))"
+            outcome =
+                result.succeeded ? nil : "\(sandbox.configuration.bwrap) failed: \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).prefix(300))"
         } catch {
             outcome = "\(sandbox.configuration.bwrap) cannot start: \(error)"
         }

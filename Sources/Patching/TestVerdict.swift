@@ -41,10 +41,14 @@ public struct TestVerdict: Sendable {
             }
         }
         let listed = failedInCI.sorted().prefix(5).joined(separator: ", ")
-        let named = failedInCI.isEmpty ? "" : after.passedTests.isEmpty
-            ? "; the runner does not list passing tests by name, so CI's failing tests (\(listed)) are judged by the counts"
-            : "; the tests that failed in CI (\(listed)) are listed as passed"
-        return "before the patch \(before.passed) passed, \(before.failed) failed, \(before.notRun) not run; after it \(after.passed) passed, \(after.failed) failed, \(after.notRun) not run\(named)"
+        let named =
+            failedInCI.isEmpty
+            ? ""
+            : after.passedTests.isEmpty
+                ? "; the runner does not list passing tests by name, so CI's failing tests (\(listed)) are judged by the counts"
+                : "; the tests that failed in CI (\(listed)) are listed as passed"
+        return
+            "before the patch \(before.passed) passed, \(before.failed) failed, \(before.notRun) not run; after it \(after.passed) passed, \(after.failed) failed, \(after.notRun) not run\(named)"
     }
 
     /// Runners print the same test with or without its file or class (`tests/t.py::test_a`, `test_a`).
@@ -59,7 +63,9 @@ public struct TestVerdict: Sendable {
     /// Whether the failure points at code under test: a location in a non-test file, or an assertion about a value.
     public static func blamesCode(locations: [String], messages: [String]) -> Bool {
         if locations.contains(where: { !TestFiles.isTestPath($0) }) { return true }
-        let comparisons = ["AssertionError", "assert ", "assertEqual", "Expected", "expected", "toBe(", "toEqual(", " != ", " == ", "XCTAssert", "not equal", "mismatch"]
+        let comparisons = [
+            "AssertionError", "assert ", "assertEqual", "Expected", "expected", "toBe(", "toEqual(", " != ", " == ", "XCTAssert", "not equal", "mismatch",
+        ]
         return messages.contains { message in comparisons.contains { message.contains($0) } }
     }
 }

@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The key that signs checkpoints. It lives in a file of the state directory (mode 0600), never in the

@@ -18,7 +18,8 @@ extension PipelineJob {
             guard let path = resolve(location.file, in: files), let entry = byPath[path] else { continue }
             let key = "\(path):\(location.line ?? 0)"
             guard shown.insert(key).inserted,
-                  let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object) else { continue }
+                let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object)
+            else { continue }
             let section = "<code path=\"\(PromptFence.attribute(path))\">\n\(PromptFence.escape(snippet(text, around: location.line)))\n</code>"
             guard section.count <= budget else { continue }
             budget -= section.count

@@ -71,9 +71,10 @@ extension PipelineJob {
                 // Identical failures in several jobs (a test matrix) are reported once.
                 guard seen.insert(block.message).inserted else { continue }
                 let locations = Array(finder.locations(in: excerpt).prefix(5))
-                errors.append(ExtractedError(
-                    job: job.name, message: redact(block.message), locations: locations, rule: block.rule, kind: block.kind,
-                    excerpt: redact(String(excerpt.prefix(4000)))))
+                errors.append(
+                    ExtractedError(
+                        job: job.name, message: redact(block.message), locations: locations, rule: block.rule, kind: block.kind,
+                        excerpt: redact(String(excerpt.prefix(4000)))))
             }
         }
         let kind = extractor.failureKind(blocksForKind.sorted { $0.score > $1.score })

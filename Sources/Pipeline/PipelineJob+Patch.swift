@@ -5,11 +5,14 @@ import Patching
 
 extension PipelineJob {
     /// Stage 4: render the versioned prompt, ask the model, keep its explanation and diff.
-    func generatePatch(_ facts: RunFacts, _ errors: ExtractedErrors, _ context: GatheredContext, _ report: inout StageRunner.Report) async throws -> GeneratedPatch {
+    func generatePatch(_ facts: RunFacts, _ errors: ExtractedErrors, _ context: GatheredContext, _ report: inout StageRunner.Report) async throws
+        -> GeneratedPatch
+    {
         let errorList: String = errors.errors.enumerated().map { (index: Int, error: ExtractedError) -> String in
-            let place: String = error.location.map { (location: CodeLocation) -> String in
-                " (\(location.file)\(location.line.map { ":\($0)" } ?? "")\(location.column.map { ":\($0)" } ?? ""))"
-            } ?? ""
+            let place: String =
+                error.location.map { (location: CodeLocation) -> String in
+                    " (\(location.file)\(location.line.map { ":\($0)" } ?? "")\(location.column.map { ":\($0)" } ?? ""))"
+                } ?? ""
             return "\(index + 1). [\(error.kind.rawValue), job \(error.job)]\(place) \(error.message)"
         }.joined(separator: "\n")
         let excerpt: String = errors.errors.map { "--- \($0.job) ---\n\($0.excerpt)" }.joined(separator: "\n")

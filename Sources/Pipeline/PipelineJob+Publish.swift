@@ -32,7 +32,9 @@ extension PipelineJob {
             pull = try await openWithoutDraft(title: title, base: base, body: body)
         } catch GitHubError.validationFailed(let message) where message.contains("already exists") {
             // Another worker opened it between our list and create.
-            guard let existing = try await github.pulls(repo: failure.repo, state: "all", head: "\(owner):\(branch)").first else { throw GitHubError.validationFailed(message) }
+            guard let existing = try await github.pulls(repo: failure.repo, state: "all", head: "\(owner):\(branch)").first else {
+                throw GitHubError.validationFailed(message)
+            }
             try await github.addLabels(repo: failure.repo, number: existing.number, labels: [configuration.label])
             try await postEvidence(validated, on: existing.number)
             report.detail = "reused #\(existing.number) (opened meanwhile)"
@@ -51,7 +53,11 @@ extension PipelineJob {
             return try await github.createDraftPull(repo: failure.repo, title: "[draft] \(title)", head: branch, base: base, body: body, draft: false)
         }
         try await pipeline.workspace.deleteBranch(repo: failure.repo, branch: branch, token: try await github.accessToken())
-        throw StageEnd(outcome: .noFix(reason: "draft pull requests are not available in \(failure.repo); set pipeline.ready_when_drafts_unavailable to open a ready \"[draft]\" PR instead"))
+        throw StageEnd(
+            outcome: .noFix(
+                reason:
+                    "draft pull requests are not available in \(failure.repo); set pipeline.ready_when_drafts_unavailable to open a ready \"[draft]\" PR instead"
+            ))
     }
 
     /// The evidence comment, once: it carries a hidden marker, and a PR that has one gets no second.
@@ -74,7 +80,8 @@ extension PipelineJob {
     /// A resumed job gets here from a checkpoint: its diff is checked again, not trusted.
     func commitValidated(_ facts: RunFacts, _ validated: ValidatedPatch) async throws -> StagedChange {
         guard validated.base == facts.headSHA else {
-            throw StageEnd(outcome: .noFix(reason: "the validated patch was made for \(validated.base.prefix(12)), not the run's commit \(facts.headSHA.prefix(12))"))
+            throw StageEnd(
+                outcome: .noFix(reason: "the validated patch was made for \(validated.base.prefix(12)), not the run's commit \(facts.headSHA.prefix(12))"))
         }
         let rails = PatchRails(maxChangedLines: configuration.maxChangedLines, protected: protectedPaths, redactor: pipeline.redactor)
         do {
@@ -85,7 +92,9 @@ extension PipelineJob {
             try rails.check(diff)
             try await ensureCommit(facts)
             let staged = try await pipeline.workspace.stage(repo: failure.repo, sha: facts.headSHA, patch: validated.diff)
-            try rails.check(staged: staged.changes.map { ChangedFile(status: $0.status, oldMode: $0.oldMode, newMode: $0.newMode, path: $0.path) }, validatedFiles: Set(validated.files))
+            try rails.check(
+                staged: staged.changes.map { ChangedFile(status: $0.status, oldMode: $0.oldMode, newMode: $0.newMode, path: $0.path) },
+                validatedFiles: Set(validated.files))
             return staged
         } catch let error as PatchError {
             throw StageEnd(outcome: .noFix(reason: "refused at publishing: \(error.description)"))
@@ -96,9 +105,10 @@ extension PipelineJob {
 
     func pullBody(_ facts: RunFacts, _ errors: ExtractedErrors, _ validated: ValidatedPatch) -> String {
         let list: String = errors.errors.prefix(10).map { (error: ExtractedError) -> String in
-            let place: String = error.location.map { (location: CodeLocation) -> String in
-                " \(Markdown.code("\(location.file)\(location.line.map { ":\($0)" } ?? "")"))"
-            } ?? ""
+            let place: String =
+                error.location.map { (location: CodeLocation) -> String in
+                    " \(Markdown.code("\(location.file)\(location.line.map { ":\($0)" } ?? "")"))"
+                } ?? ""
             return "- **\(error.kind.rawValue)**\(place): \(Markdown.code(String(error.message.prefix(200)))) (job \(Markdown.text(error.job)))"
         }.joined(separator: "\n")
         return """
@@ -119,10 +129,12 @@ extension PipelineJob {
     func evidence(_ validated: ValidatedPatch) -> String {
         let test: String
         if let command = validated.testCommand {
-            let isolation = validated.sandbox == "none"
+            let isolation =
+                validated.sandbox == "none"
                 ? "**unsandboxed**: the operator turned `sandbox.required` off, so the tests ran without isolation"
                 : "in the sandbox (\(validated.sandbox): no network, no credentials, a throwaway copy of the tree)"
-            test = "\(Markdown.code(command)) passed on exactly this change, \(isolation); \(validated.verdict):\n\n\(Self.fenced(redact(String(validated.testOutput.suffix(3000)))))"
+            test =
+                "\(Markdown.code(command)) passed on exactly this change, \(isolation); \(validated.verdict):\n\n\(Self.fenced(redact(String(validated.testOutput.suffix(3000)))))"
         } else {
             test = "No test command is configured for this repository; the patch was checked with `git apply --check` only."
         }

@@ -1,9 +1,9 @@
+import ChildProcess
 import Foundation
 import GitHub
 import LLM
 import LogAnalysis
 import Patching
-import ChildProcess
 
 extension PipelineJob {
     /// Stage 5: rails, lenient placement, git's own view of the staged change, then the tests in the
@@ -25,7 +25,10 @@ extension PipelineJob {
             } catch let error as PatchError {
                 // A rail's refusal is final: no correction round may argue with it, and nothing is pushed.
                 if error.isRailRefusal || round >= configuration.correctionRounds {
-                    throw StageEnd(outcome: .noFix(reason: error.isRailRefusal ? error.description : "no patch passed validation after \(round + 1) rounds: \(String(error.description.prefix(500)))"))
+                    throw StageEnd(
+                        outcome: .noFix(
+                            reason: error.isRailRefusal
+                                ? error.description : "no patch passed validation after \(round + 1) rounds: \(String(error.description.prefix(500)))"))
                 }
                 round += 1
                 logger.info("patch rejected; correction round", metadata: ["job": "\(context.job.id)", "round": "\(round)", "code": "\(error.code)"])
@@ -45,10 +48,11 @@ extension PipelineJob {
 
     /// The message of a correction round; test output is untrusted and stays inside its fence.
     func correction(_ error: PatchError) -> String {
-        let why: String = switch error {
-        case .testsFailed(let output): "the tests failed:\n\(PromptFence.testOutput(String(output.suffix(6000))))"
-        default: PromptFence.escape(String(error.description.suffix(6000)))
-        }
+        let why: String =
+            switch error {
+            case .testsFailed(let output): "the tests failed:\n\(PromptFence.testOutput(String(output.suffix(6000))))"
+            default: PromptFence.escape(String(error.description.suffix(6000)))
+            }
         return "Your patch was rejected: \(why)\nAnswer again with a corrected explanation and one unified diff in a ```diff block."
     }
 
@@ -62,7 +66,8 @@ extension PipelineJob {
         try await ensureCommit(facts)
         let staged = try await stage(diff, facts)
         let files = diff.files.map(\.path)
-        try rails.check(staged: staged.changes.map { ChangedFile(status: $0.status, oldMode: $0.oldMode, newMode: $0.newMode, path: $0.path) }, validatedFiles: Set(files))
+        try rails.check(
+            staged: staged.changes.map { ChangedFile(status: $0.status, oldMode: $0.oldMode, newMode: $0.newMode, path: $0.path) }, validatedFiles: Set(files))
         guard let command = configuration.testCommand(for: failure.repo) else {
             return ValidatedPatch(
                 base: facts.headSHA, diff: staged.diff, explanation: "", files: files, testCommand: nil,
@@ -120,7 +125,10 @@ extension PipelineJob {
     func prepareAndRun(_ command: String, _ sandbox: TestSandbox, treeish: String, scratch: String, tree: String) async throws -> TestSandbox.Run {
         try await pipeline.workspace.export(repo: failure.repo, treeish: treeish, to: tree)
         let git = pipeline.workspace.git
-        let identity = ["GIT_AUTHOR_NAME": "ci-autofix", "GIT_AUTHOR_EMAIL": "ci-autofix@localhost", "GIT_COMMITTER_NAME": "ci-autofix", "GIT_COMMITTER_EMAIL": "ci-autofix@localhost"]
+        let identity = [
+            "GIT_AUTHOR_NAME": "ci-autofix", "GIT_AUTHOR_EMAIL": "ci-autofix@localhost", "GIT_COMMITTER_NAME": "ci-autofix",
+            "GIT_COMMITTER_EMAIL": "ci-autofix@localhost",
+        ]
         do {
             try await git.run(["init", "--quiet", tree])
             try await git.run(["-C", tree, "add", "--all", "--force"], timeout: .seconds(600))
@@ -137,8 +145,11 @@ extension PipelineJob {
     }
 
     func blamesCode(_ errors: ExtractedErrors) -> Bool {
-        TestVerdict.blamesCode(locations: errors.errors.flatMap { $0.locations.map(\.file) }.filter { !$0.hasPrefix("/") && !$0.contains("site-packages") && !$0.contains("node_modules") },
-                               messages: errors.errors.map(\.message) + errors.errors.map(\.excerpt))
+        TestVerdict.blamesCode(
+            locations: errors.errors.flatMap { $0.locations.map(\.file) }.filter {
+                !$0.hasPrefix("/") && !$0.contains("site-packages") && !$0.contains("node_modules")
+            },
+            messages: errors.errors.map(\.message) + errors.errors.map(\.excerpt))
     }
 
     var protectedPaths: ProtectedPaths {

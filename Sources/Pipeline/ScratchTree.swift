@@ -1,6 +1,6 @@
+import ChildProcess
 import Foundation
 import Logging
-import ChildProcess
 
 /// Removes a tree the sandbox may have written: it can leave directories without permissions, paths
 /// longer than PATH_MAX and names that are not UTF-8, which Foundation's removal stops at. coreutils'
@@ -13,8 +13,9 @@ enum ScratchTree {
         _ = try? await runner.run(["chmod", "-R", "u+rwx", "--", path], timeout: .seconds(300))
         let removed = try? await runner.run(["rm", "-rf", "--", path], timeout: .seconds(300))
         if removed?.succeeded != true || FileManager.default.fileExists(atPath: path) {
-            logger.error("could not remove a sandbox tree; it is left in place and never reused",
-                         metadata: ["path": "\(path)", "error": "\(removed?.stderr.prefix(300) ?? "")"])
+            logger.error(
+                "could not remove a sandbox tree; it is left in place and never reused",
+                metadata: ["path": "\(path)", "error": "\(removed?.stderr.prefix(300) ?? "")"])
         }
     }
 }

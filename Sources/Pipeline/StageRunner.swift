@@ -23,7 +23,8 @@ struct StageRunner: Sendable {
     func checkpoint<T: Decodable>(_ stage: StageName, as type: T.Type) throws -> T? {
         guard let stored = saved[stage.rawValue] else { return nil }
         guard let text = key.unseal(stored, job: context.job.id, stage: stage.rawValue) else {
-            context.logger.warning("checkpoint signature does not hold; the stage runs again", metadata: ["job": "\(context.job.id)", "stage": "\(stage.rawValue)"])
+            context.logger.warning(
+                "checkpoint signature does not hold; the stage runs again", metadata: ["job": "\(context.job.id)", "stage": "\(stage.rawValue)"])
             return nil
         }
         do {
@@ -57,7 +58,9 @@ struct StageRunner: Sendable {
         }
     }
 
-    private func record(_ stage: StageName, _ started: Date, _ clockStart: ContinuousClock.Instant, _ outcome: String, _ report: Report, detail: String? = nil) -> StageRecord {
+    private func record(_ stage: StageName, _ started: Date, _ clockStart: ContinuousClock.Instant, _ outcome: String, _ report: Report, detail: String? = nil)
+        -> StageRecord
+    {
         let details = [report.detail, detail].compactMap { $0 }.joined(separator: "; ")
         return StageRecord(
             stage: stage.rawValue, startedAt: started, duration: ContinuousClock.now - clockStart, outcome: outcome,

@@ -62,9 +62,11 @@ extension WorkerPool {
                 let state = try await completer.submit(JobCompletion(lease: lease, action: .fail(failure)))
                 ended = state == .queued ? "retry" : state.rawValue
                 let level: Logger.Level = state == .dead ? .error : .warning
-                logger.log(level: level, "job failed", metadata: [
-                    "next": "\(state.rawValue)", "retryable": "\(failure.isRetryable)", "error": "\(failure.message)",
-                ])
+                logger.log(
+                    level: level, "job failed",
+                    metadata: [
+                        "next": "\(state.rawValue)", "retryable": "\(failure.isRetryable)", "error": "\(failure.message)",
+                    ])
             case .cancelRequested:
                 _ = try await completer.submit(JobCompletion(lease: lease, action: .complete(.cancelled(reason: "cancelled by operator"))))
                 ended = JobState.cancelled.rawValue

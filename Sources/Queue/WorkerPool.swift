@@ -38,10 +38,12 @@ public final class WorkerPool: Service {
     public func run() async throws {
         try await rescue()
         var lastRescue = ContinuousClock.now
-        logger.info("worker started", metadata: [
-            "worker": "\(workerID)", "concurrency": "\(configuration.concurrency)",
-            "kinds": "\(registry.kinds.joined(separator: ","))",
-        ])
+        logger.info(
+            "worker started",
+            metadata: [
+                "worker": "\(workerID)", "concurrency": "\(configuration.concurrency)",
+                "kinds": "\(registry.kinds.joined(separator: ","))",
+            ])
         hooks.ready()
 
         await withTaskGroup(of: Event.self) { group in
@@ -78,7 +80,8 @@ public final class WorkerPool: Service {
                 }
                 if !claimed.isEmpty && claimed.count == free { continue }
                 if configuration.exitWhenIdle, claimed.isEmpty, running == 0,
-                   (try? await store.pendingCount(kinds: registry.kinds)) == 0 {
+                    (try? await store.pendingCount(kinds: registry.kinds)) == 0
+                {
                     break
                 }
                 if !tickPending {

@@ -57,9 +57,12 @@ extension PostgresJobStore {
         timeout: Duration? = nil, isolation: String = "", _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
     ) async throws -> T {
         let sent = SentCommit<T>()
-        return try await reconnecting(timeout: timeout, settle: { [client, logger] in
-            try await Self.settle(sent, client: client, logger: logger)
-        }) { [client, logger] held in
+        return try await reconnecting(
+            timeout: timeout,
+            settle: { [client, logger] in
+                try await Self.settle(sent, client: client, logger: logger)
+            }
+        ) { [client, logger] held in
             try await client.withConnection { connection in
                 held.hold(connection)
                 defer { held.release() }
@@ -259,5 +262,10 @@ final class HeldConnection: Sendable {
 
     func hold(_ value: PostgresConnection) { connection.withLock { $0 = value } }
     func release() { connection.withLock { $0 = nil } }
-    func take() -> PostgresConnection? { connection.withLock { value in defer { value = nil }; return value } }
+    func take() -> PostgresConnection? {
+        connection.withLock { value in
+            defer { value = nil }
+            return value
+        }
+    }
 }

@@ -60,9 +60,11 @@ public final class PostgresJobStore: JobStore {
     }
 
     private static func insert(_ new: NewJob, _ connection: PostgresConnection, now: Int64, logger: Logger) async throws -> EnqueueResult {
-        let inserted = try await connection.rows(PostgresStatements.enqueue, [
-            new.kind, new.repo, new.dedupeKey, new.payload, new.priority, new.runAt?.millis ?? now, new.maxAttempts, now,
-        ], logger: logger)
+        let inserted = try await connection.rows(
+            PostgresStatements.enqueue,
+            [
+                new.kind, new.repo, new.dedupeKey, new.payload, new.priority, new.runAt?.millis ?? now, new.maxAttempts, now,
+            ], logger: logger)
         if let row = inserted.first { return EnqueueResult(job: try Job(postgres: row), created: true) }
         guard let row = try await connection.rows(PostgresStatements.jobByDedupeKey, [new.dedupeKey], logger: logger).first else {
             throw QueueError.storageUnavailable("enqueue conflicted but no job holds dedupe key \(new.dedupeKey ?? "")")
@@ -81,9 +83,12 @@ public final class PostgresJobStore: JobStore {
         let wake = self.wake
         return try await transaction { connection, logger in
             try await connection.run(PostgresStatements.claimPauseLock, logger: logger)
-            let candidates = try await connection.rows(PostgresStatements.claimCandidates, [
-                now.millis, request.kinds, repoLimit, max(request.limit * 16, 64),
-            ], logger: logger).map { (id: try $0.value(0, Int64.self), repo: try $0.value(1, String?.self)) }
+            let candidates = try await connection.rows(
+                PostgresStatements.claimCandidates,
+                [
+                    now.millis, request.kinds, repoLimit, max(request.limit * 16, 64),
+                ], logger: logger
+            ).map { (id: try $0.value(0, Int64.self), repo: try $0.value(1, String?.self)) }
             if candidates.isEmpty { return [] }
             let repos = Array(Set(candidates.compactMap(\.repo))).sorted()
             var locked = Set<String>()
@@ -96,9 +101,11 @@ public final class PostgresJobStore: JobStore {
                 wake.signal()
                 return []
             }
-            let rows = try await connection.rows(PostgresStatements.claim, [
-                ids, repoLimit, request.limit, request.workerID, token, leaseUntil, now.millis,
-            ], logger: logger)
+            let rows = try await connection.rows(
+                PostgresStatements.claim,
+                [
+                    ids, repoLimit, request.limit, request.workerID, token, leaseUntil, now.millis,
+                ], logger: logger)
             return try rows.map { row in
                 let job = try Job(postgres: row)
                 let lease: String = try row.value(11)
@@ -110,9 +117,11 @@ public final class PostgresJobStore: JobStore {
     public func heartbeat(_ lease: Lease, extendBy duration: Duration) async throws -> HeartbeatResult {
         let now = clock.now()
         let rows = try await transaction { connection, logger in
-            try await connection.rows(PostgresStatements.heartbeat, [
-                now.addingTimeInterval(duration.seconds).millis, now.millis, lease.jobID, lease.token,
-            ], logger: logger)
+            try await connection.rows(
+                PostgresStatements.heartbeat,
+                [
+                    now.addingTimeInterval(duration.seconds).millis, now.millis, lease.jobID, lease.token,
+                ], logger: logger)
         }
         guard let row = rows.first else { throw QueueError.leaseLost(jobID: lease.jobID) }
         return try row.value(0, Bool.self) ? .cancelRequested : .extended
@@ -164,7 +173,8 @@ public final class PostgresJobStore: JobStore {
             return outcome.state
         case .fail(let failure):
             let held = try await writes.fence(lease)
-            return try await writes.applyRetryPolicy(jobID: lease.jobID, token: lease.token, held: held, failure: failure, runOutcome: nil, policy: configuration.retryPolicy)
+            return try await writes.applyRetryPolicy(
+                jobID: lease.jobID, token: lease.token, held: held, failure: failure, runOutcome: nil, policy: configuration.retryPolicy)
         case .handBack(let reason):
             let held = try await writes.fence(lease)
             if held.cancelRequested {
@@ -196,13 +206,17 @@ public final class PostgresJobStore: JobStore {
         let now = clock.now()
         try await transaction { connection, logger in
             _ = try await PostgresWrites(connection: connection, logger: logger, now: now).fence(lease)
-            try await connection.run(PostgresStatements.insertStage, [
-                stage.stage, stage.startedAt.millis, stage.duration.milliseconds, stage.outcome, stage.detail, lease.token,
-            ], logger: logger)
-            if stage.tokensIn != 0 || stage.tokensOut != 0 || stage.costUSD != 0 || stage.promptVersion != nil {
-                try await connection.run(PostgresStatements.addRunUsage, [
-                    stage.tokensIn, stage.tokensOut, stage.costUSD, stage.promptVersion, lease.token,
+            try await connection.run(
+                PostgresStatements.insertStage,
+                [
+                    stage.stage, stage.startedAt.millis, stage.duration.milliseconds, stage.outcome, stage.detail, lease.token,
                 ], logger: logger)
+            if stage.tokensIn != 0 || stage.tokensOut != 0 || stage.costUSD != 0 || stage.promptVersion != nil {
+                try await connection.run(
+                    PostgresStatements.addRunUsage,
+                    [
+                        stage.tokensIn, stage.tokensOut, stage.costUSD, stage.promptVersion, lease.token,
+                    ], logger: logger)
             }
         }
     }

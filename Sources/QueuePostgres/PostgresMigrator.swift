@@ -55,7 +55,8 @@ enum SQLScript {
                 continue
             }
             if character == "$", let tagEnd = script[script.index(after: index)...].firstIndex(of: "$"),
-               script[script.index(after: index)..<tagEnd].allSatisfy({ $0.isLetter || $0 == "_" }) {
+                script[script.index(after: index)..<tagEnd].allSatisfy({ $0.isLetter || $0 == "_" })
+            {
                 let tag = String(script[index...tagEnd])
                 let bodyStart = script.index(after: tagEnd)
                 let close = script[bodyStart...].range(of: tag)?.upperBound ?? script.endIndex

@@ -53,7 +53,7 @@ public struct PostgresStoreConfiguration: Sendable {
     /// Parses `postgres://` or `postgresql://` URLs; a password in the URL wins over `password`.
     public init(url text: String, password: String? = nil) throws {
         guard let components = URLComponents(string: text), let scheme = components.scheme,
-              ["postgres", "postgresql"].contains(scheme.lowercased())
+            ["postgres", "postgresql"].contains(scheme.lowercased())
         else {
             throw QueueError.invalidArgument("database URL \(Self.redacted(text)) is not postgres://USER@HOST[:PORT]/DATABASE")
         }

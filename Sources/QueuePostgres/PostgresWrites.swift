@@ -20,7 +20,8 @@ struct PostgresWrites {
 
     /// Retry or bury a job the caller holds, by the one rule every store applies.
     @discardableResult
-    func applyRetryPolicy(jobID: Int64, token: String, held: HeldLease, failure: JobFailure, runOutcome: String?, policy: RetryPolicy) async throws -> JobState {
+    func applyRetryPolicy(jobID: Int64, token: String, held: HeldLease, failure: JobFailure, runOutcome: String?, policy: RetryPolicy) async throws -> JobState
+    {
         switch FailureDisposition(failure, held: held, policy: policy) {
         case .cancelled:
             return try await endCancelled(jobID: jobID, token: token, runOutcome: runOutcome, error: failure.message)
@@ -44,9 +45,11 @@ struct PostgresWrites {
     /// Ends the job; false when the lease no longer holds it.
     @discardableResult
     func finish(jobID: Int64, token: String, state: JobState, error: String?, prURL: String? = nil, result: String? = nil) async throws -> Bool {
-        !(try await connection.rows(PostgresStatements.finish, [
-            state.rawValue, error, prURL, result, now.millis, jobID, token,
-        ], logger: logger)).isEmpty
+        !(try await connection.rows(
+            PostgresStatements.finish,
+            [
+                state.rawValue, error, prURL, result, now.millis, jobID, token,
+            ], logger: logger)).isEmpty
     }
 
     func requeue(jobID: Int64, token: String, runAt: Date, refund: Int, error: String?) async throws {

@@ -1,7 +1,7 @@
-import Queue
 import Core
 import Foundation
 import GRDBSQLite
+import Queue
 
 /// The intake's one-row write for a process that lives only to make it (`autofix enqueue`).
 ///
@@ -28,7 +28,8 @@ public enum SQLiteIntake {
         guard job.maxAttempts >= 1, access(configuration.path, W_OK) == 0 else { return nil }
         var handle: OpaquePointer?
         guard sqlite3_open_v2(configuration.path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK,
-              let db = handle else {
+            let db = handle
+        else {
             sqlite3_close(handle)
             return nil
         }
@@ -37,7 +38,8 @@ public enum SQLiteIntake {
         sqlite3_busy_handler(db, { _, tries in SQLiteJobStore.busyCallback()(Int(tries)) ? 1 : 0 }, nil)
         let synchronous = configuration.durability == .full ? "FULL" : "NORMAL"
         guard exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = \(synchronous); PRAGMA foreign_keys = ON") == SQLITE_OK,
-              try userVersion(db) == EmbeddedMigrations.sqlite.count else { return nil }
+            try userVersion(db) == EmbeddedMigrations.sqlite.count
+        else { return nil }
 
         let deadline = ContinuousClock.now.advanced(by: configuration.busyDeadline)
         var tries = 0

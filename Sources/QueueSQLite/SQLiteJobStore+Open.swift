@@ -1,7 +1,7 @@
 import Core
-import Queue
 import Foundation
 import GRDB
+import Queue
 
 extension SQLiteJobStore {
     static func openPool(_ configuration: SQLiteStoreConfiguration) throws -> any DatabaseWriter {
@@ -57,7 +57,8 @@ extension SQLiteJobStore {
     private static func reason(_ error: any Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
             return String(cString: strerror(code.rawValue))
         }
         return ns.localizedDescription

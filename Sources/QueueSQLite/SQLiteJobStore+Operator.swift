@@ -1,7 +1,7 @@
 import Core
-import Queue
 import Foundation
 import GRDB
+import Queue
 
 extension SQLiteJobStore {
     public func cancel(id: Int64) async throws -> CancelResult {

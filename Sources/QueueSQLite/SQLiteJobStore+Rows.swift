@@ -1,7 +1,7 @@
 import Core
-import Queue
 import Foundation
 import GRDB
+import Queue
 
 /// The `jobs` table's columns in table order, which is what `SELECT *` and `RETURNING *` give.
 /// Rows are decoded by position: a by-name lookup folds case for every column, and the claim and

@@ -1,7 +1,7 @@
-import Queue
 import Core
 import Foundation
 import GRDB
+import Queue
 
 extension SQLiteJobStore {
     /// Runs `body` in a BEGIN IMMEDIATE transaction, retrying with jitter while the database is busy.

@@ -1,7 +1,7 @@
-import Queue
 import Core
 import Foundation
 import GRDB
+import Queue
 
 /// The embedded job store: GRDB over the system libsqlite3, WAL, one writer connection, writes in BEGIN IMMEDIATE.
 public final class SQLiteJobStore: JobStore {

@@ -1,6 +1,6 @@
 import Core
-import Queue
 import GRDB
+import Queue
 
 /// Applies the embedded migrations in order; GRDB records each applied identifier in `grdb_migrations`.
 enum SQLiteMigrator {

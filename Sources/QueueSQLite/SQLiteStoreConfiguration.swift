@@ -1,5 +1,6 @@
-import Queue
 import Core
+import Queue
+
 /// How the SQLite store opens its database.
 public struct SQLiteStoreConfiguration: Sendable {
     /// `full` fsyncs every commit (intake: a job id is a promise); `normal` may lose the last
@@ -23,7 +24,10 @@ public struct SQLiteStoreConfiguration: Sendable {
     public var busyDeadline: Duration
     public var retryPolicy: RetryPolicy
 
-    public init(path: String, connections: Connections = .pool, durability: Durability = .full, busyDeadline: Duration = .seconds(30), retryPolicy: RetryPolicy = RetryPolicy()) {
+    public init(
+        path: String, connections: Connections = .pool, durability: Durability = .full, busyDeadline: Duration = .seconds(30),
+        retryPolicy: RetryPolicy = RetryPolicy()
+    ) {
         self.path = path
         self.connections = connections
         self.durability = durability

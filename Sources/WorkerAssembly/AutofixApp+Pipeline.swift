@@ -1,5 +1,5 @@
-import FeatureConfiguration
 import App
+import FeatureConfiguration
 import Foundation
 import GitHub
 import Intake
@@ -64,7 +64,8 @@ extension AutofixApp {
         if let appID = github.appID {
             guard let key = github.appPrivateKey else {
                 throw ConfigurationError.invalidValue(
-                    key: "github.app_id", value: appID, expected: "github.app_private_key as well (github.installation_id is optional: without it each repository's installation is looked up)",
+                    key: "github.app_id", value: appID,
+                    expected: "github.app_private_key as well (github.installation_id is optional: without it each repository's installation is looked up)",
                     source: "the configuration")
             }
             let source = GitHubAppTokenSource(jwt: try GitHubAppJWT(appID: appID, privateKeyPEM: key), installationID: github.installationID)

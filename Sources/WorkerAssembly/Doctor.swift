@@ -1,10 +1,10 @@
 import App
+import ChildProcess
 import FeatureConfiguration
 import Foundation
 import GitHub
 import LLM
 import Patching
-import ChildProcess
 
 /// `autofix doctor`: checks a deployment against the live services its configuration names. Each check
 /// is one line: what holds, or what is wrong and what to change.
@@ -46,7 +46,9 @@ public struct Doctor: Sendable {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-doctor-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         if let problem = await TestSandbox(configuration: configuration).unavailable(scratch: scratch) {
-            let consequence = configuration.required ? "no test will run (install bubblewrap; allow user namespaces)" : "tests will run UNSANDBOXED (sandbox.required is false)"
+            let consequence =
+                configuration.required
+                ? "no test will run (install bubblewrap; allow user namespaces)" : "tests will run UNSANDBOXED (sandbox.required is false)"
             return Check(name: "sandbox", ok: false, detail: "\(problem); \(consequence)")
         }
         return Check(name: "sandbox", ok: true, detail: "bubblewrap starts with new user, PID and network namespaces")
@@ -90,7 +92,9 @@ public struct Doctor: Sendable {
                 throw GitHubError.git("the default branch has no commit")
             }
             try await workspace.fetch(repo: repo, sha: head, token: token)
-            try await workspace.git.run(["--git-dir", workspace.mirrorPath(repo), "push", "--quiet", "--no-verify", workspace.remoteURL(repo), "\(head):refs/heads/\(branch)"], token: token, timeout: .seconds(120))
+            try await workspace.git.run(
+                ["--git-dir", workspace.mirrorPath(repo), "push", "--quiet", "--no-verify", workspace.remoteURL(repo), "\(head):refs/heads/\(branch)"],
+                token: token, timeout: .seconds(120))
             try await workspace.deleteBranch(repo: repo, branch: branch, token: token)
             checks.append(Check(name: "github push", ok: true, detail: "pushed and deleted \(branch)"))
         } catch {
@@ -103,7 +107,8 @@ public struct Doctor: Sendable {
         let configuration = app.configuration.llm
         do {
             let provider = LLMProviders.make(configuration)
-            let response = try await provider.complete(LLMRequest(system: "Answer with the single word OK.", messages: [.init(role: "user", content: "Are you there?")], maxTokens: 256))
+            let response = try await provider.complete(
+                LLMRequest(system: "Answer with the single word OK.", messages: [.init(role: "user", content: "Are you there?")], maxTokens: 256))
             guard response.stop == .complete else {
                 return Check(name: "model", ok: false, detail: "\(configuration.model) answered but stopped (\(response.stop.rawValue)); check llm.max_tokens")
             }

@@ -78,13 +78,22 @@ struct Bench {
         var autofixTimes: [Double] = []
         var sqliteTimes: [Double] = []
         for i in 1...options.invocations {
-            autofixTimes.append(try ProcessTimer.time(options.autofix, [
-                "enqueue", "--database", ours, "--repo", "bench/cli", "--run-id", "\(i)",
-            ], environment: environment))
-            sqliteTimes.append(try ProcessTimer.time(options.sqlite3, [theirs, """
-                INSERT INTO jobs (kind, state, repo, dedupe_key, payload, priority, run_at, max_attempts, created_at, updated_at) \
-                VALUES ('autofix', 'queued', 'bench/cli', 'bench/cli#\(i)#1', '{"repo":"bench/cli"}', 0, 0, 5, 0, 0)
-                """], environment: environment))
+            autofixTimes.append(
+                try ProcessTimer.time(
+                    options.autofix,
+                    [
+                        "enqueue", "--database", ours, "--repo", "bench/cli", "--run-id", "\(i)",
+                    ], environment: environment))
+            sqliteTimes.append(
+                try ProcessTimer.time(
+                    options.sqlite3,
+                    [
+                        theirs,
+                        """
+                        INSERT INTO jobs (kind, state, repo, dedupe_key, payload, priority, run_at, max_attempts, created_at, updated_at) \
+                        VALUES ('autofix', 'queued', 'bench/cli', 'bench/cli#\(i)#1', '{"repo":"bench/cli"}', 0, 0, 5, 0, 0)
+                        """,
+                    ], environment: environment))
         }
         let a = ProcessTimer.median(autofixTimes) * 1000
         let b = ProcessTimer.median(sqliteTimes) * 1000
@@ -107,8 +116,9 @@ struct Bench {
             let store = try await app(try await database("store-insert-\(round)")).openEmbeddedStore(.intake)
             let start = ContinuousClock.now
             for i in 0..<options.inserts {
-                _ = try await store.enqueue(NewJob(
-                    kind: "autofix", repo: "bench/store", dedupeKey: "bench/store#\(i)#1", payload: #"{"repo":"bench/store"}"#))
+                _ = try await store.enqueue(
+                    NewJob(
+                        kind: "autofix", repo: "bench/store", dedupeKey: "bench/store#\(i)#1", payload: #"{"repo":"bench/store"}"#))
             }
             best.ours = max(best.ours, Double(options.inserts) / (ContinuousClock.now - start).seconds)
         }

@@ -44,8 +44,13 @@ struct BenchOptions {
             case "--extract-mb": extractMegabytes = try number()
             case "--only":
                 only = try value()
-                guard ["queue", "postgres", "http", "extract", "pipeline"].contains(only!) else { throw BenchError("--only takes queue, postgres, http, extract or pipeline") }
-            default: throw BenchError("unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --pg-jobs N --postgres URL --pipeline-jobs N --extract-mb N --only GROUP --json)")
+                guard ["queue", "postgres", "http", "extract", "pipeline"].contains(only!) else {
+                    throw BenchError("--only takes queue, postgres, http, extract or pipeline")
+                }
+            default:
+                throw BenchError(
+                    "unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --pg-jobs N --postgres URL --pipeline-jobs N --extract-mb N --only GROUP --json)"
+                )
             }
         }
         guard FileManager.default.isExecutableFile(atPath: autofix) else { throw BenchError("no autofix binary at \(autofix); run make release") }

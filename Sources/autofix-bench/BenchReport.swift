@@ -23,8 +23,10 @@ struct BenchReport {
         for row in rows {
             let verdict = row.pass.map { $0 ? "PASS" : "FAIL" } ?? ""
             lines.append(row.title)
-            lines.append(String(format: "    autofix %10.2f %@   %@ %10.2f %@   ratio %.2f×   target %@  %@",
-                                row.ours, row.unit, row.baselineName, row.baseline, row.unit, row.ratio, row.target, verdict))
+            lines.append(
+                String(
+                    format: "    autofix %10.2f %@   %@ %10.2f %@   ratio %.2f×   target %@  %@",
+                    row.ours, row.unit, row.baselineName, row.baseline, row.unit, row.ratio, row.target, verdict))
         }
         return lines.joined(separator: "\n")
     }

@@ -39,7 +39,9 @@ struct ExtractionBench {
         _ = try ProcessTimer.measure("cat", [log])
         let ours = try best { try ProcessTimer.measure("taskset", ["-c", "0", options.autofix, "extract", log, "--format", "json"]) }
         let pattern = Self.grepPattern()
-        let grep = try best { try ProcessTimer.measure("grep", ["-a", "-E", "-c", pattern, log], okStatuses: [0, 1], output: directory.appendingPathComponent("grep.out").path) }
+        let grep = try best {
+            try ProcessTimer.measure("grep", ["-a", "-E", "-c", pattern, log], okStatuses: [0, 1], output: directory.appendingPathComponent("grep.out").path)
+        }
         let script = directory.appendingPathComponent("extract.py").path
         try Data(Self.python.utf8).write(to: URL(fileURLWithPath: script))
         let wholeFile = try ProcessTimer.measure("python3", [script, log, "whole"])
@@ -47,16 +49,23 @@ struct ExtractionBench {
         func rate(_ run: (seconds: Double, maxRSSKiB: Int)) -> Double { size / run.seconds }
         let mb = Int(size.rounded())
         return [
-            BenchRow(id: "extract_mb_per_s_vs_grep", title: "(f) extraction, \(mb) MB generated GitHub Actions log, one core, full rule set (peak RSS \(ours.maxRSSKiB / 1024) MB; grep \(grep.maxRSSKiB / 1024) MB)",
-                     ours: rate(ours), baseline: rate(grep), unit: "MB/s", baselineName: "grep -E -c (rule needles)",
-                     ratio: rate(ours) / rate(grep), target: "≥ 500 MB/s, within 3× of grep, RSS ≤ 64 MB",
-                     pass: rate(ours) >= 500 && rate(grep) / rate(ours) <= 3 && ours.maxRSSKiB <= 64 * 1024),
-            BenchRow(id: "extract_mb_per_s_vs_python_whole", title: "(f) same log vs the Python extractor reading the whole file (its peak RSS \(wholeFile.maxRSSKiB / 1024) MB)",
-                     ours: rate(ours), baseline: rate(wholeFile), unit: "MB/s", baselineName: "python re.finditer ×4, whole file",
-                     ratio: rate(ours) / rate(wholeFile), target: "faster", pass: rate(ours) > rate(wholeFile)),
-            BenchRow(id: "extract_mb_per_s_vs_python_pieces", title: "(f) same log vs the Python extractor in 8 MB pieces (its peak RSS \(pieces.maxRSSKiB / 1024) MB)",
-                     ours: rate(ours), baseline: rate(pieces), unit: "MB/s", baselineName: "python re.finditer ×4, 8 MB pieces",
-                     ratio: rate(ours) / rate(pieces), target: "faster", pass: rate(ours) > rate(pieces)),
+            BenchRow(
+                id: "extract_mb_per_s_vs_grep",
+                title:
+                    "(f) extraction, \(mb) MB generated GitHub Actions log, one core, full rule set (peak RSS \(ours.maxRSSKiB / 1024) MB; grep \(grep.maxRSSKiB / 1024) MB)",
+                ours: rate(ours), baseline: rate(grep), unit: "MB/s", baselineName: "grep -E -c (rule needles)",
+                ratio: rate(ours) / rate(grep), target: "≥ 500 MB/s, within 3× of grep, RSS ≤ 64 MB",
+                pass: rate(ours) >= 500 && rate(grep) / rate(ours) <= 3 && ours.maxRSSKiB <= 64 * 1024),
+            BenchRow(
+                id: "extract_mb_per_s_vs_python_whole",
+                title: "(f) same log vs the Python extractor reading the whole file (its peak RSS \(wholeFile.maxRSSKiB / 1024) MB)",
+                ours: rate(ours), baseline: rate(wholeFile), unit: "MB/s", baselineName: "python re.finditer ×4, whole file",
+                ratio: rate(ours) / rate(wholeFile), target: "faster", pass: rate(ours) > rate(wholeFile)),
+            BenchRow(
+                id: "extract_mb_per_s_vs_python_pieces",
+                title: "(f) same log vs the Python extractor in 8 MB pieces (its peak RSS \(pieces.maxRSSKiB / 1024) MB)",
+                ours: rate(ours), baseline: rate(pieces), unit: "MB/s", baselineName: "python re.finditer ×4, 8 MB pieces",
+                ratio: rate(ours) / rate(pieces), target: "faster", pass: rate(ours) > rate(pieces)),
         ]
     }
 
@@ -70,10 +79,12 @@ struct ExtractionBench {
 
     /// The needles of the rule set as one extended regular expression.
     static func grepPattern() -> String {
-        let needles = ["##[error]", "::error", "Process completed with exit code", "FAILED ", "E  ", "Error: ", "Exception", "Traceback (most recent call last)",
-                       "--- FAIL", "panic: ", "● ", "Failure/Error:", "Tests run:", "AssertionError", "expected:<", "not ok ", ": error:", "error[E",
-                       "undefined reference", "cannot find symbol", "[ERROR]", "BUILD FAILED", "make: ***", "CMake Error", "npm ERR!", "SyntaxError",
-                       "timed out", "The operation was canceled", "Segmentation fault", "fatal: ", "error", "Error", "ERROR", "FAILED", "failed", "exited with"]
+        let needles = [
+            "##[error]", "::error", "Process completed with exit code", "FAILED ", "E  ", "Error: ", "Exception", "Traceback (most recent call last)",
+            "--- FAIL", "panic: ", "● ", "Failure/Error:", "Tests run:", "AssertionError", "expected:<", "not ok ", ": error:", "error[E",
+            "undefined reference", "cannot find symbol", "[ERROR]", "BUILD FAILED", "make: ***", "CMake Error", "npm ERR!", "SyntaxError",
+            "timed out", "The operation was canceled", "Segmentation fault", "fatal: ", "error", "Error", "ERROR", "FAILED", "failed", "exited with",
+        ]
         return needles.map { needle in
             needle.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
         }.joined(separator: "|")

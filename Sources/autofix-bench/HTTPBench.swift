@@ -1,6 +1,6 @@
-import QueueSQLite
 import Foundation
 import Queue
+import QueueSQLite
 
 /// (d) `POST /v1/dispatch` throughput under wrk, next to `GET /healthz` on the same server in the same run.
 struct HTTPBench {
@@ -74,8 +74,9 @@ struct HTTPBench {
             return line.split(separator: " ").compactMap { Double($0) }.first
         }
         guard let rate = number(after: "Requests/sec:"),
-              let requests = text.split(separator: "\n").first(where: { $0.contains("requests in") })?
-                .split(separator: " ").first.flatMap({ Int($0) }) else {
+            let requests = text.split(separator: "\n").first(where: { $0.contains("requests in") })?
+                .split(separator: " ").first.flatMap({ Int($0) })
+        else {
             throw BenchError("could not read wrk's output: \(text)")
         }
         let failed = Int(number(after: "Non-2xx or 3xx responses:") ?? 0) + Int(number(after: "Socket errors:") ?? 0)

@@ -23,7 +23,8 @@ struct LogGenerator {
         buffer.reserveCapacity(1 << 20)
         func line(_ text: String) {
             second += 1
-            let stamp = "2026-11-23T\(String(format: "%02d:%02d:%02d", (second / 3600) % 24, (second / 60) % 60, second % 60)).\(String(format: "%07d", Int(next() % 10_000_000)))Z "
+            let stamp =
+                "2026-11-23T\(String(format: "%02d:%02d:%02d", (second / 3600) % 24, (second / 60) % 60, second % 60)).\(String(format: "%07d", Int(next() % 10_000_000)))Z "
             buffer += stamp + text + "\n"
         }
         func flush() {
@@ -43,7 +44,9 @@ struct LogGenerator {
             case 0..<600:
                 line("tests/unit/test_module_\(test % 997).py::test_case_\(test) PASSED                       [ \(test % 100)%]")
             case 600..<800:
-                line("  Downloading https://files.pythonhosted.org/packages/\(String(next() % 100_000, radix: 16))/pkg_\(test % 311)-1.\(test % 20).0-py3-none-any.whl (\(next() % 900) kB)")
+                line(
+                    "  Downloading https://files.pythonhosted.org/packages/\(String(next() % 100_000, radix: 16))/pkg_\(test % 311)-1.\(test % 20).0-py3-none-any.whl (\(next() % 900) kB)"
+                )
             case 800..<900:
                 line("      |████████████████████████████████| \(next() % 900) kB \(next() % 50) MB/s")
             case 900..<960:

@@ -1,10 +1,10 @@
 import App
+import ChildProcess
 import Emulators
 import Foundation
 import Intake
-import WorkerAssembly
 import Queue
-import ChildProcess
+import WorkerAssembly
 
 /// (e) The pipeline's own overhead per job: GitHub emulated, a zero-latency scripted model, no test
 /// command; next to the same git work done by a plain shell script (clone, apply, commit, push).
@@ -82,21 +82,26 @@ struct PipelineBench {
                 let concurrentBaseline = try await concurrentShellBaseline(root: root, scripts: 4)
                 let single = try await drain(workers: 1, api: api, llm: llmURL, token: token, root: root, shas: shaTable, github: github, round: 0)
                 let pool = try await drain(workers: 4, api: api, llm: llmURL, token: token, root: root, shas: shaTable, github: github, round: 1)
-                rows.append(BenchRow(
-                    id: "pipeline_ms_per_job", title: "(e) pipeline overhead per job, 1 worker (median of \(jobs); emulated GitHub, zero-latency model, no test command)",
-                    ours: single.median, baseline: baseline, unit: "ms", baselineName: "shell git clone+apply+commit+push",
-                    ratio: single.median / baseline, target: "-", pass: nil))
-                rows.append(BenchRow(
-                    id: "pipeline_jobs_per_minute_4_workers", title: "(e) pipeline throughput, 4 workers (\(jobs) jobs over \(repositories) repositories)",
-                    ours: pool.perMinute, baseline: concurrentBaseline, unit: "jobs/min", baselineName: "4 shell scripts at once",
-                    ratio: pool.perMinute / concurrentBaseline, target: "-", pass: nil))
+                rows.append(
+                    BenchRow(
+                        id: "pipeline_ms_per_job",
+                        title: "(e) pipeline overhead per job, 1 worker (median of \(jobs); emulated GitHub, zero-latency model, no test command)",
+                        ours: single.median, baseline: baseline, unit: "ms", baselineName: "shell git clone+apply+commit+push",
+                        ratio: single.median / baseline, target: "-", pass: nil))
+                rows.append(
+                    BenchRow(
+                        id: "pipeline_jobs_per_minute_4_workers", title: "(e) pipeline throughput, 4 workers (\(jobs) jobs over \(repositories) repositories)",
+                        ours: pool.perMinute, baseline: concurrentBaseline, unit: "jobs/min", baselineName: "4 shell scripts at once",
+                        ratio: pool.perMinute / concurrentBaseline, target: "-", pass: nil))
                 return rows
             }
         }
     }
 
     /// Runs `jobs` autofix jobs through the real worker wiring; returns the median job time and the rate.
-    func drain(workers: Int, api: URL, llm: URL, token: String, root: String, shas: [String: String], github: GitHubEmulator, round: Int) async throws -> (median: Double, perMinute: Double) {
+    func drain(workers: Int, api: URL, llm: URL, token: String, root: String, shas: [String: String], github: GitHubEmulator, round: Int) async throws -> (
+        median: Double, perMinute: Double
+    ) {
         var configuration = AutofixConfiguration(database: "\(root)/pipeline-\(workers).sqlite")
         configuration.worker.concurrency = workers
         configuration.worker.exitWhenIdle = true
@@ -116,7 +121,10 @@ struct PipelineBench {
         for index in 0..<jobs {
             runID += 1
             let repo = "bench/r\(index % repositories)"
-            github.addRun(EmulatedRun(id: runID, repo: repo, headSHA: shas[repo]!, headBranch: "main", jobs: [.init(id: Int64(runID), name: "test", conclusion: "failure", log: Self.log)]))
+            github.addRun(
+                EmulatedRun(
+                    id: runID, repo: repo, headSHA: shas[repo]!, headBranch: "main",
+                    jobs: [.init(id: Int64(runID), name: "test", conclusion: "failure", log: Self.log)]))
             batch.append(try CIFailure(repo: repo, runID: runID, headSHA: shas[repo], branch: "main").newJob())
         }
         _ = try await store.enqueue(batch)
@@ -125,7 +133,9 @@ struct PipelineBench {
         let elapsed = (ContinuousClock.now - start).seconds
         let finished = try await store.jobs(JobFilter(limit: jobs + 10))
         guard finished.allSatisfy({ $0.state == .succeeded }) else {
-            throw BenchError("pipeline bench: \(finished.filter { $0.state != .succeeded }.count) jobs did not succeed: \(finished.first { $0.state != .succeeded }?.lastError ?? "")")
+            throw BenchError(
+                "pipeline bench: \(finished.filter { $0.state != .succeeded }.count) jobs did not succeed: \(finished.first { $0.state != .succeeded }?.lastError ?? "")"
+            )
         }
         var times: [Double] = []
         for job in finished {
@@ -140,7 +150,8 @@ struct PipelineBench {
     func shellBaseline(root: String) async throws -> Double {
         let patch = "\(root)/baseline.patch"
         // What `git diff` would have written for the same change (git needs context on both sides).
-        let gitPatch = "--- a/app/calc.py\n+++ b/app/calc.py\n@@ -1,5 +1,6 @@\n def add(a, b):\n-    return a - b\n+    # the sum adds its operands\n+    return a + b\n \n \n def double(a):\n"
+        let gitPatch =
+            "--- a/app/calc.py\n+++ b/app/calc.py\n@@ -1,5 +1,6 @@\n def add(a, b):\n-    return a - b\n+    # the sum adds its operands\n+    return a + b\n \n \n def double(a):\n"
         try Data(gitPatch.utf8).write(to: URL(fileURLWithPath: patch))
         var times: [Double] = []
         for index in 0..<min(jobs, 10) {

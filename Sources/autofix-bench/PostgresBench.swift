@@ -39,14 +39,23 @@ struct PostgresBench {
         var autofixTimes: [Double] = []
         var psqlTimes: [Double] = []
         for i in 1...options.invocations {
-            autofixTimes.append(try ProcessTimer.time(options.autofix, [
-                "enqueue", "--database", ours, "--repo", "bench/cli", "--run-id", "\(i)",
-            ], environment: environment))
-            psqlTimes.append(try ProcessTimer.time(options.psql, [Self.libpq(theirs), "-X", "-q", "-c", """
-                SET search_path TO \(Self.schemaName(theirs)); INSERT INTO jobs (kind, state, repo, dedupe_key, payload, priority, run_at, \
-                max_attempts, created_at, updated_at) VALUES ('autofix', 'queued', 'bench/cli', 'bench/cli#\(i)#1', \
-                '{"repo":"bench/cli"}', 0, 0, 5, 0, 0) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
-                """], environment: environment))
+            autofixTimes.append(
+                try ProcessTimer.time(
+                    options.autofix,
+                    [
+                        "enqueue", "--database", ours, "--repo", "bench/cli", "--run-id", "\(i)",
+                    ], environment: environment))
+            psqlTimes.append(
+                try ProcessTimer.time(
+                    options.psql,
+                    [
+                        Self.libpq(theirs), "-X", "-q", "-c",
+                        """
+                        SET search_path TO \(Self.schemaName(theirs)); INSERT INTO jobs (kind, state, repo, dedupe_key, payload, priority, run_at, \
+                        max_attempts, created_at, updated_at) VALUES ('autofix', 'queued', 'bench/cli', 'bench/cli#\(i)#1', \
+                        '{"repo":"bench/cli"}', 0, 0, 5, 0, 0) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
+                        """,
+                    ], environment: environment))
         }
         let a = ProcessTimer.median(autofixTimes) * 1000
         let b = ProcessTimer.median(psqlTimes) * 1000
@@ -64,11 +73,13 @@ struct PostgresBench {
         try psql(url, Self.noopJobs(jobs))
         let start = ContinuousClock.now
         let children = try (0..<processes).map { _ in
-            try ProcessTimer.spawn(options.autofix, ["worker", "--exit-when-idle"], environment: environment.merging([
-                "AUTOFIX_DATABASE": url, "AUTOFIX_WORKER_CONCURRENCY": "\(workers / processes)",
-                "AUTOFIX_WORKER_POLL_INTERVAL": "5ms", "AUTOFIX_WORKER_PER_REPO_LIMIT": "0", "AUTOFIX_LOG_LEVEL": "error",
-                "AUTOFIX_DATABASE_MAX_CONNECTIONS": "\(workers / processes + 2)",
-            ]) { $1 })
+            try ProcessTimer.spawn(
+                options.autofix, ["worker", "--exit-when-idle"],
+                environment: environment.merging([
+                    "AUTOFIX_DATABASE": url, "AUTOFIX_WORKER_CONCURRENCY": "\(workers / processes)",
+                    "AUTOFIX_WORKER_POLL_INTERVAL": "5ms", "AUTOFIX_WORKER_PER_REPO_LIMIT": "0", "AUTOFIX_LOG_LEVEL": "error",
+                    "AUTOFIX_DATABASE_MAX_CONNECTIONS": "\(workers / processes + 2)",
+                ]) { $1 })
         }
         for child in children { try ProcessTimer.wait(child) }
         let rate = Double(jobs) / (ContinuousClock.now - start).seconds
@@ -81,12 +92,15 @@ struct PostgresBench {
         let script = directory.appendingPathComponent("claim-complete.sql")
         try Data(Self.pgbenchScript.utf8).write(to: script)
         let perClient = jobs / workers
-        let pgbench = try ProcessTimer.output(options.pgbench, [
-            "-n", "-f", script.path, "-c", "\(workers)", "-j", "\(min(workers, 4))", "-t", "\(perClient)", Self.libpq(raw),
-        ], environment: environment.merging(["PGOPTIONS": "-c search_path=\(Self.schemaName(raw))"]) { $1 })
+        let pgbench = try ProcessTimer.output(
+            options.pgbench,
+            [
+                "-n", "-f", script.path, "-c", "\(workers)", "-j", "\(min(workers, 4))", "-t", "\(perClient)", Self.libpq(raw),
+            ], environment: environment.merging(["PGOPTIONS": "-c search_path=\(Self.schemaName(raw))"]) { $1 })
         guard let tps = Self.tps(pgbench) else { throw BenchError("no tps in pgbench output: \(pgbench.suffix(400))") }
         let gated = workers >= 4
-        let title = deep
+        let title =
+            deep
             ? "(j) PostgreSQL: claim+complete, 8 workers in 2 processes, over 1,000,000 finished + 100,000 later jobs (\(jobs) jobs)"
             : "(h) PostgreSQL: claim+complete, no-op kind, \(workers) worker\(workers == 1 ? "" : "s") in \(processes) process\(processes == 1 ? "" : "es") (\(jobs) jobs)"
         return BenchRow(
@@ -106,7 +120,10 @@ struct PostgresBench {
             ]) { $1 }
             if !listen { env["AUTOFIX_DATABASE"] = url + "&listen=false" }
             let worker = try ProcessTimer.spawn(options.autofix, ["worker"], environment: env)
-            defer { kill(worker, SIGTERM); try? ProcessTimer.wait(worker) }
+            defer {
+                kill(worker, SIGTERM)
+                try? ProcessTimer.wait(worker)
+            }
             var delays: [Double] = []
             let count = listen ? 100 : 20
             for i in 0..<count {
@@ -133,8 +150,10 @@ struct PostgresBench {
     @discardableResult
     func psql(_ url: String, _ sql: String) throws -> String {
         let prefix = url.contains("search_path=") ? "SET search_path TO \(Self.schemaName(url)); " : ""
-        return try ProcessTimer.output(options.psql, [Self.libpq(url), "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-c", prefix + sql], environment: environment)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return try ProcessTimer.output(
+            options.psql, [Self.libpq(url), "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-c", prefix + sql], environment: environment
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// libpq does not know our `search_path` URL parameter.
@@ -157,12 +176,13 @@ struct PostgresBench {
         """
     }
 
-    /// A long history and a backlog not yet due, in the claim's index order after the due jobs.
+    /// A long history and a backlog not yet due (of a kind these workers do not run, so they still go
+    /// idle), in the claim's index order after the due jobs.
     static let deepTable = """
         INSERT INTO jobs (kind, state, repo, payload, run_at, attempts, created_at, updated_at, finished_at)
         SELECT 'noop', 'succeeded', 'o/r' || (i % 500), '{}', i, 1, i, i, i FROM generate_series(1, 1000000) AS i;
         INSERT INTO jobs (kind, state, repo, payload, run_at, created_at, updated_at)
-        SELECT 'noop', 'queued', 'o/r' || (i % 500), '{}', 9000000000000 + i, i, i FROM generate_series(1, 100000) AS i;
+        SELECT 'later', 'queued', 'o/r' || (i % 500), '{}', 9000000000000 + i, i, i FROM generate_series(1, 100000) AS i;
         ANALYZE jobs
         """
 

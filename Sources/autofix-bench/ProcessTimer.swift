@@ -27,7 +27,9 @@ enum ProcessTimer {
 
     /// Wall-clock seconds and peak resident memory (KiB) of one run, stdout discarded; `okStatuses` are exit codes that count as success.
     /// `output` receives stdout: GNU grep stops at the first match when stdout is /dev/null.
-    static func measure(_ executable: String, _ arguments: [String], okStatuses: Set<Int32> = [0], output: String = "/dev/null") throws -> (seconds: Double, maxRSSKiB: Int) {
+    static func measure(_ executable: String, _ arguments: [String], okStatuses: Set<Int32> = [0], output: String = "/dev/null") throws -> (
+        seconds: Double, maxRSSKiB: Int
+    ) {
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -26,7 +26,8 @@ final class RawSQLite {
 
     /// Same row the store's enqueue writes, one transaction per insert.
     func insertLoop(count: Int) throws {
-        let insert = try prepare("""
+        let insert = try prepare(
+            """
             INSERT INTO jobs (kind, state, repo, dedupe_key, payload, priority, run_at, max_attempts, created_at, updated_at)
             VALUES ('autofix', 'queued', 'bench/raw', ?1, '{"repo":"bench/raw"}', 0, ?2, 5, ?2, ?2)
             """)
@@ -44,7 +45,8 @@ final class RawSQLite {
 
     /// Claim the next queued job, then complete it: two transactions per job, like any queue.
     func claimCompleteLoop() throws -> Int {
-        let claim = try prepare("""
+        let claim = try prepare(
+            """
             UPDATE jobs SET state = 'running', lease_owner = 'raw', lease_token = 'raw' || id, attempts = attempts + 1
             WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY priority, run_at, id LIMIT 1)
             RETURNING id

@@ -1,13 +1,13 @@
 import App
 import ArgumentParser
 import AutofixCLI
+import ChildProcess
 import Emulators
 import Foundation
 import Intake
 import Logging
-import WorkerAssembly
 import Queue
-import ChildProcess
+import WorkerAssembly
 
 /// `autofix demo`: the pipeline end to end on this machine, with GitHub and the model emulated on loopback.
 struct DemoCommand: AsyncParsableCommand {
@@ -32,9 +32,12 @@ struct DemoCommand: AsyncParsableCommand {
         let token = "ghp_demo" + String(repeating: "0", count: 32)
         let github = GitHubEmulator(tokens: [token])
         github.addRepository(DemoProject.repo, bare: "\(root)/remote/\(DemoProject.repo).git")
-        github.addRun(EmulatedRun(
-            id: DemoProject.runID, repo: DemoProject.repo, name: "CI", headSHA: sha, headBranch: "main",
-            jobs: [.init(id: 9001, name: "lint", conclusion: "success", log: "ok\n"), .init(id: 9002, name: "test (3.12)", conclusion: "failure", log: log)]))
+        github.addRun(
+            EmulatedRun(
+                id: DemoProject.runID, repo: DemoProject.repo, name: "CI", headSHA: sha, headBranch: "main",
+                jobs: [
+                    .init(id: 9001, name: "lint", conclusion: "success", log: "ok\n"), .init(id: 9002, name: "test (3.12)", conclusion: "failure", log: log),
+                ]))
         let llm = ScriptedLLMServer(fallback: { _ in .reply(DemoProject.reply) })
         try await github.run { apiURL in
             try await llm.run { llmURL in
@@ -67,7 +70,9 @@ struct DemoCommand: AsyncParsableCommand {
         printLine("4. job \(job.id): \(job.state.rawValue)\(job.lastError.map { " (\($0))" } ?? "")")
         for stage in runs.last?.stages ?? [] {
             let ms = Double(stage.duration.components.attoseconds / 1_000_000_000_000_000) + Double(stage.duration.components.seconds) * 1000
-            printLine("   \(stage.stage.padding(toLength: 15, withPad: " ", startingAt: 0)) \(stage.outcome.padding(toLength: 8, withPad: " ", startingAt: 0)) \(Int(ms)) ms\(stage.detail.map { "  \($0)" } ?? "")")
+            printLine(
+                "   \(stage.stage.padding(toLength: 15, withPad: " ", startingAt: 0)) \(stage.outcome.padding(toLength: 8, withPad: " ", startingAt: 0)) \(Int(ms)) ms\(stage.detail.map { "  \($0)" } ?? "")"
+            )
         }
         if let run = runs.last { printLine("   tokens \(run.tokensIn) in / \(run.tokensOut) out, prompt \(run.promptVersion ?? "-")") }
         guard job.state == .succeeded, let pull = github.pulls(DemoProject.repo).first else {

@@ -1,5 +1,5 @@
-import Foundation
 import ChildProcess
+import Foundation
 
 /// The demo's repository: a small Python package whose test fails, in a real bare repository.
 struct DemoProject {
@@ -10,37 +10,37 @@ struct DemoProject {
     static let files: [String: String] = [
         "calc/__init__.py": "",
         "calc/stats.py": """
-            def mean(values):
-                \"\"\"The arithmetic mean of a non-empty list.\"\"\"
-                total = 0
-                for value in values:
-                    total += value
-                return total / (len(values) - 1)
+        def mean(values):
+            \"\"\"The arithmetic mean of a non-empty list.\"\"\"
+            total = 0
+            for value in values:
+                total += value
+            return total / (len(values) - 1)
 
 
-            def spread(values):
-                return max(values) - min(values)
+        def spread(values):
+            return max(values) - min(values)
 
-            """,
+        """,
         "tests/__init__.py": "",
         "tests/test_stats.py": """
-            import unittest
+        import unittest
 
-            from calc.stats import mean, spread
-
-
-            class StatsTest(unittest.TestCase):
-                def test_mean(self):
-                    self.assertEqual(mean([2, 4, 6]), 4)
-
-                def test_spread(self):
-                    self.assertEqual(spread([3, 9, 4]), 6)
+        from calc.stats import mean, spread
 
 
-            if __name__ == "__main__":
-                unittest.main()
+        class StatsTest(unittest.TestCase):
+            def test_mean(self):
+                self.assertEqual(mean([2, 4, 6]), 4)
 
-            """,
+            def test_spread(self):
+                self.assertEqual(spread([3, 9, 4]), 6)
+
+
+        if __name__ == "__main__":
+            unittest.main()
+
+        """,
         "README.md": "# calc\n\nSmall statistics helpers.\n",
     ]
 
@@ -75,8 +75,10 @@ struct DemoProject {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        let identity = ["GIT_AUTHOR_NAME": "Octo Cat", "GIT_AUTHOR_EMAIL": "octo@example.com", "GIT_COMMITTER_NAME": "Octo Cat",
-                        "GIT_COMMITTER_EMAIL": "octo@example.com", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        let identity = [
+            "GIT_AUTHOR_NAME": "Octo Cat", "GIT_AUTHOR_EMAIL": "octo@example.com", "GIT_COMMITTER_NAME": "Octo Cat",
+            "GIT_COMMITTER_EMAIL": "octo@example.com", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ]
         try await check(runner.run(["git", "add", "-A"], directory: scratch))
         try await check(runner.run(["git", "commit", "--quiet", "-m", "Add mean and spread"], directory: scratch, environment: identity))
         try await check(runner.run(["git", "push", "--quiet", bare, "HEAD:refs/heads/main"], directory: scratch))
@@ -93,9 +95,11 @@ struct DemoProject {
             stamp.addTimeInterval(0.013)
             return "\(formatter.string(from: stamp)) \(text)"
         }
-        var lines = ["##[group]Run actions/checkout@v4", "Syncing repository: \(repo)", "##[endgroup]",
-                     "##[group]Run actions/setup-python@v5", "Successfully set up CPython (3.12.3)", "##[endgroup]",
-                     "##[group]Run \(testCommand)", "\(testCommand)", "shell: /usr/bin/bash -e {0}", "##[endgroup]"]
+        var lines = [
+            "##[group]Run actions/checkout@v4", "Syncing repository: \(repo)", "##[endgroup]",
+            "##[group]Run actions/setup-python@v5", "Successfully set up CPython (3.12.3)", "##[endgroup]",
+            "##[group]Run \(testCommand)", "\(testCommand)", "shell: /usr/bin/bash -e {0}", "##[endgroup]",
+        ]
         lines += result.combinedOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines += ["##[error]Process completed with exit code \(result.status)."]
         return lines.map(line).joined(separator: "\n") + "\n"

@@ -1,6 +1,6 @@
 import App
-import AutofixCLI
 import ArgumentParser
+import AutofixCLI
 import Foundation
 import GitHub
 import Intake

@@ -9,7 +9,9 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the HTTP intake (POST /v1/dispatch, /v1/jobs, /webhooks/github), the jobs API and /metrics.",
-        discussion: "Keys come from $AUTOFIX_API_KEYS, $AUTOFIX_OPERATOR_KEYS and $AUTOFIX_WEBHOOK_SECRET, the config file, or systemd credentials; they are never logged.")
+        discussion:
+            "Keys come from $AUTOFIX_API_KEYS, $AUTOFIX_OPERATOR_KEYS and $AUTOFIX_WEBHOOK_SECRET, the config file, or systemd credentials; they are never logged."
+    )
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Address to bind (default: serve.host, 127.0.0.1).") var host: String?

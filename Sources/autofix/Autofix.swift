@@ -11,7 +11,8 @@ struct Autofix: AsyncParsableCommand {
         subcommands: [
             EnqueueCommand.self, WorkerPassthrough.self, ServePassthrough.self, DoctorPassthrough.self, JobsCommand.self, ShowCommand.self, RetryCommand.self,
             CancelCommand.self, PauseCommand.self, ResumeCommand.self, PruneCommand.self, StatsCommand.self,
-            MetricsCommand.self, MigrateCommand.self, MigrateStoreCommand.self, NetworkedCommand.self, DemoPassthrough.self, ExtractCommand.self, EvalExtractCommand.self,
+            MetricsCommand.self, MigrateCommand.self, MigrateStoreCommand.self, NetworkedCommand.self, DemoPassthrough.self, ExtractCommand.self,
+            EvalExtractCommand.self,
         ])
 }
 

@@ -1,8 +1,8 @@
-import QueueSQLite
 import App
 import AutofixCLI
 import Intake
 import Queue
+import QueueSQLite
 
 /// `autofix enqueue` runs once per failed CI run, from a workflow, and its start-up time is
 /// the intake's latency. ArgumentParser's reflection costs about half of that start-up in a
@@ -67,7 +67,8 @@ enum EnqueueFastPath {
     static func run(_ invocation: Invocation) async throws {
         let app = try GlobalOptions.makeApp(config: invocation.config, database: invocation.database)
         let maxAttempts = app.configuration.maxAttempts
-        let job = try invocation.kind.map { try invocation.request.newJob(kind: $0, payload: invocation.jobPayload, maxAttempts: maxAttempts) }
+        let job =
+            try invocation.kind.map { try invocation.request.newJob(kind: $0, payload: invocation.jobPayload, maxAttempts: maxAttempts) }
             ?? invocation.request.newJob(maxAttempts: maxAttempts)
         if !invocation.json, !app.usesPostgres, let receipt = try SQLiteIntake.enqueue(job, configuration: app.intakeStoreConfiguration) {
             printLine("\(receipt.id)")

@@ -20,7 +20,8 @@ struct EvalExtractCommand: ParsableCommand {
         if let rows = try? Self.rows(folder.appendingPathComponent("logchunks.jsonl")) {
             for row in rows {
                 guard let lines = row["chunk_lines"] as? [String: Any], let start = lines["start_line"] as? Int,
-                      let end = lines["end_line"] as? Int, let path = row["log_path"] as? String else { continue }
+                    let end = lines["end_line"] as? Int, let path = row["log_path"] as? String
+                else { continue }
                 cases.append((row["language"] as? String ?? "all", path, Set(start...end)))
             }
         } else if let rows = try? Self.rows(folder.appendingPathComponent("index.jsonl")) {
@@ -37,26 +38,31 @@ struct EvalExtractCommand: ParsableCommand {
         var scores: [(String, ExtractionScore)] = []
         for item in cases {
             let path = folder.appendingPathComponent(item.path).path
-            let blocks = engine == "lines"
+            let blocks =
+                engine == "lines"
                 ? extractor.blocks(LogReader.lines(try LogFile.read(path)), top: 3)
                 : streaming.blocks(try LogFile.scan(path, streaming), top: 3)
             scores.append((item.group, ExtractionScore(labelled: item.labelled, blocks: blocks)))
         }
         let groups = Dictionary(grouping: scores, by: \.0).mapValues { $0.map(\.1) }
         var table: [(String, Int, (hitAt1: Double, hitAt3: Double, recall: Double, precision: Double, f1: Double))] = [
-            ("overall", scores.count, ExtractionScore.summary(scores.map(\.1))),
+            ("overall", scores.count, ExtractionScore.summary(scores.map(\.1)))
         ]
         for (group, items) in groups.sorted(by: { $0.key < $1.key }) { table.append((group, items.count, ExtractionScore.summary(items))) }
         if json {
-            printLine(JobJSON.text(table.map { name, n, s in
-                ["group": name, "logs": n, "hit_at_1": s.hitAt1, "hit_at_3": s.hitAt3, "recall": s.recall, "precision": s.precision, "f1": s.f1]
-            }))
+            printLine(
+                JobJSON.text(
+                    table.map { name, n, s in
+                        ["group": name, "logs": n, "hit_at_1": s.hitAt1, "hit_at_3": s.hitAt3, "recall": s.recall, "precision": s.precision, "f1": s.f1]
+                    }))
             return
         }
         printLine("group                  logs  hit@1  hit@3  recall  precision     F1")
         for (name, n, s) in table {
-            printLine(String(format: "%-20@ %6d %6.1f %6.1f %7.1f %10.1f %6.1f", name.padding(toLength: 20, withPad: " ", startingAt: 0),
-                             n, s.hitAt1 * 100, s.hitAt3 * 100, s.recall * 100, s.precision * 100, s.f1 * 100))
+            printLine(
+                String(
+                    format: "%-20@ %6d %6.1f %6.1f %7.1f %10.1f %6.1f", name.padding(toLength: 20, withPad: " ", startingAt: 0),
+                    n, s.hitAt1 * 100, s.hitAt3 * 100, s.recall * 100, s.precision * 100, s.f1 * 100))
         }
     }
 

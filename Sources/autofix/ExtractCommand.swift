@@ -31,13 +31,16 @@ struct ExtractCommand: ParsableCommand {
             blocks = streaming.blocks(scan, top: top)
         }
         if format == "json" {
-            printLine(JobJSON.text([
-                "failure_kind": extractor.failureKind(blocks).rawValue,
-                "blocks": blocks.map { block -> [String: Any] in
-                    ["start_line": block.startLine, "end_line": block.endLine, "rule": block.rule, "kind": block.kind.rawValue,
-                     "message": block.message, "score": block.score]
-                },
-            ]))
+            printLine(
+                JobJSON.text([
+                    "failure_kind": extractor.failureKind(blocks).rawValue,
+                    "blocks": blocks.map { block -> [String: Any] in
+                        [
+                            "start_line": block.startLine, "end_line": block.endLine, "rule": block.rule, "kind": block.kind.rawValue,
+                            "message": block.message, "score": block.score,
+                        ]
+                    },
+                ]))
             return
         }
         printLine("failure kind: \(extractor.failureKind(blocks).rawValue)")

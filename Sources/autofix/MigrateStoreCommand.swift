@@ -25,7 +25,12 @@ struct MigrateStoreCommand: AsyncParsableCommand {
         let source = try SQLiteJobStore(configuration: SQLiteStoreConfiguration(path: path, connections: .single))
         try await source.migrate()
         var app = try global.makeApp()
-        app = AutofixApp(configuration: { var c = app.configuration; c.database = to; return c }(), environment: app.environment)
+        app = AutofixApp(
+            configuration: {
+                var c = app.configuration
+                c.database = to
+                return c
+            }(), environment: app.environment)
         let copied = try await app.withStore(.intake) { store in
             guard let target = store as? PostgresJobStore else { throw UsageError(message: "--to must be a postgres:// URL") }
             return try await target.importQueue { table, offset, limit in try await source.copyChunk(table: table, offset: offset, limit: limit) }

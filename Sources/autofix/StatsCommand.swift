@@ -1,7 +1,7 @@
 import App
-import Queue
 import ArgumentParser
 import AutofixCLI
+import Queue
 
 /// `autofix stats`: counts by state, oldest queued age, 24-hour success rate.
 struct StatsCommand: AsyncParsableCommand {

@@ -64,7 +64,8 @@ struct BadInputTests {
 
     @Test func enqueue_payloadOnStdin_recordsTheSeedFields() async throws {
         let env = try ProcessTestEnvironment()
-        let payload = #"{"repo":"octo/app","run_id":"987","run_url":"https://github.com/octo/app/actions/runs/987","branch":"main","sha":"0123456789abcdef0123456789abcdef01234567"}"#
+        let payload =
+            #"{"repo":"octo/app","run_id":"987","run_url":"https://github.com/octo/app/actions/runs/987","branch":"main","sha":"0123456789abcdef0123456789abcdef01234567"}"#
         let result = try await env.run(["enqueue", "--payload", "-", "--json"], stdin: Data(payload.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -97,7 +98,8 @@ struct ExtractCommandTests {
     @Test func extract_gzippedLog_printsTheFailingBlockAsJSON() async throws {
         let env = try ProcessTestEnvironment()
         let log = env.directory.appendingPathComponent("job.log")
-        try "setup\ncompiling\nsrc/main.c:12:5: error: expected ';' before 'return'\nmake: *** [all] Error 1\n".write(to: log, atomically: true, encoding: .utf8)
+        try "setup\ncompiling\nsrc/main.c:12:5: error: expected ';' before 'return'\nmake: *** [all] Error 1\n".write(
+            to: log, atomically: true, encoding: .utf8)
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
         gzip.arguments = [log.path]

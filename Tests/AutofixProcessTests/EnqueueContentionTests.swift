@@ -1,13 +1,14 @@
-import TestSupport
 import Foundation
 import Queue
+import TestSupport
 import Testing
 
 @Suite("enqueue under contention", .serialized)
 struct EnqueueContentionTests {
     /// Four shell loops run `autofix enqueue` 500 times each while a worker drains. Two loops
     /// enqueue the same runs, so they race on every dedupe key.
-    @Test(arguments: StoreKind.available) func contention_fourEnqueuersWhileWorkerDrains_noErrorsNoDuplicatesEveryJobProcessed(_ store: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func contention_fourEnqueuersWhileWorkerDrains_noErrorsNoDuplicatesEveryJobProcessed(_ store: StoreKind) async throws
+    {
         let perProcess = Int(ProcessInfo.processInfo.environment["AUTOFIX_CONTENTION_ENQUEUES"] ?? "") ?? 500
         let env = try ProcessTestEnvironment(store: store, extra: ["AUTOFIX_WORKER_CONCURRENCY": "4"])
         #expect(try await env.run(["migrate"]).status == 0)
@@ -50,10 +51,11 @@ struct EnqueueContentionTests {
             }
             func ids(_ index: Int) throws -> [Int: Int64] {
                 let text = try String(contentsOf: env.directory.appendingPathComponent("ids.\(index)"), encoding: .utf8)
-                return Dictionary(uniqueKeysWithValues: text.split(separator: "\n").map { line in
-                    let parts = line.split(separator: " ")
-                    return (Int(parts[0])!, Int64(parts[1])!)
-                })
+                return Dictionary(
+                    uniqueKeysWithValues: text.split(separator: "\n").map { line in
+                        let parts = line.split(separator: " ")
+                        return (Int(parts[0])!, Int64(parts[1])!)
+                    })
             }
             let (shared1, shared2) = (try ids(0), try ids(1))
             #expect(shared1.count == perProcess && shared2.count == perProcess)

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 
 /// A unix datagram socket standing in for systemd's notify socket.
 final class NotifySocket: @unchecked Sendable {

@@ -1,7 +1,7 @@
-import TestSupport
 import App
 import Foundation
 import Queue
+import TestSupport
 import Testing
 
 /// A temporary directory with a database, the environment a test's `autofix` processes share, and the store to inspect.

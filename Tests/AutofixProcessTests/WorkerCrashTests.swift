@@ -1,6 +1,6 @@
-import TestSupport
 import Foundation
 import Queue
+import TestSupport
 import Testing
 
 @Suite("worker process: crash and graceful shutdown", .serialized)

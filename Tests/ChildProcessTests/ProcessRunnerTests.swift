@@ -1,10 +1,11 @@
-import Foundation
 import ChildProcess
+import Foundation
 import Testing
 
 @Suite struct ProcessRunnerTests {
     @Test func run_withEnvironment_passesOnlyThatEnvironment() async throws {
-        let result = try await ProcessRunner().run(["sh", "-c", "echo \"$ONLY:$HOME\""], environment: ["ONLY": "yes", "PATH": "/usr/bin:/bin", "HOME": "/nowhere"])
+        let result = try await ProcessRunner().run(
+            ["sh", "-c", "echo \"$ONLY:$HOME\""], environment: ["ONLY": "yes", "PATH": "/usr/bin:/bin", "HOME": "/nowhere"])
         #expect(result.succeeded, "\(result.combinedOutput)")
         #expect(result.stdout == "yes:/nowhere\n")
     }

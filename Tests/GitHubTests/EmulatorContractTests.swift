@@ -1,13 +1,14 @@
-import TestSupport
 import Emulators
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Foundation
 import GitHub
 import Synchronization
+import TestSupport
 import Testing
 import _CryptoExtras
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The emulators against the real APIs' descriptions: every route of `GitHubEmulator` (its storage host included)
 /// and every scripted step of `ScriptedLLMServer` is driven over HTTP, each exchange is written as one JSON line,
@@ -50,7 +51,8 @@ import _CryptoExtras
         let file = try Self.writeTemporary(lines)
         let result = try Self.runChecker([file.path])
         #expect(result.status == 1, "\(result.output)")
-        #expect(result.output.contains("wrong type") && result.output.contains("missing required") && result.output.contains("unknown route"), "\(result.output)")
+        #expect(
+            result.output.contains("wrong type") && result.output.contains("missing required") && result.output.contains("unknown route"), "\(result.output)")
     }
 
     // MARK: - The emulators
@@ -74,7 +76,9 @@ import _CryptoExtras
         github.install("octo/other", installation: 8)
         var emulated = EmulatedRun(
             id: Self.runID, repo: Self.repo, name: "CI", headSHA: sha, headBranch: "main",
-            jobs: [.init(id: 51, name: "build", conclusion: "success", log: "ok\n"), .init(id: 52, name: "test", conclusion: "failure", log: "E assert 5 == -1\n")])
+            jobs: [
+                .init(id: 51, name: "build", conclusion: "success", log: "ok\n"), .init(id: 52, name: "test", conclusion: "failure", log: "E assert 5 == -1\n"),
+            ])
         emulated.earlierAttempts = [(conclusion: "failure", jobs: [.init(id: 41, name: "test", conclusion: "failure", log: "E first attempt\n")])]
         github.addRun(emulated)
         let llm = ScriptedLLMServer()
@@ -105,7 +109,9 @@ import _CryptoExtras
             // ops.json: the operations the emulators serve; every other route (allow-list, OpenAI, Anthropic) is served.
             guard source != "ops.json" || implemented.contains(id) else { continue }
             let pattern = Self.templateRegex(template)
-            if !recorded.contains(where: { $0.method == method && $0.path.split(separator: "?", maxSplits: 1).first.map(String.init).map { pattern.contractMatches($0) } == true }) {
+            if !recorded.contains(where: {
+                $0.method == method && $0.path.split(separator: "?", maxSplits: 1).first.map(String.init).map { pattern.contractMatches($0) } == true
+            }) {
                 uncovered.append("\(source) \(id) \(method) \(template)")
             }
         }
@@ -161,8 +167,9 @@ import _CryptoExtras
         try await d.github(api, "GET", "/repos/\(repo)/pulls", headers: auth, expect: 200)
         try await d.github(api, "POST", "/repos/\(repo)/pulls", headers: json, body: pull, expect: 201)
         try await d.github(api, "POST", "/repos/\(repo)/pulls", headers: json, body: pull, expect: 422)
-        try await d.github(api, "POST", "/repos/\(repo)/pulls", headers: json,
-                           body: #"{"title":"x","head":"no-such-branch","base":"main"}"#, expect: 422)
+        try await d.github(
+            api, "POST", "/repos/\(repo)/pulls", headers: json,
+            body: #"{"title":"x","head":"no-such-branch","base":"main"}"#, expect: 422)
         try await d.github(api, "POST", "/repos/\(repo)/pulls", headers: json, body: #"{"head":"ci/autofix-1","base":"main"}"#, expect: 422)
         try await d.github(api, "POST", "/repos/octo/missing/pulls", headers: json, body: pull, expect: 404)
         try await d.github(api, "GET", "/repos/\(repo)/pulls?state=open&head=octo:ci/autofix-1", headers: auth, expect: 200)
@@ -170,8 +177,9 @@ import _CryptoExtras
         try await d.github(api, "GET", "/repos/octo/missing/pulls", headers: auth, expect: 404)
         // A repository whose plan has no draft pull requests refuses a draft (422) and takes a ready one.
         try await d.github(api, "POST", "/repos/octo/nodrafts/pulls", headers: json, body: pull, expect: 422)
-        try await d.github(api, "POST", "/repos/octo/nodrafts/pulls", headers: json,
-                           body: #"{"title":"Fix add","head":"ci/autofix-1","base":"main","body":"Autofix","draft":false}"#, expect: 201)
+        try await d.github(
+            api, "POST", "/repos/octo/nodrafts/pulls", headers: json,
+            body: #"{"title":"Fix add","head":"ci/autofix-1","base":"main","body":"Autofix","draft":false}"#, expect: 201)
 
         // Labels and comments on the pull request (1), their 422s and a missing issue.
         try await d.github(api, "POST", "/repos/\(repo)/issues/1/labels", headers: json, body: #"{"labels":["autofix"]}"#, expect: 200)
@@ -186,7 +194,8 @@ import _CryptoExtras
         try await d.github(api, "GET", "/repos/\(repo)/issues/999/comments", headers: auth, expect: 404)
 
         // Repository dispatch.
-        try await d.github(api, "POST", "/repos/\(repo)/dispatches", headers: json, body: #"{"event_type":"autofix","client_payload":{"run":777}}"#, expect: 204)
+        try await d.github(
+            api, "POST", "/repos/\(repo)/dispatches", headers: json, body: #"{"event_type":"autofix","client_payload":{"run":777}}"#, expect: 204)
         try await d.github(api, "POST", "/repos/\(repo)/dispatches", headers: json, body: #"{}"#, expect: 422)
         try await d.github(api, "POST", "/repos/octo/missing/dispatches", headers: json, body: #"{"event_type":"autofix"}"#, expect: 404)
 
@@ -199,10 +208,12 @@ import _CryptoExtras
 
         // Installation token: a valid App JWT (201), a malformed one and none (401); the minted token then works
         // on its installation's repositories and is "Not Found" on another installation's.
-        let minted = try await d.github(api, "POST", "/app/installations/7/access_tokens",
-                                        headers: ["Authorization": "Bearer \(jwt)", "Content-Type": "application/json"], body: "{}", expect: 201)
-        try await d.github(api, "POST", "/app/installations/7/access_tokens",
-                           headers: ["Authorization": "Bearer not.a.jwt", "Content-Type": "application/json"], body: "{}", expect: 401)
+        let minted = try await d.github(
+            api, "POST", "/app/installations/7/access_tokens",
+            headers: ["Authorization": "Bearer \(jwt)", "Content-Type": "application/json"], body: "{}", expect: 201)
+        try await d.github(
+            api, "POST", "/app/installations/7/access_tokens",
+            headers: ["Authorization": "Bearer not.a.jwt", "Content-Type": "application/json"], body: "{}", expect: 401)
         try await d.github(api, "POST", "/app/installations/7/access_tokens", headers: ["Content-Type": "application/json"], body: "{}", expect: 401)
         let installation = try #require((minted.json as? [String: Any])?["token"] as? String, "no token in \(minted.text)")
         try await d.github(api, "GET", "/repos/\(repo)", headers: ["Authorization": "Bearer \(installation)"], expect: 200)
@@ -236,8 +247,10 @@ import _CryptoExtras
     static func probe(_ d: ContractDriver, api: URL) async throws -> Set<String> {
         let listed = try runChecker(["--list-operations"])
         try #require(listed.status == 0, "\(listed.output)")
-        let samples = ["owner": "octo", "repo": "app", "run_id": String(runID), "job_id": "52", "issue_number": "1",
-                       "installation_id": "7", "path": "README.md", "ref": "heads/main", "workflow_id": "ci.yml"]
+        let samples = [
+            "owner": "octo", "repo": "app", "run_id": String(runID), "job_id": "52", "issue_number": "1",
+            "installation_id": "7", "path": "README.md", "ref": "heads/main", "workflow_id": "ci.yml",
+        ]
         var implemented: Set<String> = []
         for line in listed.output.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -245,9 +258,10 @@ import _CryptoExtras
             var path = fields[3]
             for (name, value) in samples { path = path.replacingOccurrences(of: "{\(name)}", with: value) }
             path = path.replacingOccurrences(of: #"\{[^}]+\}"#, with: "1", options: .regularExpression)
-            let reply = try await d.send(api.absoluteString + path, method: fields[2],
-                                         headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
-                                         body: fields[2] == "GET" ? nil : "{}")
+            let reply = try await d.send(
+                api.absoluteString + path, method: fields[2],
+                headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
+                body: fields[2] == "GET" ? nil : "{}")
             let routerMiss = (reply.status == 404 || reply.status == 405) && reply.json == nil
             if !routerMiss { implemented.insert(fields[1]) }
         }
@@ -257,7 +271,8 @@ import _CryptoExtras
     // MARK: - LLM
 
     static func driveLLM(_ d: ContractDriver, _ llm: ScriptedLLMServer, base: URL) async throws {
-        let openAIBody = #"{"model":"gpt-4o-2024-08-06","messages":[{"role":"system","content":"s"},{"role":"user","content":"u"}],"max_tokens":64,"temperature":0}"#
+        let openAIBody =
+            #"{"model":"gpt-4o-2024-08-06","messages":[{"role":"system","content":"s"},{"role":"user","content":"u"}],"max_tokens":64,"temperature":0}"#
         let openAIHeaders = ["Authorization": "Bearer sk-test", "Content-Type": "application/json"]
         let anthropicBody = #"{"model":"claude-sonnet-4-20250514","max_tokens":64,"system":"s","messages":[{"role":"user","content":"u"}]}"#
         let anthropicHeaders = ["x-api-key": "sk-test", "anthropic-version": "2023-06-01", "Content-Type": "application/json"]
@@ -289,14 +304,17 @@ import _CryptoExtras
         llm.enqueue(.reply("ok"))
         try await d.llm("openai", base, "/chat/completions", headers: openAIHeaders, body: openAIBody, expect: 200)
         llm.enqueue(.reply("ok"))
-        try await d.llm("openai", base, "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
-                        headers: ["api-key": "k", "Content-Type": "application/json"], body: openAIBody, expect: 200)
+        try await d.llm(
+            "openai", base, "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
+            headers: ["api-key": "k", "Content-Type": "application/json"], body: openAIBody, expect: 200)
         llm.enqueue(.reply("never"))
-        try await d.llm("openai", base, "/v1/chat/completions", headers: openAIHeaders,
-                        body: #"{"model":"o3-mini","messages":[{"role":"user","content":"u"}],"max_tokens":64}"#, expect: 400)
+        try await d.llm(
+            "openai", base, "/v1/chat/completions", headers: openAIHeaders,
+            body: #"{"model":"o3-mini","messages":[{"role":"user","content":"u"}],"max_tokens":64}"#, expect: 400)
         llm.enqueue(.reply("never"))
-        try await d.llm("openai", base, "/v1/chat/completions", headers: openAIHeaders,
-                        body: #"{"model":"o3-mini","messages":[{"role":"user","content":"u"}],"temperature":0.2}"#, expect: 400)
+        try await d.llm(
+            "openai", base, "/v1/chat/completions", headers: openAIHeaders,
+            body: #"{"model":"o3-mini","messages":[{"role":"user","content":"u"}],"temperature":0.2}"#, expect: 400)
     }
 
     // MARK: - Helpers
@@ -346,8 +364,10 @@ extension NSRegularExpression {
 
 /// Refuses every redirect, so the 302 itself is what the test sees and records.
 final class ContractRefusesRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
         completionHandler(nil)
     }
 }
@@ -412,8 +432,10 @@ final class ContractDriver: Sendable {
 
     /// One exchange with the GitHub API emulator; `path` may carry a query.
     @discardableResult
-    func github(_ api: URL, _ method: String, _ path: String, headers: [String: String], body: String? = nil, expect: Int,
-                sourceLocation: SourceLocation = #_sourceLocation) async throws -> ContractAnswer {
+    func github(
+        _ api: URL, _ method: String, _ path: String, headers: [String: String], body: String? = nil, expect: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> ContractAnswer {
         let answer = try await send(api.absoluteString + path, method: method, headers: headers, body: body)
         #expect(answer.status == expect, "\(method) \(path): \(answer.status) \(answer.text)", sourceLocation: sourceLocation)
         record(service: "github", method: method, path: path, answer: answer, requestHeaders: nil)
@@ -433,8 +455,10 @@ final class ContractDriver: Sendable {
 
     /// One exchange with the scripted model (`service` is "openai" or "anthropic").
     @discardableResult
-    func llm(_ service: String, _ base: URL, _ path: String, headers: [String: String], body: String, expect: Int,
-             sourceLocation: SourceLocation = #_sourceLocation) async throws -> ContractAnswer {
+    func llm(
+        _ service: String, _ base: URL, _ path: String, headers: [String: String], body: String, expect: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> ContractAnswer {
         let answer = try await send(base.absoluteString + path, method: "POST", headers: headers, body: body)
         #expect(answer.status == expect, "\(service) POST \(path): \(answer.status) \(answer.text)", sourceLocation: sourceLocation)
         record(service: service, method: "POST", path: path, answer: answer, requestHeaders: nil)

@@ -1,7 +1,7 @@
-import TestSupport
 import Emulators
 import Foundation
 import GitHub
+import TestSupport
 import Testing
 import _CryptoExtras
 
@@ -36,9 +36,10 @@ import _CryptoExtras
             for: Data("\(parts[0]).\(parts[1])".utf8), padding: .insecurePKCS1v1_5)
         #expect(valid)
         let other = try _RSA.Signing.PrivateKey(keySize: .bits2048)
-        #expect(!other.publicKey.isValidSignature(
-            _RSA.Signing.RSASignature(rawRepresentation: try #require(Data(base64Encoded: signature))),
-            for: Data("\(parts[0]).\(parts[1])".utf8), padding: .insecurePKCS1v1_5))
+        #expect(
+            !other.publicKey.isValidSignature(
+                _RSA.Signing.RSASignature(rawRepresentation: try #require(Data(base64Encoded: signature))),
+                for: Data("\(parts[0]).\(parts[1])".utf8), padding: .insecurePKCS1v1_5))
     }
 
     @Test func installationToken_isReusedUntilNearExpiry() async throws {
@@ -57,7 +58,8 @@ import _CryptoExtras
             #expect(await source.minted == 1)
             #expect(emulator.installationTokensMinted == 1)
             // A token with less left than the renewal margin is replaced.
-            let eager = GitHubAppTokenSource(jwt: try GitHubAppJWT(appID: "42", privateKeyPEM: Self.key.pemRepresentation), installationID: 7, renewBefore: 7200)
+            let eager = GitHubAppTokenSource(
+                jwt: try GitHubAppJWT(appID: "42", privateKeyPEM: Self.key.pemRepresentation), installationID: 7, renewBefore: 7200)
             let eagerClient = GitHubClient(baseURL: api, credentials: .app(eager))
             _ = try await eagerClient.repository("octo/app")
             _ = try await eagerClient.repository("octo/app")

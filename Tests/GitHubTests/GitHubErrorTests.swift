@@ -1,10 +1,11 @@
 import Emulators
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Foundation
 import GitHub
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// GitHub's errors as github.com sends them, read by the real client.
 @Suite struct GitHubErrorTests {
@@ -51,7 +52,9 @@ import Testing
     }
 
     @Test func validationFailed_readsErrorsArray() {
-        let body = Data(#"{"message":"Validation Failed","errors":[{"resource":"PullRequest","code":"custom","message":"A pull request already exists for octo:ci/autofix-1."}],"documentation_url":"https://docs.github.com/rest/pulls/pulls#create-a-pull-request"}"#.utf8)
+        let body = Data(
+            #"{"message":"Validation Failed","errors":[{"resource":"PullRequest","code":"custom","message":"A pull request already exists for octo:ci/autofix-1."}],"documentation_url":"https://docs.github.com/rest/pulls/pulls#create-a-pull-request"}"#
+                .utf8)
         let response = HTTPURLResponse(url: URL(string: "https://api.github.com/repos/octo/app/pulls")!, statusCode: 422, httpVersion: nil, headerFields: [:])!
         let error = GitHubClient.error(status: 422, data: body, headers: response)
         #expect(error == .validationFailed("Validation Failed: A pull request already exists for octo:ci/autofix-1."))

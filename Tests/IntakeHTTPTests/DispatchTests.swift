@@ -3,7 +3,8 @@ import Testing
 
 @Suite("HTTP intake: dispatch and jobs API", .serialized)
 struct DispatchTests {
-    static let seed = #"{"event_type":"ci-failure","client_payload":{"repo":"octo/app","run_id":4242,"run_url":"https://github.com/octo/app/actions/runs/4242","branch":"main","sha":"0123456789abcdef0123456789abcdef01234567"}}"#
+    static let seed =
+        #"{"event_type":"ci-failure","client_payload":{"repo":"octo/app","run_id":4242,"run_url":"https://github.com/octo/app/actions/runs/4242","branch":"main","sha":"0123456789abcdef0123456789abcdef01234567"}}"#
     let key = ["x-api-key": TestServer.apiKey]
 
     @Test func dispatch_seedPayloadTwice_createsOneJob() async throws {

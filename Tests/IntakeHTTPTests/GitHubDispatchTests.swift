@@ -24,25 +24,31 @@ final class FakeGitHub: Sendable {
             var buffer = try await request.body.collect(upTo: 1 << 16)
             let data = Data(buffer.readBytes(length: buffer.readableBytes) ?? [])
             let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-            let flat = object.mapValues { value in (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "" }
+            let flat = object.mapValues { value in
+                (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])).map { String(decoding: $0, as: UTF8.self) }
+                    ?? ""
+            }
             self.received.withLock {
-                $0.append(Received(
-                    path: "/repos/\(context.parameters.get("owner")!)/\(context.parameters.get("repo")!)/dispatches",
-                    authorization: request.headers[.authorization], accept: request.headers[.accept], body: flat))
+                $0.append(
+                    Received(
+                        path: "/repos/\(context.parameters.get("owner")!)/\(context.parameters.get("repo")!)/dispatches",
+                        authorization: request.headers[.authorization], accept: request.headers[.accept], body: flat))
             }
             if let status = self.failFirst.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
                 return Response(status: .init(code: status))
             }
             if object["event_type"] as? String == "" {
                 let message = #"{"message":"Validation Failed","documentation_url":"https://docs.github.com/rest"}"#
-                return Response(status: .unprocessableContent, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: message)))
+                return Response(
+                    status: .unprocessableContent, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: message)))
             }
             return Response(status: .noContent)
         }
         let port = Mutex<Int?>(nil)
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port } },
-                              logger: Logger(label: "fake-github", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port } },
+            logger: Logger(label: "fake-github", factory: { _ in SwiftLogNoOpLogHandler() }))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             while port.withLock({ $0 }) == nil { await Task.yield() }

@@ -17,8 +17,10 @@ struct MetricsEndpointTests {
         try await TestServer.with { server async throws in
             let job = try await server.store.enqueue(NewJob(kind: "noop"))
             let leased = try #require(try await server.store.claim(ClaimRequest(workerID: "w", kinds: ["noop"], limit: 1, leaseDuration: .seconds(60))).first)
-            try await server.store.recordStage(leased.lease, StageRecord(
-                stage: "generate_patch", startedAt: Date(), duration: .milliseconds(1500), outcome: "ok", tokensIn: 10, tokensOut: 5, costUSD: 0.01))
+            try await server.store.recordStage(
+                leased.lease,
+                StageRecord(
+                    stage: "generate_patch", startedAt: Date(), duration: .milliseconds(1500), outcome: "ok", tokensIn: 10, tokensOut: 5, costUSD: 0.01))
             try await server.store.complete(leased.lease, outcome: .succeeded())
             _ = job
             _ = try await server.send("GET", "/healthz")

@@ -1,12 +1,13 @@
 import App
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Logging
 import Queue
 import ServerAssembly
 import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// `autofix serve` built through `AutofixApp`, on a free loopback port, over a temporary database.
 struct TestServer: Sendable {

@@ -4,7 +4,8 @@ import Testing
 
 @Suite("HTTP intake: GitHub webhooks", .serialized)
 struct WebhookTests {
-    static let failedRun = #"{"action":"completed","workflow_run":{"id":9001,"name":"CI","run_attempt":1,"conclusion":"failure","head_sha":"0123456789abcdef0123456789abcdef01234567","head_branch":"main","html_url":"https://github.com/octo/app/actions/runs/9001"},"repository":{"full_name":"octo/app"}}"#
+    static let failedRun =
+        #"{"action":"completed","workflow_run":{"id":9001,"name":"CI","run_attempt":1,"conclusion":"failure","head_sha":"0123456789abcdef0123456789abcdef01234567","head_branch":"main","html_url":"https://github.com/octo/app/actions/runs/9001"},"repository":{"full_name":"octo/app"}}"#
 
     @Test func signature_matchesGitHubsPublishedTestVector() {
         let signature = SecretCheck.webhookSignature(secret: "It's a Secret to Everybody", body: Data("Hello, World!".utf8))
@@ -17,9 +18,11 @@ struct WebhookTests {
     ) async throws -> (status: Int, body: String) {
         let signature = SecretCheck.webhookSignature(secret: secret, body: Data(body.utf8))
         let sent = tamper ? body.replacingOccurrences(of: "9001", with: "9002") : body
-        return try await server.send("POST", "/webhooks/github", body: Data(sent.utf8), headers: [
-            "X-GitHub-Event": event, "X-Hub-Signature-256": signature, "Content-Type": "application/json", "X-GitHub-Delivery": delivery,
-        ])
+        return try await server.send(
+            "POST", "/webhooks/github", body: Data(sent.utf8),
+            headers: [
+                "X-GitHub-Event": event, "X-Hub-Signature-256": signature, "Content-Type": "application/json", "X-GitHub-Delivery": delivery,
+            ])
     }
 
     @Test func webhook_replayedDelivery_isRefused_underItsIdOrAnother_andAnotherRunAccepted() async throws {
@@ -47,9 +50,11 @@ struct WebhookTests {
     @Test func webhook_withoutDeliveryID_isRefused() async throws {
         try await TestServer.with { server async throws in
             let signature = SecretCheck.webhookSignature(secret: TestServer.webhookSecret, body: Data(Self.failedRun.utf8))
-            let response = try await server.send("POST", "/webhooks/github", body: Data(Self.failedRun.utf8), headers: [
-                "X-GitHub-Event": "workflow_run", "X-Hub-Signature-256": signature,
-            ])
+            let response = try await server.send(
+                "POST", "/webhooks/github", body: Data(Self.failedRun.utf8),
+                headers: [
+                    "X-GitHub-Event": "workflow_run", "X-Hub-Signature-256": signature,
+                ])
             #expect(response.status == 400)
             #expect(try await server.jobCount() == 0)
         }

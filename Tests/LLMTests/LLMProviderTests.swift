@@ -1,5 +1,5 @@
-import FeatureConfiguration
 import Emulators
+import FeatureConfiguration
 import Foundation
 import LLM
 import Testing
@@ -46,7 +46,8 @@ import Testing
         server.enqueue(.status(429, retryAfter: 1), .status(503), .reply("ok"))
         try await server.run { base in
             let started = ContinuousClock.now
-            let response = try await LLMProviders.make(configuration(.anthropic, base)).complete(LLMRequest(system: "s", messages: [.init(role: "user", content: "u")]))
+            let response = try await LLMProviders.make(configuration(.anthropic, base)).complete(
+                LLMRequest(system: "s", messages: [.init(role: "user", content: "u")]))
             #expect(response.text == "ok" && response.retries == 2)
             #expect(ContinuousClock.now - started >= .seconds(1), "Retry-After must be honoured")
         }

@@ -1,5 +1,5 @@
-import FeatureConfiguration
 import Emulators
+import FeatureConfiguration
 import Foundation
 import LLM
 import Testing

@@ -10,24 +10,30 @@ import Testing
     }
 
     @Test func scriptTail_whenYarnEpilogueFollows_isTheScriptsLastOutput() {
-        let log = ["$ size-limit", "", "  Package size limit has exceeded by 934 B", "  Package size: 103.91 KB", "  Size limit:   103 KB", "",
-                   "error Command failed with exit code 3.", "info Visit https://yarnpkg.com/en/docs/cli/run for documentation about this command."]
+        let log = [
+            "$ size-limit", "", "  Package size limit has exceeded by 934 B", "  Package size: 103.91 KB", "  Size limit:   103 KB", "",
+            "error Command failed with exit code 3.", "info Visit https://yarnpkg.com/en/docs/cli/run for documentation about this command.",
+        ]
         let found = blocks(log)
         #expect(found.first?.lines == 3...5, "\(found)")
         #expect(!found.contains { $0.lines.contains(7) }, "the epilogue itself is not a cause: \(found)")
     }
 
     @Test func scriptTail_skipsNestedRunnersEpilogues() {
-        let log = ["> fusv scss/", "✖ Variable $bd-warning is not being used!", "npm ERR! code ELIFECYCLE", "npm ERR! errno 1",
-                   "npm ERR! bootstrap@4.3.1 css-lint-vars: `fusv scss/`", "ERROR: \"css-lint-vars\" exited with 1.",
-                   "npm ERR! code ELIFECYCLE", "npm ERR! bootstrap@4.3.1 lint: `npm-run-all css-lint-*`", "npm ERR! Test failed.  See above for more details."]
+        let log = [
+            "> fusv scss/", "✖ Variable $bd-warning is not being used!", "npm ERR! code ELIFECYCLE", "npm ERR! errno 1",
+            "npm ERR! bootstrap@4.3.1 css-lint-vars: `fusv scss/`", "ERROR: \"css-lint-vars\" exited with 1.",
+            "npm ERR! code ELIFECYCLE", "npm ERR! bootstrap@4.3.1 lint: `npm-run-all css-lint-*`", "npm ERR! Test failed.  See above for more details.",
+        ]
         let found = blocks(log)
         #expect(found.first?.lines == 2...2, "\(found)")
     }
 
     @Test func sanitizerReport_isOneBlockUpToAborting() {
-        var log = ["==16563==ERROR: AddressSanitizer: SEGV on unknown address 0x000001d548d0 (pc 0x455084 T0)",
-                   "==16563==The signal is caused by a WRITE memory access."]
+        var log = [
+            "==16563==ERROR: AddressSanitizer: SEGV on unknown address 0x000001d548d0 (pc 0x455084 T0)",
+            "==16563==The signal is caused by a WRITE memory access.",
+        ]
         log += (0..<60).map { "    #\($0) 0x455083 in frame\($0) /src/nvim/memory.c:\($0):3" }
         log += ["SUMMARY: AddressSanitizer: SEGV /src/nvim/memory.c:119:3 in xfree", "==16563==ABORTING", "", "Running functional tests", "", "All done"]
         let found = blocks(log)
@@ -36,14 +42,18 @@ import Testing
     }
 
     @Test func passingTestLine_neverMatches_whateverItsNameSays() {
-        let found = blocks(["[ RUN      ] jobs jobwait will return -1 if the wait timed out: 110.2 ms OK",
-                            "t4019-diff-wserror.sh ..... ok", "test_error_handling PASSED"])
+        let found = blocks([
+            "[ RUN      ] jobs jobwait will return -1 if the wait timed out: 110.2 ms OK",
+            "t4019-diff-wserror.sh ..... ok", "test_error_handling PASSED",
+        ])
         #expect(found.isEmpty, "\(found)")
     }
 
     @Test func namesThatContainErrorOrFailed_areNotProse() {
-        let found = blocks(["    GEN perl/build/lib/Git/LoadCPAN/Error.pm", "[ 25 of 162] Compiling Language.PureScript.CST.Errors",
-                            "+export GIT_PROVE_OPTS=--timer --jobs 3 --state=failed,slow,save"])
+        let found = blocks([
+            "    GEN perl/build/lib/Git/LoadCPAN/Error.pm", "[ 25 of 162] Compiling Language.PureScript.CST.Errors",
+            "+export GIT_PROVE_OPTS=--timer --jobs 3 --state=failed,slow,save",
+        ])
         #expect(found.isEmpty, "\(found)")
     }
 
@@ -55,31 +65,39 @@ import Testing
     }
 
     @Test func phpunitSection_runsFromUnderItsHeadingToTheVerdict() {
-        let log = ["Time: 11.79 seconds, Memory: 44.00MB", "", "There was 1 failure:", "", "1) Inflector_helper_test::test_plural",
-                   "Failed asserting that two strings are equal.", "--- Expected", "+++ Actual", "@@ @@", "-'tellies'", "+'telly'", "",
-                   "/home/travis/build/ci/tests/inflector_helper_test.php:43", "", "FAILURES!", "Tests: 12, Assertions: 40, Failures: 1."]
+        let log = [
+            "Time: 11.79 seconds, Memory: 44.00MB", "", "There was 1 failure:", "", "1) Inflector_helper_test::test_plural",
+            "Failed asserting that two strings are equal.", "--- Expected", "+++ Actual", "@@ @@", "-'tellies'", "+'telly'", "",
+            "/home/travis/build/ci/tests/inflector_helper_test.php:43", "", "FAILURES!", "Tests: 12, Assertions: 40, Failures: 1.",
+        ]
         let found = blocks(log)
         #expect(found.first?.lines == 5...13, "\(found)")
     }
 
     @Test func mochaFailingList_runsAsFarAsItsIndentation() {
-        let log = ["  65843 passing (11m)", "  2 failing", "", "  1) ", "       unittests:: General", "     AssertionError: expected 1 to equal 2",
-                   "      at Context.<anonymous> (src/a.ts:259:20)", "", "  2) ", "       unittests:: General", "     AssertionError: expected 1 to equal 2",
-                   "      at Context.<anonymous> (src/a.ts:279:20)", "", "", "[00:04:30] 'runTestsParallel' errored after 11 min"]
+        let log = [
+            "  65843 passing (11m)", "  2 failing", "", "  1) ", "       unittests:: General", "     AssertionError: expected 1 to equal 2",
+            "      at Context.<anonymous> (src/a.ts:259:20)", "", "  2) ", "       unittests:: General", "     AssertionError: expected 1 to equal 2",
+            "      at Context.<anonymous> (src/a.ts:279:20)", "", "", "[00:04:30] 'runTestsParallel' errored after 11 min",
+        ]
         let found = blocks(log)
         #expect(found.first?.lines == 2...12, "\(found)")
     }
 
     @Test func minitestHeading_takesItsParagraph() {
-        let log = ["Run options: --seed 42", "", "Failure:", "ParserTest#test_empty [test/parser_test.rb:12]:", "Expected: 0", "  Actual: 1", "",
-                   "bin/rails test test/parser_test.rb:10", "", "Finished in 0.1s"]
+        let log = [
+            "Run options: --seed 42", "", "Failure:", "ParserTest#test_empty [test/parser_test.rb:12]:", "Expected: 0", "  Actual: 1", "",
+            "bin/rails test test/parser_test.rb:10", "", "Finished in 0.1s",
+        ]
         let found = blocks(log)
         #expect(found.contains { $0.rule == "minitest.failure" && $0.lines == 3...6 }, "\(found)")
     }
 
     @Test func nodeLoadError_includesTheFileSourceAndCaretAboveIt() {
-        let log = ["> gulp build", "", "/home/travis/build/app/gulp-tasks/serve.js:31", "    console.log(`Serving`, );", "                         ^", "",
-                   "SyntaxError: Unexpected token )", "    at createScript (vm.js:56:10)", "    at Module._compile (module.js:549:28)"]
+        let log = [
+            "> gulp build", "", "/home/travis/build/app/gulp-tasks/serve.js:31", "    console.log(`Serving`, );", "                         ^", "",
+            "SyntaxError: Unexpected token )", "    at createScript (vm.js:56:10)", "    at Module._compile (module.js:549:28)",
+        ]
         let found = blocks(log)
         #expect(found.first?.lines == 3...9, "\(found)")
     }
@@ -93,8 +111,10 @@ import Testing
     }
 
     @Test func crlfBlankLines_insideAJestFailure_doNotEndIt() {
-        let log = [" FAIL  test/a.test.js (11.408s)\r", "  ● prevents doubling\r", "\r", "    expect(received).toEqual(expected)\r", "\r",
-                   "    Expected value to equal:\r", "      \".a {\"\r", "\r", "random trailing"]
+        let log = [
+            " FAIL  test/a.test.js (11.408s)\r", "  ● prevents doubling\r", "\r", "    expect(received).toEqual(expected)\r", "\r",
+            "    Expected value to equal:\r", "      \".a {\"\r", "\r", "random trailing",
+        ]
         let found = blocks(log)
         #expect(found.first?.lines == 1...7, "\(found)")
     }

@@ -43,7 +43,8 @@ import Testing
         // The prefilter may never hide a line a rule accepts: compare with the whole-log path.
         var generator = SplitMix(seed: 7)
         let words = ["error:", "FAILED ", "ok", "Traceback (most recent call last):", "  at foo", "make: ***", "E   x", "warning", "done", "npm ERR! x"]
-        let text = (0..<5000).map { _ in (0..<3).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ") }.joined(separator: "\n")
+        let text = (0..<5000).map { _ in (0..<3).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ") }.joined(
+            separator: "\n")
         let dense = ErrorExtractor().blocks(LogReader.lines(Array(text.utf8)), top: 3)
         #expect(blocks(Array(text.utf8)).map(\.lines) == dense.map(\.lines))
     }
@@ -66,19 +67,23 @@ extension PathologicalInputTests {
     @Test(arguments: [7, 64, 4097, 65_536])
     func chunkBoundaries_doNotChangeTheResult(chunkSize: Int) {
         var generator = SplitMix(seed: 3)
-        let words = ["ok", "Downloading pkg", "  File \"a.py\", line 3", "Traceback (most recent call last):", "ValueError: bad", "##[error]Process completed with exit code 1.", "$ make test", "note"]
+        let words = [
+            "ok", "Downloading pkg", "  File \"a.py\", line 3", "Traceback (most recent call last):", "ValueError: bad",
+            "##[error]Process completed with exit code 1.", "$ make test", "note",
+        ]
         let stamp = "2026-11-23T10:00:00.1234567Z "
         let text = (0..<20_000).map { _ in stamp + words[Int(generator.next() % UInt64(words.count))] }.joined(separator: "\n")
         let bytes = Array(text.utf8)
         let extractor = StreamingExtractor()
         let whole = extractor.scan(bytes)
         var offset = 0
-        let pieces = extractor.scan(read: { buffer in
-            let count = min(buffer.count, bytes.count - offset)
-            for index in 0..<count { buffer[index] = bytes[offset + index] }
-            offset += count
-            return count
-        }, chunkSize: chunkSize)
+        let pieces = extractor.scan(
+            read: { buffer in
+                let count = min(buffer.count, bytes.count - offset)
+                for index in 0..<count { buffer[index] = bytes[offset + index] }
+                offset += count
+                return count
+            }, chunkSize: chunkSize)
         #expect(pieces.totalLines == whole.totalLines)
         #expect(pieces.candidates == whole.candidates)
         #expect(extractor.blocks(pieces).map(\.lines) == extractor.blocks(whole).map(\.lines))

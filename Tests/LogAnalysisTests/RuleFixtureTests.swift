@@ -6,7 +6,10 @@ import Testing
     static let fixtures: [(rule: String, kind: FailureKind, lines: [String])] = [
         ("gha.error-annotation", .unknown, ["::error file=src/app.ts,line=12,col=5::Type 'string' is not assignable to type 'number'."]),
         ("pytest.failed-summary", .test, ["FAILED tests/test_calc.py::test_add - assert -1 == 5"]),
-        ("pytest.failures-section", .test, ["=================================== FAILURES ===================================", "____________ TestDevice.test_cauchy ____________"]),
+        (
+            "pytest.failures-section", .test,
+            ["=================================== FAILURES ===================================", "____________ TestDevice.test_cauchy ____________"]
+        ),
         ("pytest.assertion-line", .test, [">       assert add(2, 3) == 5", "E       assert -1 == 5"]),
         ("python.exception", .test, ["ModuleNotFoundError: No module named 'requests'"]),
         ("python.traceback", .test, ["Traceback (most recent call last):", "  File \"app/main.py\", line 3, in <module>", "    import yaml"]),
@@ -17,7 +20,12 @@ import Testing
         ("xunit.assert", .test, ["junit.framework.AssertionFailedError: expected:<4> but was:<3>"]),
         ("phpunit.failures", .test, ["There was 1 failure:", "", "1) CalculatorTest::testAdd"]),
         ("tap.not-ok", .test, ["not ok 3 - parses empty input"]),
-        ("xctest.failure", .test, ["/Users/travis/build/app/Tests/ParserTests.swift:42: error: -[AppTests.ParserTests testEmpty] : XCTAssertEqual failed: (\"1\") is not equal to (\"0\")"]),
+        (
+            "xctest.failure", .test,
+            [
+                "/Users/travis/build/app/Tests/ParserTests.swift:42: error: -[AppTests.ParserTests testEmpty] : XCTAssertEqual failed: (\"1\") is not equal to (\"0\")"
+            ]
+        ),
         ("mocha.failure", .test, ["  1) Parser", "       parses empty input:", "     Error: expected 0 to equal 1"]),
         ("ghc.diagnostic", .build, ["src/Text/Parser.hs:94:10: Warning:", "    No explicit implementation for", "      ‘mappend’"]),
         ("prettier.check", .lint, ["[warn] src/app.css", "[warn] Code style issues found in the above file(s). Forgot to run Prettier?"]),
@@ -36,7 +44,10 @@ import Testing
         ("exunit.failure", .test, ["     ** (MatchError) no match of right hand side value: :error"]),
         ("compiler.diagnostic", .build, ["src/main.c:12:5: error: 'x' undeclared (first use in this function)"]),
         ("compiler.undefined", .build, ["/usr/bin/ld: main.o: in function `main': undefined reference to `sqlite3_open'"]),
-        ("maven.error", .build, ["[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.8.1:compile (default-compile) on project core"]),
+        (
+            "maven.error", .build,
+            ["[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.8.1:compile (default-compile) on project core"]
+        ),
         ("gradle.failure", .build, ["FAILURE: Build failed with an exception."]),
         ("make.error", .build, ["CMake Error at CMakeLists.txt:12 (find_package):", "  Could not find a package configuration file provided by \"Qt5\""]),
         ("lint.violation", .lint, ["app/calc.py:1:8: F401 [*] `os` imported but unused"]),
@@ -44,15 +55,47 @@ import Testing
         ("syntax.error", .build, ["  File \"setup.py\", line 7", "SyntaxError: invalid syntax"]),
         ("gha.timeout", .timeout, ["##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 360 minutes."]),
         ("gha.cancelled", .cancelled, ["##[error]The operation was canceled."]),
-        ("sanitizer.report", .infra, ["==16563==ERROR: AddressSanitizer: SEGV on unknown address 0x000001d548d0 (pc 0x000000455084 bp 0x000000000000 sp 0x7ffc53357450 T0)", "==16563==The signal is caused by a WRITE memory access."]),
-        ("composer.unresolvable", .dependency, ["Your requirements could not be resolved to an installable set of packages.", "", "  Problem 1", "    - The requested package acme/bridge 4.4@dev exists as acme/bridge[2.7.x-dev] but these are rejected by your constraint."]),
+        (
+            "sanitizer.report", .infra,
+            [
+                "==16563==ERROR: AddressSanitizer: SEGV on unknown address 0x000001d548d0 (pc 0x000000455084 bp 0x000000000000 sp 0x7ffc53357450 T0)",
+                "==16563==The signal is caused by a WRITE memory access.",
+            ]
+        ),
+        (
+            "composer.unresolvable", .dependency,
+            [
+                "Your requirements could not be resolved to an installable set of packages.", "", "  Problem 1",
+                "    - The requested package acme/bridge 4.4@dev exists as acme/bridge[2.7.x-dev] but these are rejected by your constraint.",
+            ]
+        ),
         ("gtest.failed", .test, ["[  FAILED  ] ParserTest.HandlesEmptyInput (3 ms)"]),
-        ("test.fail-column", .test, ["      tables:                                                        FAIL (0.06s)", "        --- tables.custom", "        +  29 </table>"]),
+        (
+            "test.fail-column", .test,
+            ["      tables:                                                        FAIL (0.06s)", "        --- tables.custom", "        +  29 </table>"]
+        ),
         ("timeout.message", .test, ["Caught exception in Test_quotestar(): WaitFor() timed out after 5000 msec"]),
         ("failures.heading", .test, ["Failures: ", "\tFrom test_popupwin.vim:", "\tFound errors in Test_popup_beval():", "", "TEST FAILURE"]),
-        ("mocha.failing", .test, ["  65843 passing (11m)", "  5 failing", "", "  1) ", "       unittests:: Reuse program structure", "     AssertionError: expected 1 to equal 2"]),
-        ("unittest.failure", .test, ["======================================================================", "FAIL: test_batch_represent (tests.BatchTests)", "----------------------------------------------------------------------", "Traceback (most recent call last):", "  File \"tests/batch.py\", line 9, in test_batch_represent", "    import cv2", "ImportError: No module named 'cv2'", "", "----------------------------------------------------------------------", "Ran 3 tests in 0.2s"]),
-        ("awesome-bot.issues", .lint, ["Issues :-(", "> Links ", "  1. 301 https://warehouse.python.org/ → https://pypi.io/", "> Dupes ", "  None ✓", "", "Wrote results to ab-results-README.md.json"]),
+        (
+            "mocha.failing", .test,
+            ["  65843 passing (11m)", "  5 failing", "", "  1) ", "       unittests:: Reuse program structure", "     AssertionError: expected 1 to equal 2"]
+        ),
+        (
+            "unittest.failure", .test,
+            [
+                "======================================================================", "FAIL: test_batch_represent (tests.BatchTests)",
+                "----------------------------------------------------------------------", "Traceback (most recent call last):",
+                "  File \"tests/batch.py\", line 9, in test_batch_represent", "    import cv2", "ImportError: No module named 'cv2'", "",
+                "----------------------------------------------------------------------", "Ran 3 tests in 0.2s",
+            ]
+        ),
+        (
+            "awesome-bot.issues", .lint,
+            [
+                "Issues :-(", "> Links ", "  1. 301 https://warehouse.python.org/ → https://pypi.io/", "> Dupes ", "  None ✓", "",
+                "Wrote results to ab-results-README.md.json",
+            ]
+        ),
         ("vader.summary", .test, ["Success/Total: 137/138 (assertions: 379/380)"]),
         ("process.crash", .infra, ["/home/runner/work/_temp/a.sh: line 1:  4242 Segmentation fault      (core dumped) ./run_tests"]),
         ("git.fatal", .infra, ["fatal: could not read Username for 'https://github.com': terminal prompts disabled"]),

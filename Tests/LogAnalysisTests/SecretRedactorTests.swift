@@ -1,7 +1,7 @@
 import Foundation
 import LogAnalysis
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct SecretRedactorTests {
     let redactor = SecretRedactor()
@@ -30,7 +30,8 @@ import TestSupport
     }
 
     @Test func redact_urlCredentialsAndAssignments_keepTheirNames() {
-        #expect(redactor.redact("git clone https://bot:s3cr3tPass@git.example.com/r.git") == "git clone https://[REDACTED:url_credentials]git.example.com/r.git")
+        #expect(
+            redactor.redact("git clone https://bot:s3cr3tPass@git.example.com/r.git") == "git clone https://[REDACTED:url_credentials]git.example.com/r.git")
         #expect(redactor.redact("DB_PASSWORD=hunter2!x") == "DB_PASSWORD=[REDACTED:assignment]")
         #expect(redactor.redact(#"api_key: "abcd1234efgh""#) == #"api_key: [REDACTED:assignment]"#)
     }
@@ -77,7 +78,8 @@ import TestSupport
     @Test(arguments: [
         "sk-proj-" + "abcdefghijklmnopqrstuvwxyz012345", "sk-ant-" + "api03-abcdefghijklmnopqrstuvwxyz0123", "npm_" + "abcdefghijklmnopqrstuvwxyz0123456789",
         "pypi-AgEIcHlwaS5vcmc" + String(repeating: "x", count: 60), "glpat-" + "abcdefghijklmnopqrst", "hf_" + "abcdefghijklmnopqrstuvwxyzABCDEF",
-        "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=" + String(repeating: "Q", count: 40) + "==", #"{"auths":{"r.io":{"auth":"dXNlcjpwYXNzd29yZA=="}}}"#,
+        "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=" + String(repeating: "Q", count: 40) + "==",
+        #"{"auths":{"r.io":{"auth":"dXNlcjpwYXNzd29yZA=="}}}"#,
     ])
     func redact_moreTokenFormats_areRemoved(secret: String) {
         #expect(SecretRedactor().redact("value \(secret) end").contains("[REDACTED"))

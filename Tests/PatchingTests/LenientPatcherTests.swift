@@ -1,7 +1,7 @@
-import TestSupport
 import Foundation
 import GitHub
 import Patching
+import TestSupport
 import Testing
 
 @Suite struct LenientPatcherTests {
@@ -70,15 +70,16 @@ import Testing
     @Test func stage_twoFileFix_appliesBothFilesInOnePatch() async throws {
         let helper = "def count(values):\n    return len(values)\n"
         let (workspace, sha) = try await GitFixture.workspace(files: ["calc/stats.py": Self.original, "calc/util.py": helper])
-        let reply = Self.reply.replacingOccurrences(of: "```\n", with: "") .replacingOccurrences(of: "\n```", with: "") + """
+        let reply =
+            Self.reply.replacingOccurrences(of: "```\n", with: "").replacingOccurrences(of: "\n```", with: "") + """
 
-            --- a/calc/util.py
-            +++ b/calc/util.py
-            @@ -1,2 +1,3 @@
-             def count(values):
-            +    # the number of values
-                 return len(values)
-            """
+                --- a/calc/util.py
+                +++ b/calc/util.py
+                @@ -1,2 +1,3 @@
+                 def count(values):
+                +    # the number of values
+                     return len(values)
+                """
         let diff = try DiffParser.parse(reply: reply)
         #expect(diff.files.map(\.path) == ["calc/stats.py", "calc/util.py"])
         let texts = ["calc/stats.py": Self.original, "calc/util.py": helper]

@@ -1,6 +1,6 @@
 import Patching
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PatchRailsTests {
     func diff(_ path: String, removed: [String] = [], added: [String]) -> UnifiedDiff {

@@ -1,8 +1,8 @@
-import TestSupport
+import ChildProcess
 import FeatureConfiguration
 import Foundation
 import Patching
-import ChildProcess
+import TestSupport
 import Testing
 
 /// What repository code run as the test command can see and do: real bubblewrap, real processes.
@@ -44,7 +44,9 @@ import Testing
     @Test func hostLoopback_isUnreachable() async throws {
         let listener = try LoopbackListener()
         defer { listener.close() }
-        let run = try await run("python3 -c 'import socket; s=socket.socket(); s.settimeout(3); s.connect((\"127.0.0.1\", \(listener.port))); print(\"CONNECTED\")' 2>&1 || echo refused")
+        let run = try await run(
+            "python3 -c 'import socket; s=socket.socket(); s.settimeout(3); s.connect((\"127.0.0.1\", \(listener.port))); print(\"CONNECTED\")' 2>&1 || echo refused"
+        )
         #expect(!run.result.stdout.contains("CONNECTED"), "\(run.result.combinedOutput)")
         #expect(listener.acceptedAny() == false)
     }

@@ -3,7 +3,8 @@ import Testing
 
 /// Weakening judged by outcome: whatever the patch's text, the tests must say the failure is fixed.
 @Suite struct TestVerdictTests {
-    static let before = "F.                                                                       [100%]\nFAILED tests/test_calc.py::test_add - assert -1 == 5\n1 failed, 1 passed in 0.03s"
+    static let before =
+        "F.                                                                       [100%]\nFAILED tests/test_calc.py::test_add - assert -1 == 5\n1 failed, 1 passed in 0.03s"
     static let verdict = TestVerdict(failedInCI: ["tests/test_calc.py::test_add"], blamesCodeUnderTest: true)
 
     func judge(_ after: String, changed: [String] = ["app/calc.py"], verdict: TestVerdict = verdict, before: String = before) throws -> String {

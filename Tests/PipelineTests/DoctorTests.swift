@@ -1,7 +1,7 @@
 import Emulators
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `autofix doctor` through the real binary, against the emulators.
 @Suite(.serialized) struct DoctorTests {
@@ -10,7 +10,9 @@ import TestSupport
         scenario.llm.enqueue(.reply("OK"))
         try await scenario.github.run { api in
             try await scenario.llm.run { llm in
-                let result = try await AutofixProcess.run(["doctor", "--repo", PipelineScenario.repo], environment: scenario.environment(api: api, llm: llm), directory: URL(fileURLWithPath: scenario.dir))
+                let result = try await AutofixProcess.run(
+                    ["doctor", "--repo", PipelineScenario.repo], environment: scenario.environment(api: api, llm: llm),
+                    directory: URL(fileURLWithPath: scenario.dir))
                 #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
                 for name in ["database", "sandbox", "git", "github read", "github pulls", "github push", "model"] {
                     #expect(result.stdout.contains("ok   \(name):"), "\(name): \(result.stdout)")
@@ -25,8 +27,11 @@ import TestSupport
         scenario.llm.enqueue(.status(401))
         try await scenario.github.run { api in
             try await scenario.llm.run { llm in
-                let env = scenario.environment(api: api, llm: llm, ["AUTOFIX_GITHUB_TOKEN": "ghp_" + "wrongTokenForTheDoctorTest0123456789", "AUTOFIX_SANDBOX_BWRAP": "/nonexistent/bwrap"])
-                let result = try await AutofixProcess.run(["doctor", "--repo", PipelineScenario.repo], environment: env, directory: URL(fileURLWithPath: scenario.dir))
+                let env = scenario.environment(
+                    api: api, llm: llm,
+                    ["AUTOFIX_GITHUB_TOKEN": "ghp_" + "wrongTokenForTheDoctorTest0123456789", "AUTOFIX_SANDBOX_BWRAP": "/nonexistent/bwrap"])
+                let result = try await AutofixProcess.run(
+                    ["doctor", "--repo", PipelineScenario.repo], environment: env, directory: URL(fileURLWithPath: scenario.dir))
                 #expect(result.status == 1)
                 #expect(result.stdout.contains("FAIL sandbox:") && result.stdout.contains("install bubblewrap"), "\(result.stdout)")
                 #expect(result.stdout.contains("FAIL github read:") && result.stdout.contains("401"), "\(result.stdout)")

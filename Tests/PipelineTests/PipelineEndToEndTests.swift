@@ -1,9 +1,9 @@
+import ChildProcess
 import Emulators
 import Foundation
 import Queue
-import ChildProcess
-import Testing
 import TestSupport
+import Testing
 
 /// The acceptance scenarios of the pipeline, through the real `autofix` binaries, SQLite, git and loopback peers.
 @Suite(.serialized) struct PipelineEndToEndTests {
@@ -65,9 +65,11 @@ import TestSupport
 
     @Test func lintFailure_underOnlyTestFailuresPolicy_isSkippedWithTheReason() async throws {
         let scenario = try await PipelineScenario.make { _ in
-            let lines = ["##[group]Run ruff check .", "ruff check .", "##[endgroup]",
-                         "app/calc.py:1:8: F401 [*] `os` imported but unused", "app/calc.py:9:80: E501 Line too long (97 > 79)",
-                         "Found 2 errors.", "[*] 1 fixable with the `--fix` option.", "##[error]Process completed with exit code 1."]
+            let lines = [
+                "##[group]Run ruff check .", "ruff check .", "##[endgroup]",
+                "app/calc.py:1:8: F401 [*] `os` imported but unused", "app/calc.py:9:80: E501 Line too long (97 > 79)",
+                "Found 2 errors.", "[*] 1 fixable with the `--fix` option.", "##[error]Process completed with exit code 1.",
+            ]
             return lines.map { "2026-11-23T10:00:00.0000000Z \($0)" }.joined(separator: "\n") + "\n"
         }
         try await withPeers(scenario) { api, llm in
@@ -106,10 +108,12 @@ import TestSupport
         let gate = "\(gates)/validation-may-finish"
         try await withPeers(scenario) { api, llm in
             // The first validation holds until the gate file exists; the worker is killed while it holds.
-            let env = scenario.environment(api: api, llm: llm, [
-                "AUTOFIX_PIPELINE_TEST_COMMAND": "while [ ! -e \(gate) ]; do sleep 0.05; done; python3 -m pytest -q -p no:cacheprovider",
-                "AUTOFIX_SANDBOX_TOOLCHAIN_PATHS": gates,
-            ])
+            let env = scenario.environment(
+                api: api, llm: llm,
+                [
+                    "AUTOFIX_PIPELINE_TEST_COMMAND": "while [ ! -e \(gate) ]; do sleep 0.05; done; python3 -m pytest -q -p no:cacheprovider",
+                    "AUTOFIX_SANDBOX_TOOLCHAIN_PATHS": gates,
+                ])
             try await scenario.enqueue(env)
             let store = try await scenario.store(env)
             let worker = try AutofixProcess(["worker"], environment: env, directory: URL(fileURLWithPath: scenario.dir))
@@ -138,7 +142,9 @@ import TestSupport
         scenario.github.inject(EmulatorFault(path: "/comments", method: "POST", status: 500, count: 4))
         // The run was re-run and failed again: attempts 1 and 2 both exist, each with its own jobs.
         var run = try #require(scenario.github.run(id: PipelineScenario.runID))
-        run.earlierAttempts = [(conclusion: "failure", jobs: run.jobs.map { EmulatedRun.Job(id: $0.id + 1000, name: $0.name, conclusion: $0.conclusion, log: $0.log) })]
+        run.earlierAttempts = [
+            (conclusion: "failure", jobs: run.jobs.map { EmulatedRun.Job(id: $0.id + 1000, name: $0.name, conclusion: $0.conclusion, log: $0.log) })
+        ]
         scenario.github.addRun(run)
         try await withPeers(scenario) { api, llm in
             scenario.llm.enqueue(.reply(PipelineScenario.fix), .reply(PipelineScenario.fix))
@@ -161,16 +167,19 @@ import TestSupport
     @Test func secretsInTheLog_neverReachTheModel() async throws {
         let secrets = [SecretFixtures.githubToken, "AKIAIOSFODNN7EXAMPLE", SecretFixtures.privateKeyBody]
         let scenario = try await PipelineScenario.make { upstream in
-            try await PipelineScenario.pytestLog(upstream: upstream, extra: [
-                "export GITHUB_TOKEN=\(SecretFixtures.githubToken)", "aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE",
-            ] + SecretFixtures.privateKey.split(separator: "\n").map(String.init))
+            try await PipelineScenario.pytestLog(
+                upstream: upstream,
+                extra: [
+                    "export GITHUB_TOKEN=\(SecretFixtures.githubToken)", "aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE",
+                ] + SecretFixtures.privateKey.split(separator: "\n").map(String.init))
         }
         scenario.llm.enqueue(.reply(PipelineScenario.fix))
         let log = scenario.github.runLog(jobID: 52) ?? ""
         // The secrets sit in the failing step's output, beside the failure.
         #expect(secrets.allSatisfy { log.contains($0) })
         try await withPeers(scenario) { api, llm in
-            let env = scenario.environment(api: api, llm: llm, ["AUTOFIX_PIPELINE_TEST_COMMAND": "echo \(SecretFixtures.githubToken); python3 -m pytest -q -p no:cacheprovider"])
+            let env = scenario.environment(
+                api: api, llm: llm, ["AUTOFIX_PIPELINE_TEST_COMMAND": "echo \(SecretFixtures.githubToken); python3 -m pytest -q -p no:cacheprovider"])
             try await scenario.enqueue(env)
             _ = try await scenario.drain(env)
             #expect(!scenario.llm.received.isEmpty)
@@ -231,14 +240,17 @@ import TestSupport
     @Test func replyCutOffByTheTokenLimit_isAskedAgainWithALargerBudget_neverPublishedHalfWritten() async throws {
         let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
         // A half-written hunk that would still apply: it deletes the `return` and stops.
-        let cut = "Fix add.\n\n```diff\n--- a/app/calc.py\n+++ b/app/calc.py\n@@ -1,3 +1,2 @@\n def add(a, b):\n     \"\"\"Sum of two numbers.\"\"\"\n-    return a - b\n"
+        let cut =
+            "Fix add.\n\n```diff\n--- a/app/calc.py\n+++ b/app/calc.py\n@@ -1,3 +1,2 @@\n def add(a, b):\n     \"\"\"Sum of two numbers.\"\"\"\n-    return a - b\n"
         scenario.llm.enqueue(.truncated(cut), .truncated(cut))
         try await withPeers(scenario) { api, llm in
             let env = scenario.environment(api: api, llm: llm)
             let job = try await scenario.runOnce(env)
             #expect(job.state == .noFix && job.lastError?.contains("cut off by the token limit") == true, "\(job.lastError ?? "")")
             #expect(try await scenario.pushedBranches().isEmpty)
-            let budgets = scenario.llm.received.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any])?["max_tokens"] as? Int }
+            let budgets = scenario.llm.received.compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any])?["max_tokens"] as? Int
+            }
             #expect(budgets.count == 2 && budgets[1] == budgets[0] * 2, "\(budgets)")
         }
     }
@@ -354,13 +366,14 @@ import TestSupport
 /// A fix that needs two files lands as one PR with both.
 @Suite(.serialized) struct TwoFileFixTests {
     /// The scenario's fix, plus a second file in the same diff block.
-    static let twoFiles = String(PipelineScenario.fix.dropLast(3)) + """
-        --- a/app/__init__.py
-        +++ b/app/__init__.py
-        @@ -0,0 +1 @@
-        +# The calculator package.
-        ```
-        """
+    static let twoFiles =
+        String(PipelineScenario.fix.dropLast(3)) + """
+            --- a/app/__init__.py
+            +++ b/app/__init__.py
+            @@ -0,0 +1 @@
+            +# The calculator package.
+            ```
+            """
 
     @Test func twoFileFix_opensOnePullRequestWithBothFiles() async throws {
         let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }

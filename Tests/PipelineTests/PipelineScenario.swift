@@ -1,8 +1,8 @@
 import App
+import ChildProcess
 import Emulators
 import Foundation
 import Queue
-import ChildProcess
 import TestSupport
 
 /// One end-to-end set-up: a Python repository with a failing pytest in a real bare repository, the GitHub
@@ -16,8 +16,10 @@ struct PipelineScenario: Sendable {
         "app/__init__.py": "",
         "app/calc.py": "def add(a, b):\n    \"\"\"Sum of two numbers.\"\"\"\n    return a - b\n\n\ndef double(a):\n    return a * 2\n",
         "tests/__init__.py": "",
-        "tests/test_calc.py": "from app.calc import add, double\n\n\ndef test_add():\n    assert add(2, 3) == 5\n\n\ndef test_double():\n    assert double(4) == 8\n",
-        ".github/workflows/ci.yml": "name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: python -m pytest -q\n",
+        "tests/test_calc.py":
+            "from app.calc import add, double\n\n\ndef test_add():\n    assert add(2, 3) == 5\n\n\ndef test_double():\n    assert double(4) == 8\n",
+        ".github/workflows/ci.yml":
+            "name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: python -m pytest -q\n",
     ]
 
     static let fix = """
@@ -60,9 +62,10 @@ struct PipelineScenario: Sendable {
         let github = GitHubEmulator(tokens: [token])
         github.addRepository(repo, bare: "\(dir)/remote/\(repo).git")
         let text = try await log("\(dir)/upstream")
-        github.addRun(EmulatedRun(
-            id: runID, repo: repo, name: "CI", headSHA: sha, headBranch: "main",
-            jobs: [.init(id: 51, name: "build", conclusion: "success", log: "ok\n"), .init(id: 52, name: "test", conclusion: "failure", log: text)]))
+        github.addRun(
+            EmulatedRun(
+                id: runID, repo: repo, name: "CI", headSHA: sha, headBranch: "main",
+                jobs: [.init(id: 51, name: "build", conclusion: "success", log: "ok\n"), .init(id: 52, name: "test", conclusion: "failure", log: text)]))
         return PipelineScenario(dir: dir, sha: sha, github: github, llm: ScriptedLLMServer())
     }
 

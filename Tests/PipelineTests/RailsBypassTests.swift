@@ -78,7 +78,8 @@ import Testing
 
     @Test(arguments: [
         ("app/calc.py", "    return a + b  # the sum"), ("src/lib.rs", "    let rest = values.iter().skip(1);"), ("README.md", "More docs."),
-        ("app/github_client.py", "API = 'https://api.github.com'"), ("docs/actions.md", "How actions work."), ("tests/test_calc.py", "    assert add(2, 3) == 5"),
+        ("app/github_client.py", "API = 'https://api.github.com'"), ("docs/actions.md", "How actions work."),
+        ("tests/test_calc.py", "    assert add(2, 3) == 5"),
         ("app/config_reader.py", "    return settings"), (".github_notes.txt", "notes"),
     ])
     func ordinaryFixes_passTheRails(path: String, added: String) {

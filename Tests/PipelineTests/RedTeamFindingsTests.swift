@@ -1,9 +1,9 @@
-import TestSupport
+import ChildProcess
 import FeatureConfiguration
 import Foundation
 import LogAnalysis
 import Patching
-import ChildProcess
+import TestSupport
 import Testing
 
 /// Red-team findings: each test asserts the SAFE behaviour, so it fails while the finding is open.
@@ -33,7 +33,9 @@ import Testing
     /// writable: `kernel.core_pattern = |/proc/%P/cwd/pwn` ran /src/pwn as host root (01-core-pattern-escape.sh).
     /// Only `access()` is probed here; nothing is written.
     @Test func hostSysctls_areNotWritableFromTheSandbox() async throws {
-        let run = try await run("for f in /proc/sys/kernel/core_pattern /proc/sys/vm/drop_caches /proc/sys/kernel/randomize_va_space; do [ -w $f ] && echo WRITABLE $f; done; echo done")
+        let run = try await run(
+            "for f in /proc/sys/kernel/core_pattern /proc/sys/vm/drop_caches /proc/sys/kernel/randomize_va_space; do [ -w $f ] && echo WRITABLE $f; done; echo done"
+        )
         #expect(run.isolation == "bwrap")
         #expect(!run.result.stdout.contains("WRITABLE"), "\(run.result.stdout)")
     }
@@ -82,7 +84,8 @@ import Testing
 
     // MARK: - HIGH: outcome verdict bypasses (06-verdict-bypass-pytest.sh)
 
-    static let before = "F.                                                                       [100%]\nFAILED tests/test_calc.py::test_add - assert -1 == 5\n1 failed, 1 passed in 0.03s"
+    static let before =
+        "F.                                                                       [100%]\nFAILED tests/test_calc.py::test_add - assert -1 == 5\n1 failed, 1 passed in 0.03s"
     static let verdict = TestVerdict(failedInCI: ["tests/test_calc.py::test_add"], blamesCodeUnderTest: true)
 
     /// A one-line patch `import os; os._exit(0)` at the top of the module under test: pytest prints nothing

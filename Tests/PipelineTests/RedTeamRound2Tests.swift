@@ -1,11 +1,12 @@
-import TestSupport
+import ChildProcess
 import FeatureConfiguration
 import Foundation
 import Logging
 import Patching
-@testable import Pipeline
-import ChildProcess
+import TestSupport
 import Testing
+
+@testable import Pipeline
 
 /// Red team, round 2 (after 835cfde): each test asserts the SAFE behaviour, so it fails while the finding is open.
 /// The red team's second round: each test asserts the safe behaviour (its shell reproducers were numbered as in
@@ -30,19 +31,19 @@ import Testing
     /// root worker listed and described host root's keys this way. Same for arm64's AArch32 compat.
     @Test func keyctlThroughTheI386ABI_isRefused() async throws {
         #if arch(x86_64)
-        let probe = """
-            python3 -c 'import ctypes, mmap
-            code = bytes([0x53, 0xB8, 0x20, 0x01, 0, 0, 0x31, 0xDB, 0xB9, 0xFC, 0xFF, 0xFF, 0xFF, 0xBA, 1, 0, 0, 0, 0xCD, 0x80, 0x5B, 0xC3])
-            page = mmap.mmap(-1, 4096, prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)
-            page.write(code)
-            r = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.addressof(ctypes.c_char.from_buffer(page)))()
-            print("I386-KEYCTL", r)'
-            """
-        let run = try await run(probe)
-        #expect(run.isolation == "bwrap")
-        let value = run.result.stdout.split(separator: " ").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        // Safe: the process is killed by the filter (no line) or the call fails (negative).
-        #expect(value == nil || value! < 0, "i386 keyctl returned a keyring: \(run.result.combinedOutput)")
+            let probe = """
+                python3 -c 'import ctypes, mmap
+                code = bytes([0x53, 0xB8, 0x20, 0x01, 0, 0, 0x31, 0xDB, 0xB9, 0xFC, 0xFF, 0xFF, 0xFF, 0xBA, 1, 0, 0, 0, 0xCD, 0x80, 0x5B, 0xC3])
+                page = mmap.mmap(-1, 4096, prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)
+                page.write(code)
+                r = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.addressof(ctypes.c_char.from_buffer(page)))()
+                print("I386-KEYCTL", r)'
+                """
+            let run = try await run(probe)
+            #expect(run.isolation == "bwrap")
+            let value = run.result.stdout.split(separator: " ").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            // Safe: the process is killed by the filter (no line) or the call fails (negative).
+            #expect(value == nil || value! < 0, "i386 keyctl returned a keyring: \(run.result.combinedOutput)")
         #endif
     }
 
@@ -61,7 +62,8 @@ import Testing
     /// One line at the top of the module under test (not a test file, no skip string, no hook name) makes every
     /// pytest report "passed": `add` still returns a - b, the suite says `2 passed`, `-v` lists test_add PASSED.
     @Test func outcomeRewritingInTheCodeUnderTest_isRefused() {
-        let line = #"import sys; r = sys.modules.get("_pytest.reports"); r and setattr(r.TestReport, "outcome", property(lambda s: "passed", lambda s, v: None))"#
+        let line =
+            #"import sys; r = sys.modules.get("_pytest.reports"); r and setattr(r.TestReport, "outcome", property(lambda s: "passed", lambda s, v: None))"#
         #expect(Self.refusal(Self.reply("src/calc.py", added: line)) != nil)
     }
 
@@ -74,7 +76,9 @@ import Testing
         let root = "\(dir)/scratch-deep"
         try FileManager.default.createDirectory(atPath: "\(root)/src", withIntermediateDirectories: true)
         let name = String(repeating: "L", count: 200)
-        _ = try await ProcessRunner().run(["sh", "-c", "cd \(root)/src && for i in $(seq 1 24); do mkdir \(name)$i && cd \(name)$i || exit 1; done; echo deep > f"])
+        _ = try await ProcessRunner().run([
+            "sh", "-c", "cd \(root)/src && for i in $(seq 1 24); do mkdir \(name)$i && cd \(name)$i || exit 1; done; echo deep > f",
+        ])
         await ScratchTree.remove(root, logger: Logger(label: "redteam2"))
         #expect(!FileManager.default.fileExists(atPath: root), "the deep tree was left in place")
         if FileManager.default.fileExists(atPath: root) { _ = try await ProcessRunner().run(["rm", "-rf", root]) }
@@ -114,7 +118,8 @@ import Testing
         let ci = "FAIL: test_add (tests.test_calc.CalcTests.test_add)\n----\nRan 2 tests in 0.001s\n\nFAILED (failures=1)\n"
         #expect(!TestReport.parse(ci).failedTests.contains("(failures=1)"))
         let before = TestReport.parse("test_add (tests.test_calc.CalcTests.test_add) ... FAIL\ntest_zero (tests.test_calc.CalcTests.test_zero) ... ok\n" + ci)
-        let after = TestReport.parse("test_add (tests.test_calc.CalcTests.test_add) ... ok\ntest_zero (tests.test_calc.CalcTests.test_zero) ... ok\nRan 2 tests in 0.001s\n\nOK\n")
+        let after = TestReport.parse(
+            "test_add (tests.test_calc.CalcTests.test_add) ... ok\ntest_zero (tests.test_calc.CalcTests.test_zero) ... ok\nRan 2 tests in 0.001s\n\nOK\n")
         let verdict = TestVerdict(failedInCI: TestReport.parse(ci).failedTests, blamesCodeUnderTest: true)
         #expect(throws: Never.self) { _ = try verdict.judge(before: before, after: after, changedFiles: ["calc/core.py"]) }
     }

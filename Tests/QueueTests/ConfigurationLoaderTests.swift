@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func load_environmentOverridesFile() throws {
-        let path = try write("""
+        let path = try write(
+            """
             database: /srv/a.sqlite
             worker:
               concurrency: 8
@@ -65,8 +66,10 @@ import Testing
     }
 
     @Test func load_invalidValue_namesTheSource() throws {
-        #expect(throws: ConfigurationError.invalidValue(
-            key: "worker.concurrency", value: "many", expected: "an integer from 1 to 256", source: "$AUTOFIX_WORKER_CONCURRENCY")) {
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                key: "worker.concurrency", value: "many", expected: "an integer from 1 to 256", source: "$AUTOFIX_WORKER_CONCURRENCY")
+        ) {
             try ConfigurationLoader(environment: ["AUTOFIX_WORKER_CONCURRENCY": "many"]).load(file: nil)
         }
     }

@@ -1,7 +1,7 @@
-import QueueSQLite
-import QueuePostgres
 import Foundation
 import Queue
+import QueuePostgres
+import QueueSQLite
 import Testing
 
 @Suite struct EmbeddedMigrationsTests {
@@ -15,8 +15,9 @@ import Testing
         }
         #expect(EmbeddedMigrations.sqlite.map(\.id) == onDisk.map(\.0), "run scripts/embed-migrations")
         for (embedded, disk) in zip(EmbeddedMigrations.sqlite, onDisk) {
-            #expect(embedded.sql.trimmingCharacters(in: .whitespacesAndNewlines) == disk.1.trimmingCharacters(in: .whitespacesAndNewlines),
-                    "\(embedded.id) differs from its file: run scripts/embed-migrations")
+            #expect(
+                embedded.sql.trimmingCharacters(in: .whitespacesAndNewlines) == disk.1.trimmingCharacters(in: .whitespacesAndNewlines),
+                "\(embedded.id) differs from its file: run scripts/embed-migrations")
         }
     }
 
@@ -54,8 +55,9 @@ import Testing
         #expect(PostgresMigrations.all.map(\.id) == files.map { String($0.dropLast(4)) }, "run scripts/embed-migrations")
         for (embedded, file) in zip(PostgresMigrations.all, files) {
             let disk = try String(contentsOf: Self.folder.appendingPathComponent(file), encoding: .utf8)
-            #expect(embedded.sql.trimmingCharacters(in: .whitespacesAndNewlines) == disk.trimmingCharacters(in: .whitespacesAndNewlines),
-                    "\(embedded.id) differs from its file: run scripts/embed-migrations")
+            #expect(
+                embedded.sql.trimmingCharacters(in: .whitespacesAndNewlines) == disk.trimmingCharacters(in: .whitespacesAndNewlines),
+                "\(embedded.id) differs from its file: run scripts/embed-migrations")
         }
     }
 

@@ -32,7 +32,8 @@ import Testing
     }
 
     @Test func fromPayload_readsTheSeedShapeWithNumbersOrStrings() throws {
-        let seed = #"{"repo":"o/r","run_id":123,"run_url":"https://github.com/o/r/actions/runs/123","branch":"main","sha":"0123456789abcdef0123456789abcdef01234567"}"#
+        let seed =
+            #"{"repo":"o/r","run_id":123,"run_url":"https://github.com/o/r/actions/runs/123","branch":"main","sha":"0123456789abcdef0123456789abcdef01234567"}"#
         let request = try EnqueueRequest.fromPayload(Data(seed.utf8))
         #expect(request.runID == "123")
         #expect(request.headSHA == "0123456789abcdef0123456789abcdef01234567")

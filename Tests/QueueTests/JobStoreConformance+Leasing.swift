@@ -87,9 +87,11 @@ extension JobStoreConformance {
             let leased = try #require(try await h.claim().first)
             let start = h.clock.now()
             try await h.store.recordStage(leased.lease, StageRecord(stage: "fetch_logs", startedAt: start, duration: .milliseconds(1250), outcome: "ok"))
-            try await h.store.recordStage(leased.lease, StageRecord(
-                stage: "generate_patch", startedAt: start, duration: .seconds(3), outcome: "ok",
-                tokensIn: 1200, tokensOut: 300, costUSD: 0.0125, promptVersion: "ci_autofix.v1"))
+            try await h.store.recordStage(
+                leased.lease,
+                StageRecord(
+                    stage: "generate_patch", startedAt: start, duration: .seconds(3), outcome: "ok",
+                    tokensIn: 1200, tokensOut: 300, costUSD: 0.0125, promptVersion: "ci_autofix.v1"))
             try await h.store.complete(leased.lease, outcome: .succeeded())
             let run = try #require(try await h.store.runs(jobID: job.id).first)
             #expect(run.stages.map(\.stage) == ["fetch_logs", "generate_patch"])

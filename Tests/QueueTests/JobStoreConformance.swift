@@ -33,7 +33,8 @@ enum JobStoreConformance {
             let low = try await h.enqueue(nil, priority: 5)
             let urgentLater = try await h.enqueue(nil, priority: -1)
             let urgentEarlier = try await h.store.enqueue(
-                NewJob(kind: "k", priority: -1, runAt: h.clock.now().addingTimeInterval(-5))).job
+                NewJob(kind: "k", priority: -1, runAt: h.clock.now().addingTimeInterval(-5))
+            ).job
             let claimed = try await h.claim(limit: 2)
             #expect(claimed.map(\.job.id) == [urgentEarlier.id, urgentLater.id])
             #expect(try await h.claim().map(\.job.id) == [low.id])

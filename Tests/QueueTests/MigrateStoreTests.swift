@@ -3,8 +3,8 @@ import Foundation
 import Queue
 import QueuePostgres
 import QueueSQLite
-import Testing
 import TestSupport
+import Testing
 
 /// `autofix migrate-store`: a SQLite queue, history included, copied whole into an empty PostgreSQL queue.
 @Suite("migrate-store", .enabled(if: PostgresTestServer.isAvailable, "no PostgreSQL server (make test starts one)"))
@@ -18,7 +18,9 @@ struct MigrateStoreTests {
         _ = try await source.enqueue(NewJob(kind: "k", repo: "o/b", priority: -3))
         let leased = try #require(try await source.claim(ClaimRequest(workerID: "w", kinds: ["k"], limit: 1, leaseDuration: .seconds(60))).first)
         try await source.saveCheckpoint(leased.lease, stage: "errors", data: "[1]")
-        try await source.recordStage(leased.lease, StageRecord(stage: "generate_patch", startedAt: clock.now(), duration: .seconds(2), outcome: "ok", tokensIn: 10, tokensOut: 5, costUSD: 0.25))
+        try await source.recordStage(
+            leased.lease,
+            StageRecord(stage: "generate_patch", startedAt: clock.now(), duration: .seconds(2), outcome: "ok", tokensIn: 10, tokensOut: 5, costUSD: 0.25))
         try await source.complete(leased.lease, outcome: .succeeded(prURL: "https://x/pull/1", result: "{}"))
         try await source.setPaused(true)
         #expect(try await source.recordDelivery("delivery-1"))

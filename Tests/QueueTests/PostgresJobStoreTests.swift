@@ -3,8 +3,8 @@ import Foundation
 import Logging
 import Queue
 import QueuePostgres
-import Testing
 import TestSupport
+import Testing
 
 /// The store conformance suite, unchanged, on a real PostgreSQL server (a schema per case).
 @Suite("PostgreSQL job store conformance", .enabled(if: PostgresTestServer.isAvailable, "no PostgreSQL server (make test starts one)"))

@@ -3,8 +3,8 @@ import Foundation
 import Queue
 import QueuePostgres
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// What only a shared server makes possible: claimers racing on several connections, wake-ups by
 /// NOTIFY, connections killed and the server restarted under a running pool, the claim's index.
@@ -21,7 +21,8 @@ struct PostgresQueueTests {
                 for claimer in 0..<8 {
                     group.addTask {
                         while tally.completed < 240 {
-                            let claimed = try await store.claim(ClaimRequest(workerID: "c\(claimer)", kinds: ["k"], limit: 2, leaseDuration: .seconds(60), perRepositoryLimit: 1))
+                            let claimed = try await store.claim(
+                                ClaimRequest(workerID: "c\(claimer)", kinds: ["k"], limit: 2, leaseDuration: .seconds(60), perRepositoryLimit: 1))
                             for leased in claimed { tally.started(leased.job.repo!) }
                             for _ in 0..<10 { await Task.yield() }
                             for leased in claimed {
@@ -61,9 +62,13 @@ struct PostgresQueueTests {
     /// still runs to the end once and ends succeeded.
     @Test func terminatedBackends_midRun_everyJobEndsExactlyOnce() async throws {
         let name = "autofix-kill-\(UUID().uuidString.prefix(8))"
-        try await TestStore.postgres.with(change: { $0.applicationName = name; $0.reconnectPolicy = RetryPolicy(base: .milliseconds(10), cap: .milliseconds(200)) }) { store in
+        try await TestStore.postgres.with(change: {
+            $0.applicationName = name
+            $0.reconnectPolicy = RetryPolicy(base: .milliseconds(10), cap: .milliseconds(200))
+        }) { store in
             try await Self.runThroughFailures(store: store, jobs: 150) { round in
-                try PostgresTestServer.psql(PostgresTestServer.url!, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '\(name)'")
+                try PostgresTestServer.psql(
+                    PostgresTestServer.url!, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '\(name)'")
             }
         }
     }
@@ -86,14 +91,18 @@ struct PostgresQueueTests {
         var configuration = try PostgresStoreConfiguration(url: url)
         configuration.listens = false
         try await PostgresJobStore.withRunning(configuration: configuration, logger: TestStore.quiet) { store in try await store.migrate() }
-        try PostgresTestServer.psql(url, """
+        try PostgresTestServer.psql(
+            url,
+            """
             INSERT INTO jobs (kind, state, repo, run_at, created_at, updated_at, finished_at)
             SELECT 'k', 'succeeded', 'o/r' || (i % 50), i, i, i, i FROM generate_series(1, 200000) AS i;
             INSERT INTO jobs (kind, state, repo, run_at, created_at, updated_at)
             SELECT 'k', 'queued', 'o/r' || (i % 50), i, i, i FROM generate_series(1, 20000) AS i;
             ANALYZE jobs
             """)
-        let plan = try PostgresTestServer.psql(url, """
+        let plan = try PostgresTestServer.psql(
+            url,
+            """
             EXPLAIN SELECT id, repo FROM jobs j
             WHERE j.state = 'queued' AND j.run_at <= 9999999999999 AND j.kind = ANY(ARRAY['k'])
               AND NOT EXISTS (SELECT 1 FROM queue_settings WHERE name = 'paused' AND value = '1')
@@ -109,11 +118,13 @@ struct PostgresQueueTests {
     static func runThroughFailures(store: any JobStore, jobs count: Int, disrupt: @escaping @Sendable (Int) throws -> Void) async throws {
         let finished = Mutex([Int64: Int]())
         var registry = JobRegistry()
-        registry.register("k", ClosureJobHandler { context in
-            try await Task.sleep(for: .milliseconds(5))
-            finished.withLock { $0[context.job.id, default: 0] += 1 }
-            return .succeeded()
-        })
+        registry.register(
+            "k",
+            ClosureJobHandler { context in
+                try await Task.sleep(for: .milliseconds(5))
+                finished.withLock { $0[context.job.id, default: 0] += 1 }
+                return .succeeded()
+            })
         for _ in 0..<count { _ = try await store.enqueue(NewJob(kind: "k", maxAttempts: 10)) }
         let configuration = WorkerConfiguration(concurrency: 4, leaseDuration: .seconds(20), pollInterval: .milliseconds(50), perRepositoryLimit: 0)
         try await WorkerPoolHarness.run(store: store, registry: registry, configuration: configuration) {

@@ -1,7 +1,7 @@
 import Core
-import QueueSQLite
 import Foundation
 import Queue
+import QueueSQLite
 import Testing
 
 @Suite struct SQLiteIntakeTests {
@@ -20,7 +20,9 @@ import Testing
         let receipt = try #require(try SQLiteIntake.enqueue(job, configuration: configuration, clock: clock))
         #expect(receipt.created)
         let stored = try #require(try await store.job(id: receipt.id))
-        let viaStore = try await store.enqueue(NewJob(kind: "autofix", repo: "o/r", dedupeKey: "o/r#6#1", payload: #"{"run_id":5}"#, priority: -3, maxAttempts: 4)).job
+        let viaStore = try await store.enqueue(
+            NewJob(kind: "autofix", repo: "o/r", dedupeKey: "o/r#6#1", payload: #"{"run_id":5}"#, priority: -3, maxAttempts: 4)
+        ).job
         #expect(stored.kind == viaStore.kind && stored.repo == viaStore.repo && stored.payload == viaStore.payload)
         #expect(stored.priority == -3 && stored.maxAttempts == 4 && stored.state == .queued)
         #expect(stored.runAt == clock.now() && stored.createdAt == viaStore.createdAt)

@@ -1,6 +1,6 @@
-import QueueSQLite
 import Foundation
 import Queue
+import QueueSQLite
 import Testing
 
 @Suite("SQLite job store conformance")

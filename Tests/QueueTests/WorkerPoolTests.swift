@@ -2,8 +2,8 @@ import Core
 import Foundation
 import Queue
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// The worker pool in-process, on each store: what it runs at once, how it drains, what a lost lease does.
 @Suite("worker pool, in process")
@@ -11,8 +11,18 @@ struct WorkerPoolTests {
     /// Counts jobs running at once and the most seen.
     final class Gauge: Sendable {
         let state = Mutex((now: 0, peak: 0, done: [Int64]()))
-        func enter() { state.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) } }
-        func leave(_ id: Int64) { state.withLock { $0.now -= 1; $0.done.append(id) } }
+        func enter() {
+            state.withLock {
+                $0.now += 1
+                $0.peak = max($0.peak, $0.now)
+            }
+        }
+        func leave(_ id: Int64) {
+            state.withLock {
+                $0.now -= 1
+                $0.done.append(id)
+            }
+        }
         var peak: Int { state.withLock { $0.peak } }
         var done: [Int64] { state.withLock { $0.done } }
     }
@@ -22,12 +32,14 @@ struct WorkerPoolTests {
         try await kind.with { store in
             let gauge = Gauge()
             var registry = JobRegistry()
-            registry.register("k", ClosureJobHandler { context in
-                gauge.enter()
-                for _ in 0..<20 { await Task.yield() }
-                gauge.leave(context.job.id)
-                return .succeeded()
-            })
+            registry.register(
+                "k",
+                ClosureJobHandler { context in
+                    gauge.enter()
+                    for _ in 0..<20 { await Task.yield() }
+                    gauge.leave(context.job.id)
+                    return .succeeded()
+                })
             let ids = try await (0..<60).asyncMap { _ in try await store.enqueue(NewJob(kind: "k")).job.id }
             let configuration = WorkerConfiguration(concurrency: 4, pollInterval: .milliseconds(20), perRepositoryLimit: 0)
             try await WorkerPoolHarness.run(store: store, registry: registry, configuration: configuration) {
@@ -46,11 +58,13 @@ struct WorkerPoolTests {
             let started = Mutex(false)
             let release = Mutex(false)
             var registry = JobRegistry()
-            registry.register("k", ClosureJobHandler { _ in
-                started.withLock { $0 = true }
-                while !release.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
-                return .succeeded()
-            })
+            registry.register(
+                "k",
+                ClosureJobHandler { _ in
+                    started.withLock { $0 = true }
+                    while !release.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+                    return .succeeded()
+                })
             let job = try await store.enqueue(NewJob(kind: "k")).job
             try await WorkerPoolHarness.run(store: store, registry: registry, configuration: WorkerConfiguration(pollInterval: .milliseconds(20))) {
                 try await Poll.until(timeout: .seconds(30), "the job runs") { started.withLock { $0 } }
@@ -70,16 +84,18 @@ struct WorkerPoolTests {
             let started = Mutex(false)
             let stopped = Mutex(false)
             var registry = JobRegistry()
-            registry.register("k", ClosureJobHandler { _ in
-                started.withLock { $0 = true }
-                do {
-                    try await Task.sleep(for: .seconds(120))
-                } catch {
-                    stopped.withLock { $0 = true }
-                    throw error
-                }
-                return .succeeded()
-            })
+            registry.register(
+                "k",
+                ClosureJobHandler { _ in
+                    started.withLock { $0 = true }
+                    do {
+                        try await Task.sleep(for: .seconds(120))
+                    } catch {
+                        stopped.withLock { $0 = true }
+                        throw error
+                    }
+                    return .succeeded()
+                })
             let job = try await store.enqueue(NewJob(kind: "k", maxAttempts: 5)).job
             // Lease 300 ms, so the heartbeat runs every 100 ms; the manual clock decides when it expires.
             let configuration = WorkerConfiguration(leaseDuration: .milliseconds(300), pollInterval: .seconds(3600), rescueInterval: .seconds(3600))

@@ -60,7 +60,9 @@ public final class AutofixProcess: Sendable {
     }
 
     /// Runs `autofix ARGS` to completion.
-    public static func run(_ arguments: [String], environment: [String: String], directory: URL, stdin: Data? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
+    public static func run(_ arguments: [String], environment: [String: String], directory: URL, stdin: Data? = nil) async throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let child = try AutofixProcess(arguments, environment: environment, directory: directory, stdin: stdin)
         let status = try await child.waitForExit()
         return (status, child.stdout, child.stderr)

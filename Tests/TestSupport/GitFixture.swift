@@ -1,5 +1,5 @@
-import Foundation
 import ChildProcess
+import Foundation
 import GitHub
 
 /// Real git repositories for tests.

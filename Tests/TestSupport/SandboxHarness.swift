@@ -16,7 +16,9 @@ public struct SandboxHarness {
     }
 
     /// Runs `command` in a fresh tree under the sandbox.
-    public func run(_ command: String, timeout: Duration = .seconds(60), _ change: (inout SandboxConfiguration) -> Void = { _ in }) async throws -> TestSandbox.Run {
+    public func run(_ command: String, timeout: Duration = .seconds(60), _ change: (inout SandboxConfiguration) -> Void = { _ in }) async throws
+        -> TestSandbox.Run
+    {
         let scratch = "\(dir)/job-\(UUID().uuidString.prefix(6))"
         try FileManager.default.createDirectory(atPath: "\(scratch)/src", withIntermediateDirectories: true)
         return try await sandbox(change).run(command, tree: "\(scratch)/src", scratch: scratch, timeout: timeout)
