@@ -180,7 +180,7 @@ struct PostgresBench {
     /// idle), in the claim's index order after the due jobs.
     static let deepTable = """
         INSERT INTO jobs (kind, state, repo, payload, run_at, attempts, created_at, updated_at, finished_at)
-        SELECT 'noop', 'succeeded', 'o/r' || (i % 500), '{}', i, 1, i, i, i FROM generate_series(1, 1000000) AS i;
+        SELECT 'history', 'succeeded', 'o/r' || (i % 500), '{}', i, 1, i, i, i FROM generate_series(1, 1000000) AS i;
         INSERT INTO jobs (kind, state, repo, payload, run_at, created_at, updated_at)
         SELECT 'later', 'queued', 'o/r' || (i % 500), '{}', 9000000000000 + i, i, i FROM generate_series(1, 100000) AS i;
         ANALYZE jobs
