@@ -75,6 +75,20 @@ public protocol JobStore: Sendable {
 }
 
 extension JobStore {
+    // One completion is a batch of one: every store fences and applies it in `finish`.
+    public func complete(_ lease: Lease, outcome: JobOutcome) async throws {
+        _ = try await finish([JobCompletion(lease: lease, action: .complete(outcome))])[0].get()
+    }
+
+    @discardableResult
+    public func fail(_ lease: Lease, failure: JobFailure) async throws -> JobState {
+        try await finish([JobCompletion(lease: lease, action: .fail(failure))])[0].get()
+    }
+
+    public func handBack(_ lease: Lease, reason: String) async throws {
+        _ = try await finish([JobCompletion(lease: lease, action: .handBack(reason: reason))])[0].get()
+    }
+
     /// A store that hears of no enqueue (SQLite has no cross-process notification) polls.
     public func awaitWork(timeout: Duration) async {
         try? await Task.sleep(for: timeout)

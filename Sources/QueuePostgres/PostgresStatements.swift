@@ -21,8 +21,8 @@ enum PostgresStatements {
     static let jobByDedupeKey = "SELECT \(jobColumns) FROM jobs WHERE dedupe_key = $1"
 
     /// Claim, step 0: pausing takes this lock exclusively, so a pause that returned is seen by every claim after it.
-    static let claimPauseLock = "SELECT pg_advisory_xact_lock_shared(\(PostgresLockSpace.pause), 0)"
-    static let pauseLock = "SELECT pg_advisory_xact_lock(\(PostgresLockSpace.pause), 0)"
+    static let claimPauseLock = "SELECT pg_advisory_xact_lock_shared(\(PostgresLockSpace.pause), hashtext(current_schema()))"
+    static let pauseLock = "SELECT pg_advisory_xact_lock(\(PostgresLockSpace.pause), hashtext(current_schema()))"
 
     /// Claim, step 1: lock the first claimable jobs in claim order, skipping rows another claimer holds.
     /// The repository test here is a pre-filter on this statement's snapshot, so a busy repository does not
@@ -41,7 +41,7 @@ enum PostgresStatements {
     /// repository whose lock another claimer holds is left for the next claim: two claimers never count
     /// one repository's running jobs at the same time, so they cannot both take its last slot.
     static let lockRepositories = """
-        SELECT repo FROM unnest($1::text[]) AS repo WHERE pg_try_advisory_xact_lock(\(PostgresLockSpace.claim), hashtext(repo))
+        SELECT repo FROM unnest($1::text[]) AS repo WHERE pg_try_advisory_xact_lock(\(PostgresLockSpace.claim), hashtext(current_schema() || '/' || repo))
         """
 
     /// Claim, step 3 (a new snapshot, taken after the locks, so every committed claim of these repositories
@@ -198,7 +198,7 @@ enum PostgresStatements {
         """
 
     /// Folds the counter events into the totals, by one host at a time (the others skip it).
-    static let foldMetricsLock = "SELECT pg_try_advisory_xact_lock(\(PostgresLockSpace.metrics), 0)"
+    static let foldMetricsLock = "SELECT pg_try_advisory_xact_lock(\(PostgresLockSpace.metrics), hashtext(current_schema()))"
     static let foldMetrics = """
         WITH moved AS (DELETE FROM metric_events RETURNING name, label, value)
         INSERT INTO metric_totals (name, label, value) SELECT name, label, sum(value) FROM moved GROUP BY name, label
@@ -226,7 +226,7 @@ enum PostgresStatements {
         """
 
     // Migrations, under a session-independent transaction lock so hosts starting together apply them once.
-    static let lockMigrations = "SELECT pg_advisory_xact_lock(\(PostgresLockSpace.migrate), 0)"
+    static let lockMigrations = "SELECT pg_advisory_xact_lock(\(PostgresLockSpace.migrate), hashtext(current_schema()))"
     static let createMigrationsTable = """
         CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)
         """
@@ -235,7 +235,8 @@ enum PostgresStatements {
     static let migrationsTableExists = "SELECT to_regclass('schema_migrations') IS NOT NULL"
 }
 
-/// The first key of the store's two-key advisory locks, so they never meet another application's.
+/// The first key of the store's two-key advisory locks, so they never meet another application's; the
+/// second names the schema (advisory locks are per database), so queues in two schemas never meet either.
 enum PostgresLockSpace {
     static let claim: Int32 = 0x4146_0001
     static let migrate: Int32 = 0x4146_0002

@@ -91,19 +91,6 @@ public final class SQLiteJobStore: JobStore {
         }
     }
 
-    public func complete(_ lease: Lease, outcome: JobOutcome) async throws {
-        _ = try await finish([JobCompletion(lease: lease, action: .complete(outcome))])[0].get()
-    }
-
-    @discardableResult
-    public func fail(_ lease: Lease, failure: JobFailure) async throws -> JobState {
-        try await finish([JobCompletion(lease: lease, action: .fail(failure))])[0].get()
-    }
-
-    public func handBack(_ lease: Lease, reason: String) async throws {
-        _ = try await finish([JobCompletion(lease: lease, action: .handBack(reason: reason))])[0].get()
-    }
-
     public func finish(_ completions: [JobCompletion]) async throws -> [Result<JobState, QueueError>] {
         let now = clock.now()
         return try await write { db in

@@ -4,19 +4,8 @@ import Foundation
 enum ProcessTimer {
     /// Wall-clock seconds of one run; throws if the process fails.
     static func time(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Double {
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
         let start = ContinuousClock.now
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, executable, &actions, nil, argv, envp) == 0 else { throw BenchError("cannot spawn \(executable)") }
+        let pid = try spawn(executable, arguments, environment: environment)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         let elapsed = ContinuousClock.now - start
