@@ -119,7 +119,6 @@ extension PostgresJobStore {
                 }
                 return try await Self.watched(timeout: attemptTimeout, operation)
             } catch {
-                let error = PostgresFailure.unwrap(error)
                 if let error = error as? QueueError { throw error }
                 let failure = PostgresFailure(error)
                 guard failure.isTransient else { throw QueueError.storageUnavailable("PostgreSQL: \(failure.message)") }
@@ -153,7 +152,7 @@ extension PostgresJobStore {
         }
     }
 
-    static func describe(_ error: any Error) -> String { PostgresFailure(PostgresFailure.unwrap(error)).message }
+    static func describe(_ error: any Error) -> String { PostgresFailure(error).message }
 }
 
 /// What went wrong talking to PostgreSQL, and whether trying again on a new connection can help.
@@ -163,13 +162,6 @@ struct PostgresFailure {
 
     let message: String
     let isTransient: Bool
-
-    /// The error inside a failed transaction: the closure's own (a `QueueError` passes through as it is),
-    /// else the failed BEGIN or COMMIT.
-    static func unwrap(_ error: any Error) -> any Error {
-        guard let transaction = error as? PostgresTransactionError else { return error }
-        return transaction.closureError ?? transaction.beginError ?? transaction.commitError ?? transaction.rollbackError ?? error
-    }
 
     init(_ error: any Error) {
         if error is ConnectionGone {

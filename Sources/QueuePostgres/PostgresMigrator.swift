@@ -8,6 +8,9 @@ import Queue
 /// leaves the schema as it was.
 enum PostgresMigrator {
     static func migrate(_ store: PostgresJobStore) async throws {
+        // The common case (every command start, every `autofix enqueue`): already migrated, one read,
+        // no lock that would queue concurrent enqueues behind each other.
+        if try await Set(applied(store)).isSuperset(of: PostgresMigrations.all.map(\.id)) { return }
         do {
             try await store.transaction(timeout: .seconds(3600)) { connection, logger in
                 try await connection.run(PostgresStatements.lockMigrations, logger: logger)

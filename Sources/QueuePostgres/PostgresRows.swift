@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import PostgresNIO
 import Queue
@@ -103,9 +104,4 @@ extension StageRecord {
             stage: try row.value(1), startedAt: Date(millis: try row.value(2)),
             duration: .milliseconds(try row.value(3, Int64.self)), outcome: try row.value(4), detail: try row.value(5))
     }
-}
-
-extension Date {
-    var millis: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
-    init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
 }

@@ -88,8 +88,3 @@ extension SQLiteJobStore {
         return (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
     }
 }
-
-extension Date {
-    var millis: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
-    init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
-}

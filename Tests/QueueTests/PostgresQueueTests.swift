@@ -121,7 +121,8 @@ struct PostgresQueueTests {
         registry.register(
             "k",
             ClosureJobHandler { context in
-                try await Task.sleep(for: .milliseconds(5))
+                // Stays in flight a little, so disruptions land on running jobs.
+                for _ in 0..<50 { await Task.yield() }
                 finished.withLock { $0[context.job.id, default: 0] += 1 }
                 return .succeeded()
             })

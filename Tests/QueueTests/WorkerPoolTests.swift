@@ -56,19 +56,19 @@ struct WorkerPoolTests {
     func pool_onGracefulShutdown_letsTheRunningJobFinish(_ kind: TestStore) async throws {
         try await kind.with { store in
             let started = Mutex(false)
-            let release = Mutex(false)
+            let (release, releasing) = AsyncStream.makeStream(of: Void.self)
             var registry = JobRegistry()
             registry.register(
                 "k",
                 ClosureJobHandler { _ in
                     started.withLock { $0 = true }
-                    while !release.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+                    for await _ in release { break }
                     return .succeeded()
                 })
             let job = try await store.enqueue(NewJob(kind: "k")).job
             try await WorkerPoolHarness.run(store: store, registry: registry, configuration: WorkerConfiguration(pollInterval: .milliseconds(20))) {
                 try await Poll.until(timeout: .seconds(30), "the job runs") { started.withLock { $0 } }
-                release.withLock { $0 = true }
+                releasing.yield()
             }
             #expect(try await store.job(id: job.id)?.state == .succeeded)
             #expect(try await store.runs(jobID: job.id).map(\.outcome) == ["succeeded"])
@@ -83,18 +83,17 @@ struct WorkerPoolTests {
         try await kind.with(clock: clock) { store in
             let started = Mutex(false)
             let stopped = Mutex(false)
+            // Nothing is ever sent: the handler runs until the pool cancels it.
+            let (never, neverEnds) = AsyncStream.makeStream(of: Void.self)
+            defer { neverEnds.finish() }
             var registry = JobRegistry()
             registry.register(
                 "k",
                 ClosureJobHandler { _ in
                     started.withLock { $0 = true }
-                    do {
-                        try await Task.sleep(for: .seconds(120))
-                    } catch {
-                        stopped.withLock { $0 = true }
-                        throw error
-                    }
-                    return .succeeded()
+                    for await _ in never {}
+                    stopped.withLock { $0 = true }
+                    throw CancellationError()
                 })
             let job = try await store.enqueue(NewJob(kind: "k", maxAttempts: 5)).job
             // Lease 300 ms, so the heartbeat runs every 100 ms; the manual clock decides when it expires.
