@@ -30,6 +30,7 @@ public final class WorkerPool: Service {
 
     private enum Event: Sendable {
         case jobFinished
+        case claimed([LeasedJob], limit: Int)
         case tick
         case shutdown
         case drainDeadline
@@ -54,35 +55,27 @@ public final class WorkerPool: Service {
             var running = 0
             var tickPending = false
             var stopping = false
-            // A finished job's slot is refilled when half the pool is free, at the next poll tick,
-            // or at once when nothing runs: claims then come in batches instead of one per job.
-            let claimBatch = max(1, configuration.concurrency / 2)
+            var idle = false
+            // One claim at a time, in its own task, for every slot free when it starts: slots that free
+            // while it runs go into the next one, so claims batch themselves under load (like the group
+            // commit of completions) and a lone free slot is refilled at once.
+            var claiming = false
+            // The last claim filled every slot it asked for, so more work is likely waiting: refill
+            // without waiting for a notification or the poll.
+            var backlog = true
             var claimDue = true
 
-            while !stopping {
+            while !stopping, !idle {
                 hooks.alive()
                 if ContinuousClock.now - lastRescue >= configuration.rescueInterval {
                     try? await rescue()
                     lastRescue = .now
                 }
                 let free = configuration.concurrency - running
-                var claimed: [LeasedJob] = []
-                if free > 0 && (claimDue || free >= claimBatch || running == 0) {
-                    claimed = await claim(free)
+                if free > 0, !claiming, backlog || claimDue {
+                    claiming = true
                     claimDue = false
-                }
-                for leased in claimed {
-                    running += 1
-                    group.addTask {
-                        await self.execute(leased)
-                        return .jobFinished
-                    }
-                }
-                if !claimed.isEmpty && claimed.count == free { continue }
-                if configuration.exitWhenIdle, claimed.isEmpty, running == 0,
-                    (try? await store.pendingCount(kinds: registry.kinds)) == 0
-                {
-                    break
+                    group.addTask { .claimed(await self.claim(free), limit: free) }
                 }
                 if !tickPending {
                     tickPending = true
@@ -94,6 +87,19 @@ public final class WorkerPool: Service {
                 }
                 switch await group.next() {
                 case .jobFinished: running -= 1
+                case .claimed(let jobs, let limit):
+                    claiming = false
+                    backlog = jobs.count == limit
+                    for leased in jobs {
+                        running += 1
+                        group.addTask {
+                            await self.execute(leased)
+                            return .jobFinished
+                        }
+                    }
+                    if configuration.exitWhenIdle, jobs.isEmpty, running == 0, (try? await store.pendingCount(kinds: registry.kinds)) == 0 {
+                        idle = true
+                    }
                 case .tick:
                     tickPending = false
                     claimDue = true
@@ -106,15 +112,25 @@ public final class WorkerPool: Service {
                 hooks.stopping()
                 logger.info("worker draining", metadata: ["running": "\(running)", "deadline": "\(configuration.drainTimeout)"])
             }
-            if running > 0 {
+            if running > 0 || claiming {
                 let timeout = configuration.drainTimeout
                 group.addTask {
                     try? await Task.sleep(for: timeout)
                     return .drainDeadline
                 }
-                while running > 0, let event = await group.next() {
+                while running > 0 || claiming, let event = await group.next() {
                     switch event {
                     case .jobFinished: running -= 1
+                    case .claimed(let jobs, _):
+                        // Leased as the shutdown began: back to the queue unstarted.
+                        claiming = false
+                        for leased in jobs {
+                            running += 1
+                            group.addTask {
+                                await self.handBackUnstarted(leased)
+                                return .jobFinished
+                            }
+                        }
                     case .drainDeadline:
                         logger.warning("drain deadline passed; handing back running jobs", metadata: ["running": "\(running)"])
                         // A job task cancelled here hands its job back (see `execute`).

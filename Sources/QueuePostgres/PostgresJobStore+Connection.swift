@@ -56,8 +56,18 @@ extension PostgresJobStore {
     func transaction<T: Sendable>(
         timeout: Duration? = nil, isolation: String = "", _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
     ) async throws -> T {
+        try await transactionReportingID(timeout: timeout, isolation: isolation) { connection, logger in
+            (try await body(connection, logger), .unknown)
+        }
+    }
+
+    /// `transaction` for a body that returns its transaction's id with its result.
+    func transactionReportingID<T: Sendable>(
+        timeout: Duration? = nil, isolation: String = "", _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> (T, TransactionID)
+    ) async throws -> T {
         let sent = SentCommit<T>()
-        return try await reconnecting(
+        return try await withTaskExecutorPreference(executor) {
+          try await reconnecting(
             timeout: timeout,
             settle: { [client, logger] in
                 try await Self.settle(sent, client: client, logger: logger)
@@ -70,6 +80,7 @@ extension PostgresJobStore {
                     try await body(connection, logger)
                 }
             }
+          }
         }
     }
 
@@ -96,12 +107,14 @@ extension PostgresJobStore {
 
     /// Runs `body` on a pooled connection outside a transaction (reads).
     func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
-        try await reconnecting(timeout: nil, settle: { nil }) { [client, logger] held in
+        try await withTaskExecutorPreference(executor) {
+          try await reconnecting(timeout: nil, settle: { nil }) { [client, logger] held in
             try await client.withConnection { connection in
                 held.hold(connection)
                 defer { held.release() }
                 return try await body(connection, logger)
             }
+          }
         }
     }
 

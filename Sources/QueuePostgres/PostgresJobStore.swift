@@ -15,6 +15,7 @@ public final class PostgresJobStore: JobStore {
     let clock: any WallClock
     let logger: Logger
     let wake = WakeSignal()
+    let executor: EventLoopTaskExecutor
 
     public init(configuration: PostgresStoreConfiguration, clock: any WallClock = SystemWallClock(), logger: Logger) throws {
         self.configuration = configuration
@@ -24,7 +25,10 @@ public final class PostgresJobStore: JobStore {
         // lease waits), and this store reports lost connections itself.
         var poolLogger = logger
         poolLogger.logLevel = .error
-        client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: poolLogger)
+        // One loop for all of a store's connections and work: see EventLoopTaskExecutor.
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        executor = EventLoopTaskExecutor(loop)
+        client = PostgresClient(configuration: try configuration.clientConfiguration(), eventLoopGroup: loop, backgroundLogger: poolLogger)
     }
 
     public func migrate() async throws {
@@ -81,15 +85,15 @@ public final class PostgresJobStore: JobStore {
         let repoLimit = request.perRepositoryLimit > 0 ? request.perRepositoryLimit : Int(Int32.max)
         let leaseUntil = now.addingTimeInterval(request.leaseDuration.seconds).millis
         let wake = self.wake
-        return try await transaction { connection, logger in
-            try await connection.run(PostgresStatements.claimPauseLock, logger: logger)
+        return try await transactionReportingID { connection, logger in
             let candidates = try await connection.rows(
                 PostgresStatements.claimCandidates,
                 [
                     now.millis, request.kinds, repoLimit, max(request.limit * 16, 64),
                 ], logger: logger
             ).map { (id: try $0.value(0, Int64.self), repo: try $0.value(1, String?.self)) }
-            if candidates.isEmpty { return [] }
+            // Claiming nothing wrote nothing: running it again is harmless.
+            if candidates.isEmpty { return ([], .known(nil)) }
             let repos = Array(Set(candidates.compactMap(\.repo))).sorted()
             var locked = Set<String>()
             if !repos.isEmpty {
@@ -99,18 +103,19 @@ public final class PostgresJobStore: JobStore {
             if ids.isEmpty {
                 // Another claimer is counting these repositories right now: look again at once, not a poll later.
                 wake.signal()
-                return []
+                return ([], .known(nil))
             }
             let rows = try await connection.rows(
                 PostgresStatements.claim,
                 [
                     ids, repoLimit, request.limit, request.workerID, token, leaseUntil, now.millis,
                 ], logger: logger)
-            return try rows.map { row in
+            let leased = try rows.map { row in
                 let job = try Job(postgres: row)
                 let lease: String = try row.value(11)
                 return LeasedJob(job: job, lease: Lease(jobID: job.id, token: lease, workerID: request.workerID))
             }
+            return (leased, .known(try rows.first?.value(20, String?.self)))
         }
     }
 
@@ -129,20 +134,35 @@ public final class PostgresJobStore: JobStore {
 
     public func finish(_ completions: [JobCompletion]) async throws -> [Result<JobState, QueueError>] {
         let now = clock.now()
-        return try await transaction { connection, logger in
-            var results: [Result<JobState, QueueError>] = []
-            for completion in completions {
+        // Completions, the common case, end in one statement however many there are; failures and
+        // hand-backs go through the retry policy one by one.
+        let completed = completions.indices.filter { if case .complete = completions[$0].action { true } else { false } }
+        let batch = try CompletedJob.json(completed.map { completions[$0] })
+        return try await transactionReportingID { connection, logger in
+            var results = [Result<JobState, QueueError>?](repeating: nil, count: completions.count)
+            var id = TransactionID.unknown
+            if !completed.isEmpty {
+                let rows = try await connection.rows(PostgresStatements.completeBatch, [batch, now.millis], logger: logger)
+                let ended = Set(try rows.map { try $0.value(0, Int64.self) })
+                if completed.count == completions.count { id = .known(try rows.first?.value(1, String?.self)) }
+                for index in completed {
+                    let lease = completions[index].lease
+                    guard case .complete(let outcome) = completions[index].action else { continue }
+                    results[index] = ended.contains(lease.jobID) ? .success(outcome.state) : .failure(.leaseLost(jobID: lease.jobID))
+                }
+            }
+            for index in completions.indices where results[index] == nil {
                 // A savepoint per entry: one lost lease fails only its own entry, not the batch.
                 try await connection.run("SAVEPOINT entry", logger: logger)
                 do {
-                    results.append(.success(try await self.apply(completion, connection, now: now, logger: logger)))
+                    results[index] = .success(try await self.apply(completions[index], connection, now: now, logger: logger))
                     try await connection.run("RELEASE SAVEPOINT entry", logger: logger)
                 } catch let error as QueueError {
                     try await connection.run("ROLLBACK TO SAVEPOINT entry", logger: logger)
-                    results.append(.failure(error))
+                    results[index] = .failure(error)
                 }
             }
-            return results
+            return (results.map { $0! }, id)
         }
     }
 
@@ -150,14 +170,8 @@ public final class PostgresJobStore: JobStore {
         let lease = completion.lease
         let writes = PostgresWrites(connection: connection, logger: logger, now: now)
         switch completion.action {
-        case .complete(let outcome):
-            var prURL: String?
-            var result: String?
-            if case .succeeded(let url, let res) = outcome { (prURL, result) = (url, res) }
-            guard try await writes.finish(jobID: lease.jobID, token: lease.token, state: outcome.state, error: outcome.reason, prURL: prURL, result: result)
-            else { throw QueueError.leaseLost(jobID: lease.jobID) }
-            try await writes.endRun(token: lease.token, outcome: outcome.state.rawValue, error: outcome.reason)
-            return outcome.state
+        case .complete:
+            preconditionFailure("completions end in one statement, in finish")
         case .fail(let failure):
             let held = try await writes.fence(lease)
             return try await writes.applyRetryPolicy(

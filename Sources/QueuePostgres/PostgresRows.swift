@@ -14,6 +14,14 @@ enum SQL {
     }
 }
 
+/// What a transaction's body knows of its transaction id (`pg_current_xact_id_if_assigned()`).
+enum TransactionID {
+    /// Ask the server before COMMIT.
+    case unknown
+    /// A statement of the body returned it: nil if the transaction wrote nothing.
+    case known(String?)
+}
+
 extension PostgresConnection {
     /// Runs `sql` and collects its rows.
     func rows(_ sql: String, _ values: [(any PostgresThrowingDynamicTypeEncodable)?] = [], logger: Logger) async throws -> [PostgresRandomAccessRow] {
@@ -27,17 +35,21 @@ extension PostgresConnection {
 
     /// Runs `body` between BEGIN and COMMIT (ROLLBACK when it throws), each sent through `send`. Just
     /// before COMMIT, `commitSent` gets the transaction's id and the result, for `pg_xact_status` should
-    /// the COMMIT go unanswered.
+    /// the COMMIT go unanswered. A body whose last statement returned the id says so, saving a round trip.
     func inTransaction<T>(
         logger: Logger, isolation: String = "", commitSent: (String, T) -> Void = { _, _ in },
-        _ body: (PostgresConnection) async throws -> T
+        _ body: (PostgresConnection) async throws -> (T, TransactionID)
     ) async throws -> T {
         try await run("BEGIN" + isolation, logger: logger)
         let value: T
         let xid: String?
         do {
-            value = try await body(self)
-            xid = try await rows(PostgresStatements.currentTransaction, logger: logger)[0].value(0)
+            let (result, id) = try await body(self)
+            value = result
+            switch id {
+            case .known(let known): xid = known
+            case .unknown: xid = try await rows(PostgresStatements.currentTransaction, logger: logger)[0].value(0)
+            }
         } catch {
             try? await run("ROLLBACK", logger: logger)
             throw error

@@ -20,15 +20,16 @@ enum PostgresStatements {
 
     static let jobByDedupeKey = "SELECT \(jobColumns) FROM jobs WHERE dedupe_key = $1"
 
-    /// Claim, step 0: pausing takes this lock exclusively, so a pause that returned is seen by every claim after it.
-    static let claimPauseLock = "SELECT pg_advisory_xact_lock_shared(\(PostgresLockSpace.pause), hashtext(current_schema()))"
+    /// Pausing takes this lock exclusively; every claim takes it shared in step 1 and reads the pause
+    /// flag again in step 3, under a snapshot taken after the lock, so a pause that returned is seen by
+    /// every claim after it.
     static let pauseLock = "SELECT pg_advisory_xact_lock(\(PostgresLockSpace.pause), hashtext(current_schema()))"
 
-    /// Claim, step 1: lock the first claimable jobs in claim order, skipping rows another claimer holds.
-    /// The repository test here is a pre-filter on this statement's snapshot, so a busy repository does not
-    /// fill the scan; step 3 decides under the repository locks.
+    /// Claim, step 1: lock the first claimable jobs in claim order, skipping rows another claimer holds,
+    /// and the pause lock shared. The pause and repository tests here are pre-filters on this statement's
+    /// snapshot, so a busy repository does not fill the scan; step 3 decides under the locks.
     static let claimCandidates = """
-        SELECT id, repo FROM jobs j
+        SELECT id, repo, pg_advisory_xact_lock_shared(\(PostgresLockSpace.pause), hashtext(current_schema()))::text FROM jobs j
         WHERE j.state = 'queued' AND j.run_at <= $1 AND j.kind = ANY($2)
           AND NOT EXISTS (SELECT 1 FROM queue_settings WHERE name = 'paused' AND value = '1')
           AND (j.repo IS NULL OR (SELECT count(*) FROM jobs r WHERE r.state = 'running' AND r.repo = j.repo) < $3)
@@ -46,12 +47,14 @@ enum PostgresStatements {
 
     /// Claim, step 3 (a new snapshot, taken after the locks, so every committed claim of these repositories
     /// is counted): lease the candidates that fit their repository's remaining slots, open their run records.
+    /// Each row carries the transaction's id, for the COMMIT (see `inTransaction`).
     static let claim = """
         WITH chosen AS (
             SELECT c.id FROM (
                 SELECT j.id, j.repo, j.priority, j.run_at,
                        ROW_NUMBER() OVER (PARTITION BY j.repo ORDER BY j.priority, j.run_at, j.id) AS rn
                 FROM jobs j WHERE j.id = ANY($1) AND j.state = 'queued'
+                  AND NOT EXISTS (SELECT 1 FROM queue_settings WHERE name = 'paused' AND value = '1')
             ) c
             WHERE c.repo IS NULL
                OR c.rn + (SELECT count(*) FROM jobs r WHERE r.state = 'running' AND r.repo = c.repo) <= $2
@@ -67,7 +70,7 @@ enum PostgresStatements {
             INSERT INTO job_runs (job_id, attempt, worker_id, lease_token, started_at)
             SELECT id, attempts, $4, lease_token, $7 FROM claimed
         )
-        SELECT \(jobColumns) FROM claimed ORDER BY priority, run_at, id
+        SELECT \(jobColumns), pg_current_xact_id_if_assigned()::text FROM claimed ORDER BY priority, run_at, id
         """
 
     static let heartbeat = """
@@ -89,6 +92,26 @@ enum PostgresStatements {
             finished_at = $5, updated_at = $5
         WHERE id = $6 AND lease_token = $7 AND state = 'running'
         RETURNING id
+        """
+
+    /// Ends a batch of held jobs and their runs in one statement: `$1` is a JSON array of
+    /// `{id, token, state, error, pr_url, result}`. Returns the ids whose lease still held (with the
+    /// transaction's id); the others are left untouched.
+    static let completeBatch = """
+        WITH input AS (
+            SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(id bigint, token text, state text, error text, pr_url text, result text)
+        ), done AS (
+            UPDATE jobs
+            SET state = i.state, lease_owner = NULL, lease_token = NULL, lease_until = NULL, cancel_requested = false,
+                last_error = i.error, pr_url = COALESCE(i.pr_url, jobs.pr_url), result = COALESCE(i.result, jobs.result),
+                finished_at = $2, updated_at = $2
+            FROM input i WHERE jobs.id = i.id AND jobs.lease_token = i.token AND jobs.state = 'running'
+            RETURNING jobs.id, i.token, i.state, i.error
+        ), runs AS (
+            UPDATE job_runs SET finished_at = $2, outcome = done.state, error = done.error
+            FROM done WHERE job_runs.lease_token = done.token
+        )
+        SELECT id, pg_current_xact_id_if_assigned()::text FROM done
         """
 
     static let requeue = """

@@ -186,19 +186,22 @@ struct PostgresBench {
         ANALYZE jobs
         """
 
-    /// What a worker sends per job, as pgbench statements: the claim's three steps in one transaction
-    /// (candidates locked with SKIP LOCKED, the lease, the run record), then the completion's fenced
-    /// writes in another.
+    /// What a worker sends per job, as pgbench statements (PostgresStatements' claim and completion, one
+    /// job per transaction): the claim's two steps in one transaction (candidates locked with SKIP LOCKED
+    /// under the shared pause lock, then the lease and the run record), the completion in another.
     static let pgbenchScript = """
         BEGIN;
-        SELECT id AS jid FROM jobs j WHERE j.state = 'queued' AND j.run_at <= 8000000000000 AND j.kind = ANY('{noop}'::text[]) AND NOT EXISTS (SELECT 1 FROM queue_settings WHERE name = 'paused' AND value = '1') ORDER BY j.priority, j.run_at, j.id LIMIT 1 FOR UPDATE SKIP LOCKED \\gset
-        UPDATE jobs SET state = 'running', lease_owner = 'pgbench', lease_token = 'tok.' || :jid, lease_until = 8000000000000, attempts = attempts + 1, updated_at = 1 WHERE id = :jid;
-        INSERT INTO job_runs (job_id, attempt, worker_id, lease_token, started_at) VALUES (:jid, 1, 'pgbench', 'tok.' || :jid, 1);
+        SELECT id AS jid, pg_advisory_xact_lock_shared(1095106564, hashtext(current_schema()))::text AS pause FROM jobs j WHERE j.state = 'queued' AND j.run_at <= 8000000000000 AND j.kind = ANY('{noop}'::text[]) AND NOT EXISTS (SELECT 1 FROM queue_settings WHERE name = 'paused' AND value = '1') AND (j.repo IS NULL OR (SELECT count(*) FROM jobs r WHERE r.state = 'running' AND r.repo = j.repo) < 2147483647) ORDER BY j.priority, j.run_at, j.id LIMIT 1 FOR UPDATE SKIP LOCKED \\gset
+        WITH chosen AS (SELECT c.id FROM (SELECT j.id, j.repo, j.priority, j.run_at, ROW_NUMBER() OVER (PARTITION BY j.repo ORDER BY j.priority, j.run_at, j.id) AS rn FROM jobs j WHERE j.id = ANY(ARRAY[:jid]::bigint[]) AND j.state = 'queued' AND NOT EXISTS (SELECT 1 FROM queue_settings WHERE name = 'paused' AND value = '1')) c WHERE c.repo IS NULL OR c.rn + (SELECT count(*) FROM jobs r WHERE r.state = 'running' AND r.repo = c.repo) <= 2147483647 ORDER BY c.priority, c.run_at, c.id LIMIT 1), claimed AS (UPDATE jobs SET state = 'running', lease_owner = 'pgbench', lease_token = 'tok.' || jobs.id, lease_until = 8000000000000, attempts = jobs.attempts + 1, updated_at = 1 FROM chosen WHERE jobs.id = chosen.id RETURNING jobs.*), runs AS (INSERT INTO job_runs (job_id, attempt, worker_id, lease_token, started_at) SELECT id, attempts, 'pgbench', lease_token, 1 FROM claimed) SELECT \(jobColumns), pg_current_xact_id_if_assigned()::text FROM claimed;
         COMMIT;
         BEGIN;
-        UPDATE jobs SET state = 'succeeded', lease_owner = NULL, lease_token = NULL, lease_until = NULL, finished_at = 2, updated_at = 2 WHERE id = :jid AND lease_token = 'tok.' || :jid AND state = 'running';
-        UPDATE job_runs SET finished_at = 2, outcome = 'succeeded' WHERE lease_token = 'tok.' || :jid;
+        WITH input AS (SELECT * FROM jsonb_to_recordset(('[{"id":' || :jid || ',"token":"tok.' || :jid || '","state":"succeeded"}]')::jsonb) AS i(id bigint, token text, state text, error text, pr_url text, result text)), done AS (UPDATE jobs SET state = i.state, lease_owner = NULL, lease_token = NULL, lease_until = NULL, cancel_requested = false, last_error = i.error, pr_url = COALESCE(i.pr_url, jobs.pr_url), result = COALESCE(i.result, jobs.result), finished_at = 2, updated_at = 2 FROM input i WHERE jobs.id = i.id AND jobs.lease_token = i.token AND jobs.state = 'running' RETURNING jobs.id, i.token, i.state, i.error), runs AS (UPDATE job_runs SET finished_at = 2, outcome = done.state, error = done.error FROM done WHERE job_runs.lease_token = done.token) SELECT id, pg_current_xact_id_if_assigned()::text FROM done;
         COMMIT;
+        """
+
+    static let jobColumns = """
+        id, kind, state, repo, dedupe_key, payload, priority, run_at, attempts, max_attempts, lease_owner, lease_token, \
+        lease_until, cancel_requested, last_error, pr_url, result, created_at, updated_at, finished_at
         """
 
     static func tps(_ output: String) -> Double? {

@@ -99,6 +99,36 @@ enum JobStoreConformance {
             #expect(try await h.job(1).prURL == "https://example.test/pr/1")
             #expect(try await h.job(2).lastError == "no patch passed validation")
         },
+        ConformanceCase(name: "finish_batch_fencesEachEntryOnItsOwn") { h in
+            let stale = try await h.enqueue(nil)
+            let lost = try #require(try await h.claim("slow").first).lease
+            h.clock.advance(by: .seconds(61))
+            try await h.store.rescueExpired()
+            h.clock.advance(by: h.policy.cap)
+            let done = try await h.enqueue(nil)
+            let failing = try await h.enqueue(nil)
+            let handed = try await h.enqueue(nil)
+            let leases = Dictionary(uniqueKeysWithValues: try await h.claim("fast").map { ($0.job.id, $0.lease) })
+            #expect(leases.count == 4, "the rescued job and the three new ones")
+
+            let results = try await h.store.finish([
+                JobCompletion(lease: lost, action: .complete(.succeeded())),
+                JobCompletion(lease: try #require(leases[done.id]), action: .complete(.succeeded(prURL: "https://example.test/pr/9", result: "{}"))),
+                JobCompletion(lease: try #require(leases[failing.id]), action: .fail(JobFailure(message: "HTTP 502", isRetryable: true))),
+                JobCompletion(lease: try #require(leases[handed.id]), action: .handBack(reason: "shutdown")),
+            ])
+            guard case .failure(.leaseLost) = results[0] else { throw QueueError.invalidArgument("expected leaseLost, got \(results[0])") }
+            #expect(try results[1].get() == .succeeded)
+            #expect(try results[2].get() == .queued)
+            #expect(try results[3].get() == .queued)
+
+            #expect(try await h.job(stale.id).state == .running, "the stale lease's completion left the job to its new holder")
+            #expect(try await h.job(done.id).prURL == "https://example.test/pr/9")
+            #expect(try await h.store.runs(jobID: done.id).map(\.outcome) == ["succeeded"])
+            #expect(try await h.job(failing.id).attempts == 1)
+            #expect(try await h.job(handed.id).attempts == 0, "a hand-back refunds the attempt")
+            #expect(try await h.store.runs(jobID: stale.id).map(\.outcome) == ["lease_expired", "running"])
+        },
         ConformanceCase(name: "fail_whenRetryable_requeuesWithFullJitterBackoffWithinBounds") { h in
             let job = try await h.enqueue(nil, maxAttempts: 3)
             for attempt in 1...2 {
