@@ -35,15 +35,18 @@ test: ## Every test, after installing what they need and the import and workflow
 	scripts/check-imports
 	scripts/lint-workflows
 	$(SWIFT) build --build-tests
-	scripts/with-test-postgres $(SWIFT) test --skip-build --skip AutofixProcessTests
+	evals/scripts/ci-log --check
+	scripts/with-test-postgres $(SWIFT) test --skip-build --skip 'AutofixProcessTests|EvalTests'
 	@# The process tests kill and restart real workers on timed holds: run them alone, not starved by the
-	@# sandboxed end-to-end suites running beside them on a small machine.
+	@# sandboxed end-to-end suites running beside them on a small machine. The evals build and test real
+	@# projects in the sandbox, one case at a time.
 	scripts/with-test-postgres $(SWIFT) test --skip-build --filter AutofixProcessTests
+	$(SWIFT) test --skip-build --filter EvalTests
 
 # Every test target but the end-to-end pipeline and the process tests: quick feedback after a build.
 test-fast: ## Every test but the end-to-end and process suites, quick after a build.
 	$(SWIFT) build --build-tests
-	scripts/with-test-postgres $(SWIFT) test --skip-build --skip 'PipelineTests\.|AutofixProcessTests\.'
+	scripts/with-test-postgres $(SWIFT) test --skip-build --skip 'PipelineTests\.|AutofixProcessTests\.|EvalTests\.'
 
 # swift-format from the toolchain with the project's .swift-format (4 spaces, 160 columns; test names
 # keep their underscores). `make format` rewrites the files in place.
@@ -68,9 +71,11 @@ demo: build ## A failing repository turned into a draft PR, against local emulat
 	$(BIN) demo
 
 # Extraction accuracy on the shared corpora (the metric in ../shared/corpus/README.md).
-eval: release ## Extraction accuracy on ../shared/corpus.
+eval: release ## Extraction accuracy on ../shared/corpus, then the oracle fix-quality eval on evals/.
 	.build/release/autofix eval-extract ../shared/corpus/logchunks
 	.build/release/autofix eval-extract ../shared/corpus/gha-logs
+	$(SWIFT) build $(RELEASE) --product autofix-demo
+	.build/release/autofix eval --model oracle
 
 bench: release ## Every performance figure beside its baseline.
 	scripts/with-test-postgres .build/release/autofix-bench --autofix $(RELBIN) $(BENCH_FLAGS)

@@ -172,11 +172,20 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Fix quality on evals/: cases through the real pipeline against the emulators, judged by hidden tests.
+        .target(
+            name: "Evals",
+            dependencies: [
+                "App", "Intake", "WorkerAssembly", "Emulators", "Queue", "ChildProcess", "Core", "LogAnalysis", "Patching",
+                "FeatureConfiguration", .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
         // The demo links the emulators (test doubles): a binary of its own, never installed.
         .executableTarget(
             name: "autofix-demo",
             dependencies: [
-                "App", "Intake", "AutofixCLI", "WorkerAssembly", "Emulators", "Queue", "QueueSQLite", "ChildProcess",
+                "App", "Intake", "AutofixCLI", "WorkerAssembly", "Emulators", "Queue", "QueueSQLite", "ChildProcess", "Evals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -231,6 +240,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"], swiftSettings: strict),
+        .testTarget(
+            name: "EvalTests",
+            dependencies: ["Evals", "TestSupport", "ChildProcess", "FeatureConfiguration", "Patching"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PipelineTests",
             dependencies: [

@@ -2,7 +2,9 @@ import Foundation
 
 /// The pipeline's behaviour contract and limits; defaults are the safe ones.
 public struct PipelineConfiguration: Sendable {
-    /// Act only when the failure is a test failure; others end `skipped` with the reason.
+    /// Act only on failures of the code under test (tests, the compile and type checks that run them, and
+    /// formats the extractor does not recognise);
+    /// lint, dependency, infrastructure, timeout and cancelled failures end `skipped` with the reason.
     public var onlyTestFailures = true
     /// Open autofix PRs allowed per repository; more ends `skipped`.
     public var maxOpenPulls = 3

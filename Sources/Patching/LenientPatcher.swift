@@ -30,41 +30,64 @@ public struct LenientPatcher: Sendable {
                 placed.append((at, hunk))
                 searchFrom = at + hunk.before.count
             }
+            // Hunks closer than their padding would overlap (git refuses overlapping hunks, and one without
+            // trailing context must end the file): those within 6 lines of each other go out as one hunk.
+            var groups: [[(at: Int, hunk: UnifiedDiff.Hunk)]] = []
+            for item in placed {
+                if let last = groups.last?.last, item.at - (last.at + last.hunk.before.count) <= 6 {
+                    groups[groups.count - 1].append(item)
+                } else {
+                    groups.append([item])
+                }
+            }
             var delta = 0
-            for (index, item) in placed.enumerated() {
+            for (index, group) in groups.enumerated() {
                 // git anchors a hunk with less context on one side to the file's start or end, so pad
-                // both sides with the file's own lines (up to 3, never into a neighbouring hunk).
-                let lowerBound = index > 0 ? placed[index - 1].at + placed[index - 1].hunk.before.count : 0
-                let upperBound = index + 1 < placed.count ? placed[index + 1].at : original.count
-                let end = item.at + item.hunk.before.count
-                let lead = min(3, item.at - lowerBound)
-                let trail = min(3, upperBound - end)
-                let start = item.at - lead
+                // both sides with the file's own lines (up to 3).
+                let first = group[0]
+                let last = group[group.count - 1]
+                let end = last.at + last.hunk.before.count
+                let lead = min(3, first.at - (index > 0 ? groups[index - 1].last!.at + groups[index - 1].last!.hunk.before.count + 3 : 0))
+                let trail = min(3, (index + 1 < groups.count ? groups[index + 1][0].at - 3 : original.count) - end)
+                let start = first.at - max(lead, 0)
                 var body = ""
-                for line in original[start..<item.at] { body += " \(line)\n" }
-                var offset = item.at
-                for line in item.hunk.lines {
-                    switch line {
-                    case .context:
+                var offset = start
+                var oldCount = 0
+                var newCount = 0
+                for item in group {
+                    while offset < item.at {
                         body += " \(original[offset])\n"
                         offset += 1
-                    case .removed:
-                        body += "-\(original[offset])\n"
-                        offset += 1
-                    case .added(let text):
-                        body += "+\(text)\n"
+                        oldCount += 1
+                        newCount += 1
+                    }
+                    for line in item.hunk.lines {
+                        switch line {
+                        case .context:
+                            body += " \(original[offset])\n"
+                            offset += 1
+                            oldCount += 1
+                            newCount += 1
+                        case .removed:
+                            body += "-\(original[offset])\n"
+                            offset += 1
+                            oldCount += 1
+                        case .added(let text):
+                            body += "+\(text)\n"
+                            newCount += 1
+                        }
                     }
                 }
-                for line in original[end..<(end + trail)] { body += " \(line)\n" }
-                let oldCount = item.hunk.before.count + lead + trail
-                let newCount = item.hunk.after.count + lead + trail
+                for line in original[end..<(end + max(trail, 0))] { body += " \(line)\n" }
+                oldCount += max(trail, 0)
+                newCount += max(trail, 0)
                 let oldStart = oldCount == 0 ? start : start + 1
                 let newStart = newCount == 0 ? start + delta : start + delta + 1
                 output += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n" + body
-                if end + trail == original.count, !finalNewline {
+                if end + max(trail, 0) == original.count, !finalNewline {
                     output += "\\ No newline at end of file\n"
                 }
-                delta += item.hunk.after.count - item.hunk.before.count
+                delta += newCount - oldCount
             }
         }
         return output

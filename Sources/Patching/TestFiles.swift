@@ -1,8 +1,8 @@
 import Foundation
 
 /// How test files, test definitions, skips and assertions look across the common ecosystems.
-enum TestFiles {
-    static func isTestPath(_ path: String) -> Bool {
+public enum TestFiles {
+    public static func isTestPath(_ path: String) -> Bool {
         let lower = path.lowercased()
         let name = lower.split(separator: "/").last.map(String.init) ?? lower
         let directories = ["test/", "tests/", "spec/", "specs/", "__tests__/", "testing/", "t/"]

@@ -26,9 +26,16 @@ public struct PipelinePolicy: Sendable {
         return "the run's commit comes from the fork \(head), not \(base) (policy: never act on runs from forks)"
     }
 
+    /// The failures of the code under test: its tests, and the compiler and type checker that run them (a
+    /// caller missed by a rename fails the test job with a compile error). `unknown` too: an output format
+    /// the extractor does not recognise (a project's own test harness) is no reason to give up; the tests
+    /// in the sandbox decide whether a fix holds. Lint, dependency resolution, infrastructure, timeouts and
+    /// cancellations are not fixed by a change to the code.
+    public static let codeFailures: Set<FailureKind> = [.test, .build, .type, .unknown]
+
     public func failureKind(_ kind: FailureKind) -> String? {
-        guard configuration.onlyTestFailures, kind != .test else { return nil }
-        return "the failure is \(kind.rawValue), not a test failure (policy: only test failures)"
+        guard configuration.onlyTestFailures, !Self.codeFailures.contains(kind) else { return nil }
+        return "the failure is \(kind.rawValue), not a test failure (policy: only failures of the code under test)"
     }
 
     /// At most `max_open_prs` autofix PRs open per repository.

@@ -72,6 +72,11 @@ public protocol JobStore: Sendable {
 
     /// Returns when new work may be claimable (a store that hears of enqueues), or after `timeout`.
     func awaitWork(timeout: Duration) async
+
+    /// Keeps the judged runs of an eval (`autofix eval --store`) for the dashboards.
+    func recordEvalResults(_ results: [EvalResultRecord]) async throws
+    /// The `v_eval_summary` view, newest eval first.
+    func evalSummaries() async throws -> [EvalSummaryRecord]
 }
 
 extension JobStore {

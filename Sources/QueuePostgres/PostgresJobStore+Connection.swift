@@ -67,20 +67,20 @@ extension PostgresJobStore {
     ) async throws -> T {
         let sent = SentCommit<T>()
         return try await withTaskExecutorPreference(executor) {
-          try await reconnecting(
-            timeout: timeout,
-            settle: { [client, logger] in
-                try await Self.settle(sent, client: client, logger: logger)
-            }
-        ) { [client, logger] held in
-            try await client.withConnection { connection in
-                held.hold(connection)
-                defer { held.release() }
-                return try await connection.inTransaction(logger: logger, isolation: isolation, commitSent: { sent.record($0, $1) }) { connection in
-                    try await body(connection, logger)
+            try await reconnecting(
+                timeout: timeout,
+                settle: { [client, logger] in
+                    try await Self.settle(sent, client: client, logger: logger)
+                }
+            ) { [client, logger] held in
+                try await client.withConnection { connection in
+                    held.hold(connection)
+                    defer { held.release() }
+                    return try await connection.inTransaction(logger: logger, isolation: isolation, commitSent: { sent.record($0, $1) }) { connection in
+                        try await body(connection, logger)
+                    }
                 }
             }
-          }
         }
     }
 
@@ -108,13 +108,13 @@ extension PostgresJobStore {
     /// Runs `body` on a pooled connection outside a transaction (reads).
     func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
         try await withTaskExecutorPreference(executor) {
-          try await reconnecting(timeout: nil, settle: { nil }) { [client, logger] held in
-            try await client.withConnection { connection in
-                held.hold(connection)
-                defer { held.release() }
-                return try await body(connection, logger)
+            try await reconnecting(timeout: nil, settle: { nil }) { [client, logger] held in
+                try await client.withConnection { connection in
+                    held.hold(connection)
+                    defer { held.release() }
+                    return try await body(connection, logger)
+                }
             }
-          }
         }
     }
 

@@ -46,6 +46,29 @@ extension PostgresJobStore {
         }
     }
 
+    public func recordEvalResults(_ results: [EvalResultRecord]) async throws {
+        try await transaction { connection, logger in
+            for r in results {
+                try await connection.run(
+                    PostgresStatements.insertEvalResult,
+                    [
+                        r.evalID, r.recordedAt.millis, r.model, r.run, r.caseName, r.ecosystem, r.expect, r.judged, r.state, r.pullOpened, r.seconds,
+                        r.tokensIn, r.tokensOut, r.costUSD, r.extractionHit, r.localized,
+                    ], logger: logger)
+            }
+        }
+    }
+
+    public func evalSummaries() async throws -> [EvalSummaryRecord] {
+        try await read { connection, logger in
+            try await connection.rows(PostgresStatements.evalSummaries, logger: logger).map { row in
+                EvalSummaryRecord(
+                    evalID: try row.value(0), model: try row.value(1), cases: Int(try row.value(2, Int64.self)), runs: Int(try row.value(3, Int64.self)),
+                    successRate: try row.value(4), falsePositiveRate: try row.value(5), meanSecondsToFix: try row.value(6))
+            }
+        }
+    }
+
     public func isPaused() async throws -> Bool {
         try await read { connection, logger in try await connection.rows(PostgresStatements.isPaused, logger: logger)[0].value(0) }
     }

@@ -256,6 +256,17 @@ enum PostgresStatements {
     static let appliedMigrations = "SELECT id FROM schema_migrations ORDER BY id"
     static let recordMigration = "INSERT INTO schema_migrations (id, applied_at) VALUES ($1, $2)"
     static let migrationsTableExists = "SELECT to_regclass('schema_migrations') IS NOT NULL"
+
+    static let insertEvalResult = """
+        INSERT INTO eval_results (eval_id, recorded_at, model, run, case_name, ecosystem, expect, judged, state, pull_opened,
+                                  seconds, tokens_in, tokens_out, cost_usd, extraction_hit, localized)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+        """
+
+    static let evalSummaries = """
+        SELECT eval_id, model, cases::bigint, runs::bigint, success_rate::float8, false_positive_rate::float8, mean_seconds_to_fix::float8
+        FROM v_eval_summary ORDER BY recorded_at DESC, eval_id
+        """
 }
 
 /// The first key of the store's two-key advisory locks, so they never meet another application's; the

@@ -41,6 +41,29 @@ extension SQLiteJobStore {
         try await write { db in try db.execute(sql: SQLiteStatements.setPaused, arguments: [paused ? "1" : "0"]) }
     }
 
+    public func recordEvalResults(_ results: [EvalResultRecord]) async throws {
+        try await write { db in
+            for r in results {
+                try db.execute(
+                    sql: SQLiteStatements.insertEvalResult,
+                    arguments: [
+                        r.evalID, r.recordedAt.millis, r.model, r.run, r.caseName, r.ecosystem, r.expect, r.judged, r.state, r.pullOpened, r.seconds,
+                        r.tokensIn, r.tokensOut, r.costUSD, r.extractionHit, r.localized,
+                    ])
+            }
+        }
+    }
+
+    public func evalSummaries() async throws -> [EvalSummaryRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: SQLiteStatements.evalSummaries).map { row in
+                EvalSummaryRecord(
+                    evalID: row[0], model: row[1], cases: row[2], runs: row[3], successRate: row[4], falsePositiveRate: row[5],
+                    meanSecondsToFix: row[6])
+            }
+        }
+    }
+
     public func recordDelivery(_ id: String) async throws -> Bool {
         try await write { db in
             try db.execute(sql: SQLiteStatements.recordDelivery, arguments: [id, Int64(Date().timeIntervalSince1970)])

@@ -163,4 +163,15 @@ enum SQLiteStatements {
     static let metricTotals = "SELECT name, label, value FROM metric_totals"
 
     static let stageDurations = "SELECT stage, duration_ms FROM run_stages"
+
+    static let insertEvalResult = """
+        INSERT INTO eval_results (eval_id, recorded_at, model, run, case_name, ecosystem, expect, judged, state, pull_opened,
+                                  seconds, tokens_in, tokens_out, cost_usd, extraction_hit, localized)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    static let evalSummaries = """
+        SELECT eval_id, model, cases, runs, success_rate, false_positive_rate, mean_seconds_to_fix
+        FROM v_eval_summary ORDER BY recorded_at DESC, eval_id
+        """
 }

@@ -27,6 +27,21 @@ struct DemoPassthrough: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        try NetworkedCommand.exec(arguments, binary: "autofix-demo")
+        try NetworkedCommand.exec(["demo"] + arguments, binary: "autofix-demo")
+    }
+}
+
+/// `autofix eval` runs in `autofix-demo` as well: it serves each case's repository through the GitHub emulator.
+struct EvalPassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure fix quality on evals/: each case through the real pipeline, the fix judged by hidden tests.",
+        discussion: "Runs `autofix-demo eval` (see `autofix-demo eval --help`).")
+
+    @Argument(parsing: .allUnrecognized, help: "[FILE] [--only NAME…] [--runs N] [--model oracle|scripted:FILE|config] [--json] [--baseline FILE]")
+    var arguments: [String] = []
+
+    func run() throws {
+        try NetworkedCommand.exec(["eval"] + arguments, binary: "autofix-demo")
     }
 }

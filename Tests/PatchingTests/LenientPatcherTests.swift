@@ -67,6 +67,33 @@ import Testing
         #expect(staged.changes.map(\.path) == ["calc/stats.py"] && staged.changes[0].status == "M")
     }
 
+    /// Two hunks a line apart: padded separately, each would claim the line between them as context and
+    /// git would refuse the overlap (found by the js-dependency-api eval case). They go out as one hunk.
+    @Test func stage_hunksALineApart_areAppliedByGit() async throws {
+        let source = (1...20).map { "line \($0)" }.joined(separator: "\n") + "\n"
+        let (workspace, sha) = try await GitFixture.workspace(files: ["src/a.txt": source])
+        let reply = """
+            ```diff
+            --- a/src/a.txt
+            +++ b/src/a.txt
+            @@ -7,3 +7,3 @@
+             line 7
+            -line 8
+            +line eight
+             line 9
+            @@ -11,3 +11,3 @@
+             line 11
+            -line 12
+            +line twelve
+             line 13
+            ```
+            """
+        let normalized = try LenientPatcher().normalize(try DiffParser.parse(reply: reply)) { _ in source }
+        let staged = try await workspace.stage(repo: "octo/calc", sha: sha, patch: normalized)
+        #expect(staged.diff.contains("+line eight") && staged.diff.contains("+line twelve"), "\(normalized)")
+        #expect(normalized.components(separatedBy: "\n@@ ").count == 2, "one hunk: \(normalized)")
+    }
+
     @Test func stage_twoFileFix_appliesBothFilesInOnePatch() async throws {
         let helper = "def count(values):\n    return len(values)\n"
         let (workspace, sha) = try await GitFixture.workspace(files: ["calc/stats.py": Self.original, "calc/util.py": helper])

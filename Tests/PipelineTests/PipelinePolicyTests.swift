@@ -1,4 +1,5 @@
 import FeatureConfiguration
+import LogAnalysis
 import Pipeline
 import Testing
 
@@ -20,9 +21,13 @@ import Testing
         #expect(PipelinePolicy(configuration: open).forkGuard(headRepository: "mallory/app", repository: "octo/app") == nil)
     }
 
-    @Test func failureKind_actsOnTestFailuresOnly_byDefault() {
+    @Test func failureKind_actsOnFailuresOfTheCodeUnderTestOnly_byDefault() {
         #expect(policy.failureKind(.test) == nil)
+        #expect(policy.failureKind(.build) == nil, "a compile error in the test job (a missed rename) is the code's failure")
+        #expect(policy.failureKind(.type) == nil)
+        #expect(policy.failureKind(.unknown) == nil, "an unrecognised format (a project's own harness) is left to the sandboxed tests")
         #expect(policy.failureKind(.lint)?.contains("not a test failure") == true)
+        for kind in [FailureKind.dependency, .infra, .timeout, .cancelled] { #expect(policy.failureKind(kind) != nil) }
         var any = PipelineConfiguration()
         any.onlyTestFailures = false
         #expect(PipelinePolicy(configuration: any).failureKind(.build) == nil)

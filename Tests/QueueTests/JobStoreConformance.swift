@@ -129,6 +129,25 @@ enum JobStoreConformance {
             #expect(try await h.job(handed.id).attempts == 0, "a hand-back refunds the attempt")
             #expect(try await h.store.runs(jobID: stale.id).map(\.outcome) == ["lease_expired", "running"])
         },
+        ConformanceCase(name: "evalResults_areKept_andSummarisedAsTheDesignDocumentCounts") { h in
+            func result(_ name: String, _ expect: String, _ judged: String, pull: Bool, run: Int = 1, seconds: Double = 30) -> EvalResultRecord {
+                EvalResultRecord(
+                    evalID: "e1", recordedAt: h.clock.now(), model: "oracle", run: run, caseName: name, ecosystem: "python", expect: expect,
+                    judged: judged, state: pull ? "succeeded" : "no_fix", pullOpened: pull, seconds: seconds, tokensIn: 1000, tokensOut: 200,
+                    costUSD: 0.001, extractionHit: true, localized: nil)
+            }
+            try await h.store.recordEvalResults([
+                result("a", "fix", "success", pull: true, seconds: 20), result("b", "fix", "false_positive", pull: true),
+                result("c", "fix", "missed", pull: false), result("d", "skipped", "expected", pull: false),
+                result("a", "fix", "success", pull: true, run: 2, seconds: 40),
+            ])
+            let summary = try #require(try await h.store.evalSummaries().first)
+            #expect(summary.evalID == "e1" && summary.model == "oracle")
+            #expect(summary.cases == 4 && summary.runs == 2)
+            #expect(summary.successRate == 0.5, "2 successes of 4 fix-case runs")
+            #expect(summary.falsePositiveRate.map { abs($0 - 0.3333) < 0.001 } == true, "1 of 3 opened PRs")
+            #expect(summary.meanSecondsToFix == 30)
+        },
         ConformanceCase(name: "fail_whenRetryable_requeuesWithFullJitterBackoffWithinBounds") { h in
             let job = try await h.enqueue(nil, maxAttempts: 3)
             for attempt in 1...2 {

@@ -1,0 +1,4 @@
+# frozen_string_literal: true
+
+require "shipping/rate_table"
+require "shipping/quote"

@@ -1,0 +1,5 @@
+//! Rolling latency statistics for the status dashboard.
+
+mod window;
+
+pub use window::RollingWindow;

@@ -1,0 +1,4 @@
+//! Price quotes for parcel manifests.
+
+pub mod manifest;
+pub mod pricing;
