@@ -56,6 +56,23 @@ public struct GitWorkspace: Sendable {
         return result.stdout
     }
 
+    /// Lines of the commit's text files holding any of `words` as a whole word (`git grep -w` on the
+    /// objects, no checkout): path, line number and text. Words are identifiers, never patterns.
+    public func grepWords(repo: String, sha: String, words: [String], maxLines: Int = 2000) async throws -> [(path: String, line: Int, text: String)] {
+        let safe = words.filter { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
+        guard !safe.isEmpty else { return [] }
+        let arguments = ["--git-dir", mirrorPath(repo), "grep", "-n", "-I", "-w", "--no-color", "-F"] + safe.flatMap { ["-e", $0] } + [sha, "--"]
+        let result = try await git.result(arguments, timeout: .seconds(60))
+        // 1: nothing matched.
+        guard result.status == 0 else { return [] }
+        return result.stdout.split(separator: "\n").prefix(maxLines).compactMap { record in
+            // sha:path:line:text
+            let parts = record.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+            guard parts.count == 4, let line = Int(parts[2]) else { return nil }
+            return (String(parts[1]), line, String(parts[3]))
+        }
+    }
+
     /// The diff of the commit under test (what most likely broke the build), capped.
     public func commitDiff(repo: String, sha: String, maxBytes: Int) async throws -> String {
         let output = try await run([
