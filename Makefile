@@ -86,6 +86,8 @@ figures: release ## Run bench and eval with --json into var/figures and render d
 	.build/release/autofix eval-extract ../shared/corpus/logchunks --json > var/figures/eval-logchunks.json
 	.build/release/autofix eval-extract ../shared/corpus/gha-logs --json > var/figures/eval-gha-logs.json
 	scripts/with-test-postgres .build/release/autofix-bench --autofix $(RELBIN) --json $(BENCH_FLAGS) > var/figures/bench.json
+	$(SWIFT) build $(RELEASE) --product autofix-demo
+	.build/release/autofix eval --model oracle --json > var/figures/fixes-oracle.json
 	scripts/render-figures
 
 install: release ## Binaries, the systemd units and /etc/autofix.

@@ -28,9 +28,9 @@ struct EvalCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard (1...20).contains(runs) else { throw UsageError(message: "--runs must be from 1 to 20") }
-        let chosen = try EvalModel(argument: model)
-        let suite = try EvalSuite.load(file)
-        let previous = try baseline.map(EvalReport.load)
+        let chosen = try Self.input { try EvalModel(argument: model) }
+        let suite = try Self.input { try EvalSuite.load(file) }
+        let previous = try Self.input { try baseline.map(EvalReport.load) }
         let root = URL(fileURLWithPath: dir).standardizedFileURL.path
         try? FileManager.default.removeItem(atPath: root)
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -42,7 +42,7 @@ struct EvalCommand: AsyncParsableCommand {
         evaluation.progress = { verdict in
             if !quiet { FileHandle.standardError.write(Data("\(verdict.name): \(verdict.judged) (\(verdict.state))\n".utf8)) }
         }
-        let trials = try evaluation.trials(named: only)
+        let trials = try Self.input { try evaluation.trials(named: only) }
         guard !trials.isEmpty else { throw UsageError(message: "no case to run") }
         let report = try await evaluation.run(trials)
         printLine(json ? try report.json() : report.text(baseline: previous))
@@ -51,6 +51,15 @@ struct EvalCommand: AsyncParsableCommand {
             let records = report.records(evalID: UUID().uuidString.lowercased(), at: Date())
             try await app.withStore(.intake) { try await $0.recordEvalResults(records) }
             FileHandle.standardError.write(Data("stored \(records.count) verdicts in \(app.databaseDisplayName)\n".utf8))
+        }
+    }
+
+    /// A suite, reply file or baseline that cannot be used is bad input (exit 2), not a failure of the run.
+    static func input<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as EvalError {
+            throw UsageError(message: error.description)
         }
     }
 }
