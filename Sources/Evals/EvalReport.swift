@@ -13,6 +13,8 @@ public struct EvalReport: Sendable, Codable {
         /// Seconds from enqueue to PR, mean over successful runs (target < 300).
         public var meanSecondsToFix: Double?
         public var meanTokens: Double
+        /// The median prompt (tokens in) of the runs that asked the model.
+        public var medianPromptTokens: Int
         public var meanCostUSD: Double
         /// The lowest and highest success rate of a single pass over the cases (with --runs N > 1).
         public var successRateSpread: [Double]
@@ -27,6 +29,7 @@ public struct EvalReport: Sendable, Codable {
             case expectedOutcomeRate = "expected_outcome_rate"
             case meanSecondsToFix = "mean_seconds_to_fix"
             case meanTokens = "mean_tokens"
+            case medianPromptTokens = "median_prompt_tokens"
             case meanCostUSD = "mean_cost_usd"
             case successRateSpread = "success_rate_spread"
             case extractionHits = "extraction_hits"
@@ -67,10 +70,17 @@ public struct EvalReport: Sendable, Codable {
             expectedOutcomeRate: rate(others.filter { $0.judged == "expected" }.count, others.count),
             meanSecondsToFix: successes.isEmpty ? nil : successes.map(\.seconds).reduce(0, +) / Double(successes.count),
             meanTokens: all.isEmpty ? 0 : Double(all.map { $0.tokensIn + $0.tokensOut }.reduce(0, +)) / Double(all.count),
+            medianPromptTokens: Self.median(all.map(\.tokensIn).filter { $0 > 0 }),
             meanCostUSD: all.isEmpty ? 0 : all.map(\.costUSD).reduce(0, +) / Double(all.count),
             successRateSpread: [perPass.min() ?? 0, perPass.max() ?? 0],
             extractionHits: extraction.filter { $0 }.count, extractionCases: extraction.count,
             localizedCases: localization.filter { $0 }.count, localizationCases: localization.count)
+    }
+
+    static func median(_ values: [Int]) -> Int {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     public func json() throws -> String {
@@ -121,7 +131,9 @@ public struct EvalReport: Sendable, Codable {
             passes.flatMap { $0 }.contains { $0.expect != "fix" }
                 ? String(format: "expected no_fix/skip %5.1f %%", s.expectedOutcomeRate * 100) : "expected no_fix/skip     -",
             "time to fix          " + (s.meanSecondsToFix.map { String(format: "%5.1f s   (target < 300 s; mean over successes)", $0) } ?? "  -"),
-            String(format: "tokens per run       %7.0f   cost per run $%.4f  (design: ~4,000 tokens, $0.004 per fix)", s.meanTokens, s.meanCostUSD),
+            String(
+                format: "tokens per run       %7.0f   median prompt %d tokens   cost per run $%.4f  (design: ~4,000 tokens, $0.004 per fix)", s.meanTokens,
+                s.medianPromptTokens, s.meanCostUSD),
             "extraction hit@3     \(s.extractionHits)/\(s.extractionCases) cases    localization \(s.localizedCases)/\(s.localizationCases) cases (every line the reference fix changes was in the prompt)",
         ]
         if let baseline {

@@ -36,8 +36,7 @@ public struct EvalRunner: Sendable {
         let repo = "evals/\(testCase.repo)"
         let bare = "\(root)/remote/\(repo).git"
         let folder = suite.folder(of: testCase)
-        let fix = testCase.expect == .fix ? "\(folder)/fix.diff" : nil
-        let sha = try await EvalRepository.publish(from: "\(folder)/repo", fix: fix, to: bare, scratch: "\(root)/upstream")
+        let sha = try await EvalRepository.publish(from: "\(folder)/repo", to: bare, scratch: "\(root)/upstream")
         guard let log = FileManager.default.contents(atPath: "\(suite.folder(of: testCase))/ci.log") else {
             throw EvalError.setUp("\(testCase.name): cannot read ci.log")
         }

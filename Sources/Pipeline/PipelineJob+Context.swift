@@ -30,12 +30,23 @@ extension PipelineJob {
                 let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object)
             else { continue }
             show(path, text, line: location.line)
-            if let line = location.line, TestFiles.isTestPath(path) { testLines += testBody(text, through: line) }
+            if let line = location.line, TestFiles.isTestPath(path) { testLines += sectionLines(text, around: line) }
         }
-        // An assertion fails in the test; the bug is usually in what the test called, which no frame names.
-        for (path, line) in try await calledDefinitions(testLines, facts) where shown.insert("\(path):\(line)").inserted {
-            guard let entry = byPath[path], let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object) else { continue }
-            show(path, text, line: line)
+        // An assertion fails in the test; the bug is usually in what the test called (or in what that
+        // calls), which no frame names: two levels of definitions, in call order, while the budget lasts.
+        var frontier = testLines
+        var followed: Set<String> = []
+        for _ in 0..<2 where !frontier.isEmpty {
+            let found = try await calledDefinitions(frontier, facts, excluding: followed)
+            frontier = []
+            for (name, path, line) in found {
+                followed.insert(name)
+                guard shown.insert("\(path):\(line)").inserted, let entry = byPath[path],
+                    let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object)
+                else { continue }
+                show(path, text, line: line)
+                frontier += sectionLines(text, around: line)
+            }
         }
         let recent = try await pipeline.workspace.commitDiff(repo: failure.repo, sha: facts.headSHA, maxBytes: max(0, min(budget, 8000)))
         report.detail = "\(sections.count) code sections from \(used.count) files"
@@ -44,26 +55,22 @@ extension PipelineJob {
             recentChange: redact(PromptFence.escape(recent)), files: used)
     }
 
-    /// Where the project defines what the failing tests' lines call (outside test files), in call order.
-    func calledDefinitions(_ testLines: [String], _ facts: RunFacts) async throws -> [(String, Int)] {
-        let names = Array(CalledDefinitions.calledNames(testLines).prefix(8))
+    /// Where the project defines what `lines` call (outside test files), in call order: name, path, line.
+    func calledDefinitions(_ lines: [String], _ facts: RunFacts, excluding: Set<String>) async throws -> [(String, String, Int)] {
+        let names = Array(CalledDefinitions.calledNames(lines).filter { !excluding.contains($0) }.prefix(8))
         guard !names.isEmpty else { return [] }
         let hits = try await pipeline.workspace.grepWords(repo: failure.repo, sha: facts.headSHA, words: names)
-        var found: [(String, Int)] = []
-        for name in names {
-            if let hit = hits.first(where: { !TestFiles.isTestPath($0.path) && CalledDefinitions.defines($0.text, name) }) {
-                found.append((hit.path, hit.line))
-            }
+        return names.compactMap { name in
+            hits.first { !TestFiles.isTestPath($0.path) && CalledDefinitions.defines($0.text, name) }.map { (name, $0.path, $0.line) }
         }
-        return found
     }
 
-    /// The lines of the test around `line`: from its enclosing definition to the line itself.
-    func testBody(_ text: String, through line: Int) -> [String] {
+    /// The lines a section around `line` shows: from the enclosing definition to `contextLines` below.
+    func sectionLines(_ text: String, around line: Int) -> [String] {
         let lines = text.components(separatedBy: "\n")
-        let target = min(max(line - 1, 0), max(lines.count - 1, 0))
         guard !lines.isEmpty else { return [] }
-        return Array(lines[enclosingStart(lines, target)...target])
+        let target = min(max(line - 1, 0), lines.count - 1)
+        return Array(lines[enclosingStart(lines, target)...min(lines.count - 1, target + configuration.contextLines)])
     }
 
     /// The line of the definition enclosing `target` (up to 60 lines above), or `target - contextLines`.

@@ -32,8 +32,6 @@ struct EvalCommand: AsyncParsableCommand {
         let suite = try Self.input { try EvalSuite.load(file) }
         let previous = try Self.input { try baseline.map(EvalReport.load) }
         let root = URL(fileURLWithPath: dir).standardizedFileURL.path
-        try? FileManager.default.removeItem(atPath: root)
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         var evaluation = Evaluation(suite: suite, model: chosen, runs: runs, directory: root)
         // The `config` model's provider and `--store`'s database come from the operator's configuration.
         if chosen == .configured { evaluation.userConfiguration = try global.makeApp().configuration }
@@ -44,6 +42,9 @@ struct EvalCommand: AsyncParsableCommand {
         }
         let trials = try Self.input { try evaluation.trials(named: only) }
         guard !trials.isEmpty else { throw UsageError(message: "no case to run") }
+        // Only once the input is known good: a mistyped option must not wipe an earlier run's directory.
+        try? FileManager.default.removeItem(atPath: root)
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         let report = try await evaluation.run(trials)
         printLine(json ? try report.json() : report.text(baseline: previous))
         if store {

@@ -39,10 +39,29 @@ struct EvalMeasuresTests {
         #expect(shown["lib/b.js"] == [120])
     }
 
-    @Test func addsComment_recognisesTheCommonSyntaxes_andIgnoresHeaders() {
+    @Test func addsComment_readsEachFilesOwnCommentSyntax() {
         #expect(EvalJudge.addsComment("+++ b/x.py\n+    # the mean divides by the count\n"))
-        #expect(EvalJudge.addsComment("+  x = y; // keep the bound inclusive\n"))
+        #expect(EvalJudge.addsComment("+++ b/src/a.js\n+  x = y; // keep the bound inclusive\n"))
         #expect(!EvalJudge.addsComment("+++ b/x.py\n+    return total / len(values)\n-    old\n"))
+        #expect(!EvalJudge.addsComment("+++ b/pricing.py\n+    return (cents * (100 - percent) + 50) // 100\n"), "Python's // divides")
+        #expect(!EvalJudge.addsComment("+++ b/src/a.c\n+    n = n # 2;\n"), "# is no comment in C")
+    }
+
+    @Test func commentSyntax_stripsCommentsBeforeTheExpectedTextIsLookedFor() {
+        let python = CommentSyntax(path: "stats/summary.py")
+        #expect(python.withoutComments("x = 1  # ordered[middle - 1]\n# ordered[middle - 1]\ny = 2") == "x = 1  \n\ny = 2")
+        let c = CommentSyntax(path: "src/slug.c")
+        #expect(!c.withoutComments("  /* len + need >= out_len */\n  if (len + need > out_len)").contains(">= out_len"))
+    }
+
+    @Test func hiddenRun_mustReportEveryTestTheReferenceRunPassed() {
+        let reference = "test_a (t.T.test_a) ... ok\ntest_b (t.T.test_b) ... ok\n\nRan 2 tests in 0.001s\n\nOK\n"
+        #expect(EvalJudge.matches(reference.replacingOccurrences(of: "0.001s", with: "0.004s"), reference: reference))
+        #expect(!EvalJudge.matches("test_a (t.T.test_a) ... ok\n", reference: reference), "the run ended before test_b and exited 0")
+        #expect(!EvalJudge.matches(reference.replacingOccurrences(of: "test_b) ... ok", with: "test_b) ... ERROR"), reference: reference))
+        let harness = "== build/test_slug\nok - slugify basic\nok - slugify bound\n"
+        #expect(EvalJudge.matches(harness, reference: harness))
+        #expect(!EvalJudge.matches("== build/test_slug\n", reference: harness), "an unrecognised format must match the reference output")
     }
 
     @Test func summary_countsSuccessesOverFixCases_andFalsePositivesOverOpenedPRs() {
@@ -70,5 +89,6 @@ struct EvalMeasuresTests {
         #expect(report.summary.successRateSpread == [1.0 / 3.0, 2.0 / 3.0])
         #expect(report.summary.localizedCases == 0 && report.summary.localizationCases == 4)
         #expect(report.tally("b") == "false_positive 1/2, success 1/2")
+        #expect(report.summary.medianPromptTokens == 100)
     }
 }
