@@ -78,7 +78,7 @@ public struct EvalJudge: Sendable {
     func hiddenTests(_ testCase: EvalCase, folder: String, pull: EvalObservation.Pull, scratch: String) async throws -> Bool {
         try Self.overlay("\(folder)/hidden", onto: pull.checkout)
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        let run = try await sandbox.run(testCase.testCommand, tree: pull.checkout, scratch: scratch, timeout: .seconds(900))
+        let run = try await sandboxRun(testCase.testCommand, tree: pull.checkout, scratch: scratch)
         guard run.result.succeeded else { return false }
         let reference = try await references.output(of: testCase) { try await referenceRun(testCase, folder: folder, scratch: scratch + "-reference") }
         return Self.matches(run.result.combinedOutput, reference: reference)
@@ -100,9 +100,21 @@ public struct EvalJudge: Sendable {
         let apply = try await ProcessRunner().run(["git", "apply", "\(folder)/fix.diff"], directory: tree)
         guard apply.succeeded else { throw EvalError.badSuite("\(testCase.name): fix.diff does not apply: \(apply.combinedOutput)") }
         try Self.overlay("\(folder)/hidden", onto: tree)
-        let run = try await sandbox.run(testCase.testCommand, tree: tree, scratch: scratch, timeout: .seconds(900))
-        guard run.result.succeeded else { throw EvalError.badSuite("\(testCase.name): the reference fix fails its hidden tests") }
+        let run = try await sandboxRun(testCase.testCommand, tree: tree, scratch: scratch)
+        guard run.result.succeeded else {
+            throw EvalError.badSuite(
+                "\(testCase.name): the reference fix fails its hidden tests (exit \(run.result.status)\(run.result.timedOut ? ", timed out" : "")): \(run.result.combinedOutput.suffix(1500))"
+            )
+        }
         return run.result.combinedOutput
+    }
+
+    /// The command in the sandbox; run again once when it was killed without a word (exit 137, no output),
+    /// which the Swift toolchain's build now and then is here, for no reason the tests are to blame for.
+    func sandboxRun(_ command: String, tree: String, scratch: String) async throws -> TestSandbox.Run {
+        let run = try await sandbox.run(command, tree: tree, scratch: scratch, timeout: .seconds(900))
+        guard run.result.status == 137, !run.result.timedOut, run.result.combinedOutput.isEmpty else { return run }
+        return try await sandbox.run(command, tree: tree, scratch: scratch, timeout: .seconds(900))
     }
 
     static func overlay(_ hidden: String, onto tree: String) throws {
@@ -118,9 +130,9 @@ public struct EvalJudge: Sendable {
         }
     }
 
-    /// Output with the figures that change run to run (durations, rates) blanked.
+    /// Output with the figures that change run to run (clock times, durations, rates) blanked.
     static func normalised(_ output: String) -> String {
-        output.replacingOccurrences(of: #"\d+\.\d+|\d+ ?ms\b"#, with: "N", options: .regularExpression)
+        output.replacingOccurrences(of: #"\d+:\d\d:\d\d|\d+\.\d+|\d+ ?ms\b"#, with: "N", options: .regularExpression)
     }
 
     /// Distinct words (3 letters or more) in the PR body's quoted explanation (`### The fix` quotes the model).

@@ -24,6 +24,10 @@ public struct TestReport: Sendable, Hashable, Codable {
         var goCounts = (passed: 0, failed: 0, notRun: 0)
         var cargo = (passed: 0, failed: 0, notRun: 0, seen: false)
         var unittestRan: Int?
+        // XCTest prints `Executed N tests, with M failures` per suite, the whole run's last; Swift Testing
+        // `Test run with N tests … passed` or `… failed … with K issues`. One package can run both.
+        var xctest: (passed: Int, failed: Int)?
+        var swiftTesting: (passed: Int, failed: Int)?
         for raw in output.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = String(raw).replacingOccurrences(of: "\r", with: "").replacingOccurrences(
                 of: #"\x{1B}\[[0-9;]*m"#, with: "", options: .regularExpression)
@@ -47,9 +51,23 @@ public struct TestReport: Sendable, Hashable, Codable {
                 summaries.append((ran - failed - notRun, failed, notRun))
                 unittestRan = nil
             }
-            if let summary = summary(trimmed) { summaries.append(summary) }
+            if trimmed.hasPrefix("Executed "), trimmed.contains(" test") {
+                let counts = numbers(trimmed)
+                let total = Int(trimmed.split(separator: " ")[1]) ?? 0
+                let failed = counts["failure"] ?? counts["failures"] ?? 0
+                xctest = (max(0, total - failed), failed)
+            } else if let range = trimmed.range(of: "Test run with "), trimmed.contains(" test") {
+                let total = Int(trimmed[range.upperBound...].split(separator: " ").first ?? "") ?? 0
+                swiftTesting = trimmed.contains(" failed ") ? (0, max(total, 1)) : (total, 0)
+            } else if let summary = summary(trimmed) {
+                summaries.append(summary)
+            }
         }
-        if let last = summaries.last {
+        if xctest != nil || swiftTesting != nil, summaries.isEmpty {
+            report.passed = (xctest?.passed ?? 0) + (swiftTesting?.passed ?? 0)
+            report.failed = (xctest?.failed ?? 0) + (swiftTesting?.failed ?? 0)
+            report.recognized = true
+        } else if let last = summaries.last {
             (report.passed, report.failed, report.notRun) = last
             report.recognized = true
         } else if cargo.seen {
@@ -118,6 +136,8 @@ public struct TestReport: Sendable, Hashable, Codable {
         if line.hasSuffix(" FAILED") || line.contains(" FAILED ["), let name = line.split(separator: " ").first, name.contains("::") {
             report.failedTests.insert(String(name))
         }
+        if let name = after("Test Case '", upTo: "' passed"), line.contains("' passed (") { report.passedTests.insert(name) }
+        if let name = after("Test Case '", upTo: "' failed"), line.contains("' failed (") { report.failedTests.insert(name) }
         if line.hasPrefix("test "), line.hasSuffix(" ... ok") { report.passedTests.insert(String(line.dropFirst(5).dropLast(7))) }
         if line.hasPrefix("test "), line.hasSuffix(" ... FAILED") { report.failedTests.insert(String(line.dropFirst(5).dropLast(11))) }
         if line.hasSuffix(" ... ok"), !line.hasPrefix("test ") { report.passedTests.insert(String(line.dropLast(7))) }

@@ -11,17 +11,13 @@ extension PipelineJob {
         let entries = try await pipeline.workspace.entries(repo: failure.repo, sha: facts.headSHA).filter(\.isRegularFile)
         let byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let files = entries.map(\.path)
-        var budget = configuration.contextBudget
-        var sections: [String] = []
-        var used: [String] = []
+        var plan = CodeSections()
         var shown: Set<String> = []
         var testLines: [String] = []
         func show(_ path: String, _ text: String, line: Int?) {
-            let section = "<code path=\"\(PromptFence.attribute(path))\">\n\(PromptFence.escape(snippet(text, around: line)))\n</code>"
-            guard section.count <= budget else { return }
-            budget -= section.count
-            sections.append(section)
-            if !used.contains(path) { used.append(path) }
+            let lines = Self.lines(text)
+            guard !lines.isEmpty else { return }
+            plan.add(path: path, lines: lines, range: snippetRange(lines, around: line))
         }
         for location in errors.errors.flatMap({ $0.locations.reversed() }) {
             guard let path = resolve(location.file, in: files), let entry = byPath[path] else { continue }
@@ -48,11 +44,12 @@ extension PipelineJob {
                 frontier += sectionLines(text, around: line)
             }
         }
-        let recent = try await pipeline.workspace.commitDiff(repo: failure.repo, sha: facts.headSHA, maxBytes: max(0, min(budget, 8000)))
-        report.detail = "\(sections.count) code sections from \(used.count) files"
-        return GatheredContext(
-            code: redact(sections.isEmpty ? "(no file named by the errors was found in the repository)" : sections.joined(separator: "\n\n")),
-            recentChange: redact(PromptFence.escape(recent)), files: used)
+        let rendered = plan.render(budget: configuration.contextBudget, fence: PromptFence.escape, attribute: PromptFence.attribute)
+        var code = rendered.shown.isEmpty ? "(no file named by the errors was found in the repository)" : rendered.shown.joined(separator: "\n\n")
+        if !rendered.omitted.isEmpty { code += "\n\n(left out for the size budget: \(rendered.omitted.joined(separator: ", ")))" }
+        let recent = try await pipeline.workspace.commitDiff(repo: failure.repo, sha: facts.headSHA, maxBytes: max(0, min(rendered.left, 8000)))
+        report.detail = "\(rendered.shown.count) code sections from \(rendered.files.count) files"
+        return GatheredContext(code: redact(code), recentChange: redact(PromptFence.escape(recent)), files: rendered.files)
     }
 
     /// Where the project defines what `lines` call (outside test files), in call order: name, path, line.
@@ -89,16 +86,16 @@ extension PipelineJob {
         return files.filter { path.hasSuffix("/" + $0) || $0.hasSuffix("/" + path) }.max { $0.count < $1.count }
     }
 
-    /// Numbered lines: from the enclosing definition (up to 60 lines above) to `contextLines` below; the head of the file without a line.
-    func snippet(_ text: String, around line: Int?) -> String {
-        let lines = Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard !lines.isEmpty else { return "" }
+    /// Lines split on `\n` bytes, as git and the log reader split them.
+    static func lines(_ text: String) -> [String] {
+        Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// From the enclosing definition (up to 60 lines above) to `contextLines` below; the head of the file without a line.
+    func snippetRange(_ lines: [String], around line: Int?) -> ClosedRange<Int> {
         let target = min(max((line ?? 1) - 1, 0), lines.count - 1)
         let start = line == nil ? 0 : enclosingStart(lines, target)
         let end = line == nil ? min(lines.count - 1, 80) : min(lines.count - 1, target + configuration.contextLines)
-        return (start...end).map { index in
-            let number = String(index + 1)
-            return String(repeating: " ", count: max(0, 5 - number.count)) + number + "  " + lines[index]
-        }.joined(separator: "\n")
+        return start...end
     }
 }

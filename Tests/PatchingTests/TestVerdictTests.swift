@@ -56,4 +56,25 @@ import Testing
         let line = try judge("all good", before: "something broke")
         #expect(line.contains("could not be read"))
     }
+
+    @Test func report_readsXCTestAndSwiftTesting_asOnePackageRunsThem() {
+        let output = """
+            Test Case 'PaginatorTests.testFirstPage' started at 2026-12-01 20:45:01.123
+            Test Case 'PaginatorTests.testFirstPage' passed (0.001 seconds)
+            Test Case 'PaginatorTests.testLastPage' started at 2026-12-01 20:45:01.124
+            /w/Tests/PagingTests/PaginatorTests.swift:16: error: PaginatorTests.testLastPage : XCTAssertEqual failed
+            Test Case 'PaginatorTests.testLastPage' failed (0.001 seconds)
+            Test Suite 'PaginatorTests' failed at 2026-12-01 20:45:01.125
+            \t Executed 2 tests, with 1 failure (0 unexpected) in 0.002 (0.002) seconds
+            Test Suite 'All tests' failed at 2026-12-01 20:45:01.125
+            \t Executed 2 tests, with 1 failure (0 unexpected) in 0.002 (0.002) seconds
+            ◇ Test run started.
+            ✔ Test run with 0 tests in 0 suites passed after 0.001 seconds.
+            """
+        let report = TestReport.parse(output)
+        #expect(report.recognized && report.passed == 1 && report.failed == 1)
+        #expect(report.passedTests == ["PaginatorTests.testFirstPage"] && report.failedTests == ["PaginatorTests.testLastPage"])
+        let swiftTesting = TestReport.parse("✔ Test run with 4 tests in 2 suites passed after 0.010 seconds.")
+        #expect(swiftTesting.recognized && swiftTesting.passed == 4 && swiftTesting.failed == 0)
+    }
 }
