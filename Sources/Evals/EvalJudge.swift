@@ -97,7 +97,11 @@ public struct EvalJudge: Sendable {
         try? FileManager.default.removeItem(atPath: scratch)
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: "\(folder)/repo", toPath: tree)
-        let apply = try await ProcessRunner().run(["git", "apply", "\(folder)/fix.diff"], directory: tree)
+        // Outside any repository: run inside one (the eval directory under a checkout), `git apply` would
+        // patch relative to that repository's root and silently skip every path of the fix.
+        let apply = try await ProcessRunner().run(
+            ["git", "apply", "\(folder)/fix.diff"], directory: tree,
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "GIT_CEILING_DIRECTORIES": scratch])
         guard apply.succeeded else { throw EvalError.badSuite("\(testCase.name): fix.diff does not apply: \(apply.combinedOutput)") }
         try Self.overlay("\(folder)/hidden", onto: tree)
         let run = try await sandboxRun(testCase.testCommand, tree: tree, scratch: scratch)

@@ -1,3 +1,4 @@
+import ChildProcess
 import Evals
 import Foundation
 import Testing
@@ -9,8 +10,12 @@ import Testing
 struct OracleEvalTests {
     @Test func oracle_fixesEveryFixCase_andEndsTheOthersAsExpected() async throws {
         let suite = try EvalSuiteLocation.load()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-eval-\(UUID().uuidString.prefix(8))").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Inside a git repository, as `make eval`'s ./var/eval is inside the checkout.
+        let checkout = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-eval-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: checkout, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: checkout) }
+        _ = try await ProcessRunner().run(["git", "init", "--quiet", checkout])
+        let directory = "\(checkout)/var/eval"
         let evaluation = Evaluation(suite: suite, model: .oracle, runs: 1, directory: directory)
         let report = try await evaluation.run(try evaluation.trials(named: []))
         for verdict in report.passes[0] {
