@@ -27,8 +27,6 @@ public struct EvalObservation: Sendable {
     public var costUSD: Double
     /// The code sections the prompt carried (`gather_context`'s output), nil when the stage did not run.
     public var context: String?
-    /// Stages as `name:outcome`, for the report.
-    public var stages: [String]
     public var runID: UInt64
     /// The scratch directory of the run (kept for a look after a failure).
     public var directory: String

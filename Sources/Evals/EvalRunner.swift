@@ -13,7 +13,6 @@ import WorkerAssembly
 /// test command in the real sandbox. Everything lives under `directory`.
 public struct EvalRunner: Sendable {
     public var suite: EvalSuite
-    public var model: EvalModel
     /// The configuration the `config` model's provider comes from.
     public var userConfiguration: AutofixConfiguration?
     public var directory: String
@@ -22,9 +21,8 @@ public struct EvalRunner: Sendable {
     static let token = "ghp_eval" + String(repeating: "0", count: 32)
     static let runID: UInt64 = 7001
 
-    public init(suite: EvalSuite, model: EvalModel, userConfiguration: AutofixConfiguration? = nil, directory: String) {
+    public init(suite: EvalSuite, userConfiguration: AutofixConfiguration? = nil, directory: String) {
         self.suite = suite
-        self.model = model
         self.userConfiguration = userConfiguration
         self.directory = directory
     }
@@ -105,7 +103,7 @@ public struct EvalRunner: Sendable {
             state: finished.state.rawValue, lastError: finished.lastError, pull: pull, seconds: seconds,
             tokensIn: runs.reduce(0) { $0 + $1.tokensIn }, tokensOut: runs.reduce(0) { $0 + $1.tokensOut },
             costUSD: runs.reduce(0) { $0 + $1.costUSD }, context: Self.context(checkpoints["gather_context"]),
-            stages: (runs.last?.stages ?? []).map { "\($0.stage):\($0.outcome)" }, runID: Self.runID, directory: root)
+            runID: Self.runID, directory: root)
     }
 
     /// The code sections of a `gather_context` checkpoint (`hmac-sha256:…` line, then the JSON).

@@ -49,7 +49,7 @@ public struct Evaluation: Sendable {
     }
 
     public func run(_ trials: [Trial]) async throws -> EvalReport {
-        var runner = EvalRunner(suite: suite, model: model, userConfiguration: userConfiguration, directory: directory)
+        var runner = EvalRunner(suite: suite, userConfiguration: userConfiguration, directory: directory)
         runner.logLevel = logLevel
         var sandboxConfiguration = SandboxConfiguration()
         sandboxConfiguration.toolchainPaths = SandboxConfiguration.toolchainPaths(environment: ProcessInfo.processInfo.environment)
