@@ -48,11 +48,6 @@ extension WorkerPool {
         await Task { await self.finalize(leased.lease, ending, logger: logger, elapsed: ContinuousClock.now - started) }.value
     }
 
-    /// A job leased while the pool was shutting down goes back without running, its attempt refunded.
-    func handBackUnstarted(_ leased: LeasedJob) async {
-        await finalize(leased.lease, .drainDeadline, logger: Self.jobLogger(logger, leased.job), elapsed: .zero)
-    }
-
     private func finalize(_ lease: Lease, _ ending: Ending, logger: Logger, elapsed: Duration) async {
         let seconds = Logger.MetadataValue.stringConvertible(Double((elapsed.seconds * 1000).rounded()) / 1000)
         var ended = "unrecorded"

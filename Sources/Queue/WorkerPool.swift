@@ -122,12 +122,13 @@ public final class WorkerPool: Service {
                     switch event {
                     case .jobFinished: running -= 1
                     case .claimed(let jobs, _):
-                        // Leased as the shutdown began: back to the queue unstarted.
+                        // Leased as the shutdown began: the store already shows them running, so they
+                        // run like the rest, under the same drain deadline.
                         claiming = false
                         for leased in jobs {
                             running += 1
                             group.addTask {
-                                await self.handBackUnstarted(leased)
+                                await self.execute(leased)
                                 return .jobFinished
                             }
                         }
