@@ -73,6 +73,10 @@ public protocol JobStore: Sendable {
     /// Returns when new work may be claimable (a store that hears of enqueues), or after `timeout`.
     func awaitWork(timeout: Duration) async
 
+    /// Where the store's I/O completes (PostgreSQL: its connections' event loop), or nil. The worker
+    /// pool keeps its own bookkeeping there, so a claim or completion costs no thread hop each way.
+    var taskExecutor: (any TaskExecutor)? { get }
+
     /// Keeps the judged runs of an eval (`autofix eval --store`) for the dashboards.
     func recordEvalResults(_ results: [EvalResultRecord]) async throws
     /// The `v_eval_summary` view, newest eval first.
@@ -93,6 +97,8 @@ extension JobStore {
     public func handBack(_ lease: Lease, reason: String) async throws {
         _ = try await finish([JobCompletion(lease: lease, action: .handBack(reason: reason))])[0].get()
     }
+
+    public var taskExecutor: (any TaskExecutor)? { nil }
 
     /// A store that hears of no enqueue (SQLite has no cross-process notification) polls.
     public func awaitWork(timeout: Duration) async {

@@ -26,7 +26,8 @@ extension WorkerPool {
                     return .failed(JobFailure(message: "no handler for job kind \(leased.job.kind)", isRetryable: false))
                 }
                 do {
-                    return .finished(try await handler.run(context))
+                    // Off the store's executor (an event loop must not wait on a job's work).
+                    return .finished(try await withTaskExecutorPreference(globalConcurrentExecutor) { try await handler.run(context) })
                 } catch {
                     return .failed(Self.failure(from: error))
                 }
@@ -87,12 +88,12 @@ extension WorkerPool {
         }
     }
 
-    /// Extends the lease every lease/3. Ends (non-nil) when the operator cancels or the lease is lost.
+    /// Extends the lease at the pool's heartbeat, every lease/3. Ends (non-nil) when the operator cancels or the lease is lost.
     func heartbeat(_ lease: Lease, logger: Logger) async -> Ending? {
         var lastSuccess = ContinuousClock.now
         while true {
             do {
-                try await Task.sleep(for: configuration.heartbeatInterval)
+                try await heartbeats.next()
             } catch {
                 return nil
             }

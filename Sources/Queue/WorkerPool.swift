@@ -13,6 +13,7 @@ public final class WorkerPool: Service {
     let logger: Logger
     let clock: any WallClock
     let completer: GroupCommitter<JobCompletion, JobState>
+    let heartbeats: Ticker
 
     public init(
         store: any JobStore, registry: JobRegistry, configuration: WorkerConfiguration,
@@ -22,6 +23,7 @@ public final class WorkerPool: Service {
         completer = GroupCommitter { [store] batch in try await store.finish(batch) }
         self.registry = registry
         self.configuration = configuration
+        heartbeats = Ticker(interval: configuration.heartbeatInterval)
         workerID = configuration.resolvedWorkerID
         self.hooks = hooks
         self.logger = logger
@@ -34,9 +36,14 @@ public final class WorkerPool: Service {
         case tick
         case shutdown
         case drainDeadline
+        case heartbeatsStopped
     }
 
     public func run() async throws {
+        try await withTaskExecutorPreference(store.taskExecutor) { try await runPool() }
+    }
+
+    private func runPool() async throws {
         try await rescue()
         var lastRescue = ContinuousClock.now
         logger.info(
@@ -51,6 +58,10 @@ public final class WorkerPool: Service {
             group.addTask {
                 try? await gracefulShutdown()
                 return .shutdown
+            }
+            group.addTask {
+                await self.heartbeats.run()
+                return .heartbeatsStopped
             }
             var running = 0
             var tickPending = false
@@ -104,7 +115,7 @@ public final class WorkerPool: Service {
                     tickPending = false
                     claimDue = true
                 case .shutdown, .none: stopping = true
-                case .drainDeadline: break
+                case .drainDeadline, .heartbeatsStopped: break
                 }
             }
 
@@ -136,7 +147,7 @@ public final class WorkerPool: Service {
                         logger.warning("drain deadline passed; handing back running jobs", metadata: ["running": "\(running)"])
                         // A job task cancelled here hands its job back (see `execute`).
                         group.cancelAll()
-                    case .tick, .shutdown: break
+                    case .tick, .shutdown, .heartbeatsStopped: break
                     }
                 }
             }

@@ -6,11 +6,16 @@ import Queue
 import Synchronization
 
 extension PostgresJobStore {
-    /// Runs the connection pool and the LISTEN loop until the task is cancelled.
+    /// Runs the connection pool, the attempt watchdog and the LISTEN loop until the task is cancelled.
     public func run() async {
-        await withDiscardingTaskGroup { group in
-            group.addTask { await self.client.run() }
-            if configuration.listens { group.addTask { await self.listen() } }
+        // The pool's own run loop answers every lease; on the connections' loop it does so without a
+        // thread hop per statement.
+        await withTaskExecutorPreference(executor) {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await self.client.run() }
+                group.addTask { await self.watchdog.run() }
+                if configuration.listens { group.addTask { await self.listen() } }
+            }
         }
     }
 
@@ -69,8 +74,8 @@ extension PostgresJobStore {
         return try await withTaskExecutorPreference(executor) {
             try await reconnecting(
                 timeout: timeout,
-                settle: { [client, logger] in
-                    try await Self.settle(sent, client: client, logger: logger)
+                settle: { [client, logger] held in
+                    try await Self.settle(sent, client: client, held: held, logger: logger)
                 }
             ) { [client, logger] held in
                 try await client.withConnection { connection in
@@ -85,11 +90,14 @@ extension PostgresJobStore {
     }
 
     /// What became of a transaction whose COMMIT went unanswered: its result if it committed, nil to run it again.
-    private static func settle<T: Sendable>(_ sent: SentCommit<T>, client: PostgresClient, logger: Logger) async throws -> T? {
+    private static func settle<T: Sendable>(_ sent: SentCommit<T>, client: PostgresClient, held: HeldConnection, logger: Logger) async throws -> T? {
         guard let (xid, value) = sent.current() else { return nil }
         while true {
+            if held.isExpired { throw PostgresFailure.Timeout() }
             let status: String? = try await client.withConnection { connection in
-                try await connection.rows(PostgresStatements.transactionStatus, [xid], logger: logger)[0].value(0)
+                held.hold(connection)
+                defer { held.release() }
+                return try await connection.rows(PostgresStatements.transactionStatus, [xid], logger: logger)[0].value(0)
             }
             switch status {
             case "committed":
@@ -108,7 +116,7 @@ extension PostgresJobStore {
     /// Runs `body` on a pooled connection outside a transaction (reads).
     func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
         try await withTaskExecutorPreference(executor) {
-            try await reconnecting(timeout: nil, settle: { nil }) { [client, logger] held in
+            try await reconnecting(timeout: nil, settle: { _ in nil }) { [client, logger] held in
                 try await client.withConnection { connection in
                     held.hold(connection)
                     defer { held.release() }
@@ -119,7 +127,7 @@ extension PostgresJobStore {
     }
 
     private func reconnecting<T: Sendable>(
-        timeout: Duration?, settle: @escaping @Sendable () async throws -> T?, _ operation: @escaping @Sendable (HeldConnection) async throws -> T
+        timeout: Duration?, settle: @escaping @Sendable (HeldConnection) async throws -> T?, _ operation: @escaping @Sendable (HeldConnection) async throws -> T
     ) async throws -> T {
         let deadline = ContinuousClock.now.advanced(by: configuration.reconnectDeadline)
         let attemptTimeout = timeout ?? configuration.attemptTimeout
@@ -127,10 +135,10 @@ extension PostgresJobStore {
         while true {
             do {
                 // After a lost connection: a transaction whose COMMIT landed is not run twice.
-                if attempt > 0, let settled = try await Self.watched(timeout: attemptTimeout, { _ in try await settle() }) {
+                if attempt > 0, let settled = try await watched(timeout: attemptTimeout, settle) {
                     return settled
                 }
-                return try await Self.watched(timeout: attemptTimeout, operation)
+                return try await watched(timeout: attemptTimeout, operation)
             } catch {
                 if let error = error as? QueueError { throw error }
                 let failure = PostgresFailure(error)
@@ -145,23 +153,16 @@ extension PostgresJobStore {
         }
     }
 
-    /// Runs one attempt under a watchdog. A query on a connection the server dropped can wait forever
-    /// and ignores task cancellation (seen with pg_terminate_backend), so past `timeout` the watchdog
-    /// closes the attempt's connection, which fails the query; the attempt then counts as a lost connection.
-    private static func watched<T: Sendable>(
-        timeout: Duration, _ operation: @escaping @Sendable (HeldConnection) async throws -> T
-    ) async throws -> T {
+    /// Runs one attempt under the store's watchdog (see AttemptWatchdog).
+    private func watched<T: Sendable>(timeout: Duration, _ operation: @escaping @Sendable (HeldConnection) async throws -> T) async throws -> T {
         let held = HeldConnection()
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await operation(held) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                try? await held.take()?.close()
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw PostgresFailure.Timeout() }
-            return value
+        let id = watchdog.watch(held, timeout: timeout)
+        defer { watchdog.release(id) }
+        do {
+            return try await operation(held)
+        } catch {
+            if held.isExpired { throw PostgresFailure.Timeout() }
+            throw error
         }
     }
 
@@ -264,6 +265,11 @@ final class SentCommit<T: Sendable>: Sendable {
 /// The connection an attempt holds, so its watchdog can close it.
 final class HeldConnection: Sendable {
     private let connection = Mutex<PostgresConnection?>(nil)
+    private let expired = Atomic(false)
+
+    /// The watchdog closed (or will close) this attempt's connection: its error is a timeout.
+    var isExpired: Bool { expired.load(ordering: .relaxed) }
+    func expire() { expired.store(true, ordering: .relaxed) }
 
     func hold(_ value: PostgresConnection) { connection.withLock { $0 = value } }
     func release() { connection.withLock { $0 = nil } }

@@ -16,6 +16,8 @@ public final class PostgresJobStore: JobStore {
     let logger: Logger
     let wake = WakeSignal()
     let executor: EventLoopTaskExecutor
+    let watchdog = AttemptWatchdog()
+    public var taskExecutor: (any TaskExecutor)? { executor }
 
     public init(configuration: PostgresStoreConfiguration, clock: any WallClock = SystemWallClock(), logger: Logger) throws {
         self.configuration = configuration
@@ -84,12 +86,16 @@ public final class PostgresJobStore: JobStore {
         let token = Self.newToken()
         let repoLimit = request.perRepositoryLimit > 0 ? request.perRepositoryLimit : Int(Int32.max)
         let leaseUntil = now.addingTimeInterval(request.leaseDuration.seconds).millis
+        // Every candidate is a row lock written to the table and skipped by the other claimers. With no
+        // per-repository limit each one is claimable, so exactly `limit`; with one, a few more, so one
+        // repository's burst does not leave the slots empty while other repositories wait.
+        let candidateLimit = request.perRepositoryLimit > 0 ? max(request.limit * 4, 16) : request.limit
         let wake = self.wake
         return try await transactionReportingID { connection, logger in
             let candidates = try await connection.rows(
                 PostgresStatements.claimCandidates,
                 [
-                    now.millis, request.kinds, repoLimit, max(request.limit * 16, 64),
+                    now.millis, request.kinds, repoLimit, candidateLimit,
                 ], logger: logger
             ).map { (id: try $0.value(0, Int64.self), repo: try $0.value(1, String?.self)) }
             // Claiming nothing wrote nothing: running it again is harmless.
