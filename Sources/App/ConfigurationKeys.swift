@@ -97,6 +97,12 @@ enum ConfigurationKeys {
             c.llm.prices = prices
         },
         "pipeline.only_test_failures": { c, v, s in c.pipeline.onlyTestFailures = try bool(v, "pipeline.only_test_failures", s) },
+        "pipeline.localization": { c, v, s in
+            guard let value = Localization(rawValue: v.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw ConfigurationError.invalidValue(key: "pipeline.localization", value: v, expected: "heuristic or model", source: s)
+            }
+            c.pipeline.localization = value
+        },
         "pipeline.max_open_prs": { c, v, s in c.pipeline.maxOpenPulls = try int(v, "pipeline.max_open_prs", s, 1...1000) },
         "pipeline.correction_rounds": { c, v, s in c.pipeline.correctionRounds = try int(v, "pipeline.correction_rounds", s, 0...10) },
         "pipeline.max_changed_lines": { c, v, s in c.pipeline.maxChangedLines = try int(v, "pipeline.max_changed_lines", s, 1...100) },

@@ -10,6 +10,7 @@ extension GitHubEmulator {
         router.get("/repos/{owner}/{repo}/actions/runs/{run}/jobs") { request, context in self.jobs(request, context) }
         router.get("/repos/{owner}/{repo}/actions/runs/{run}/attempts/{attempt}") { request, context in self.run(request, context) }
         router.get("/repos/{owner}/{repo}/actions/runs/{run}/attempts/{attempt}/jobs") { request, context in self.jobs(request, context) }
+        router.get("/repos/{owner}/{repo}/actions/workflows/{workflow}/runs") { request, context in self.workflowRuns(request, context) }
         router.get("/repos/{owner}/{repo}/actions/jobs/{job}/logs") { request, context in self.logRedirect(request, context) }
         router.get("/repos/{owner}/{repo}/pulls") { request, context in self.listPulls(request, context) }
         router.post("/repos/{owner}/{repo}/pulls") { request, context in try await self.createPull(request, context) }
@@ -63,6 +64,30 @@ extension GitHubEmulator {
         let all = listed.map { GitHubShapes.job($0.job, run: run, attempt: $0.attempt, base: base(request)) }
         let (page, link) = paginate(all, request)
         return Reply.json(.ok, ["total_count": all.count, "jobs": page], headers: link)
+    }
+
+    /// `GET …/actions/workflows/{workflow_id}/runs` (docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow):
+    /// the workflow's runs, newest first, as `{total_count, workflow_runs}`; `branch` is the head branch;
+    /// `status` is a status (`completed`, `queued`, `in_progress`, …) or a conclusion (`success`, `failure`, …);
+    /// paginated like every list. Every emulated run is completed and belongs to workflow 1.
+    func workflowRuns(_ request: Request, _ context: BasicRequestContext) -> Response {
+        let repo = repoName(context)
+        guard context.parameters.get("workflow") == "1", state.withLock({ $0.runs.values.contains { $0.repo == repo } }) else {
+            return Self.notFound()
+        }
+        let query = request.uri.queryParameters
+        let branch = query.get("branch").map { String($0) }
+        let status = query.get("status").map { String($0) }
+        let runs = state.withLock { Array($0.runs.values) }
+            .filter { run in
+                guard run.repo == repo, branch == nil || run.headBranch == branch else { return false }
+                guard let status else { return true }
+                return status == "completed" || status == run.conclusion
+            }
+            .sorted { $0.id > $1.id }
+        let all = runs.map { GitHubShapes.workflowRun($0, attempt: $0.latestAttempt, conclusion: $0.conclusion, base: base(request)) }
+        let (page, link) = paginate(all, request)
+        return Reply.json(.ok, ["total_count": all.count, "workflow_runs": page], headers: link)
     }
 
     func paginate<T>(_ items: [T], _ request: Request) -> ([T], HTTPFields) {

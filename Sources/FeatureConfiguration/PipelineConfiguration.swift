@@ -26,6 +26,9 @@ public struct PipelineConfiguration: Sendable {
     /// Characters of code and history sent to the model (about 4 per token).
     public var contextBudget = 24_000
     public var promptVersion = "ci_autofix.v1"
+    /// How the code to show is chosen: by the frames and what the test calls (`heuristic`), or by a first,
+    /// cheap model call that picks from a map of the candidates' definitions (`model`, prompt localize.v1).
+    public var localization = Localization.heuristic
     /// Mirrors and sandbox trees; nil: `git/` beside the database.
     public var workDirectory: String?
     /// How tests are isolated; without a sandbox no test runs unless the operator says otherwise.
@@ -45,4 +48,9 @@ public struct PipelineConfiguration: Sendable {
     public func testCommand(for repo: String) -> String? {
         repositoryTestCommands[repo] ?? testCommand
     }
+}
+
+public enum Localization: String, Sendable, CaseIterable {
+    case heuristic
+    case model
 }

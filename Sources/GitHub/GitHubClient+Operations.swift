@@ -12,6 +12,18 @@ extension GitHubClient {
         return try decode(WorkflowRun.self, try await send("GET", path, expect: [200]))
     }
 
+    /// The newest successful run of workflow `workflowID` on `branch` numbered before `runNumber`, or nil:
+    /// `GET …/actions/workflows/{workflow_id}/runs?branch=…&status=success`, newest first
+    /// (docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow). One page of 20: a
+    /// branch whose last 20 green runs all came after the failure has nothing useful to compare with.
+    public func lastSuccessfulRun(repo: String, workflowID: Int64, branch: String, before runNumber: Int) async throws -> WorkflowRun? {
+        // Only unreserved characters stay as they are: a branch may hold `&`, `=`, `+` or `#`.
+        let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        let encoded = "branch=\(branch.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")&status=success&exclude_pull_requests=true&per_page=20"
+        let page = try decode(WorkflowRunPage.self, try await send("GET", "/repos/\(repo)/actions/workflows/\(workflowID)/runs?\(encoded)", expect: [200]))
+        return page.workflowRuns.first { ($0.runNumber ?? .max) < runNumber && $0.conclusion == "success" }
+    }
+
     /// `GET …/runs/{run_id}/jobs?filter=latest` or `GET …/runs/{run_id}/attempts/{attempt_number}/jobs`, every page (`Link: rel="next"`).
     public func jobs(repo: String, runID: UInt64, attempt: Int? = nil) async throws -> [WorkflowJob] {
         let first =

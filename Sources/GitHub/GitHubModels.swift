@@ -10,6 +10,8 @@ public struct WorkflowRun: Sendable, Decodable, Hashable {
     public var conclusion: String?
     public var htmlURL: String?
     public var runAttempt: Int?
+    public var runNumber: Int?
+    public var workflowID: Int64?
     /// The repository the run belongs to, and the one its head commit comes from (a fork's, for a fork's pull request).
     public var repository: RepositoryName?
     public var headRepository: RepositoryName?
@@ -30,6 +32,19 @@ public struct WorkflowRun: Sendable, Decodable, Hashable {
         case headSHA = "head_sha"
         case htmlURL = "html_url"
         case runAttempt = "run_attempt"
+        case runNumber = "run_number"
+        case workflowID = "workflow_id"
+    }
+}
+
+/// `GET …/actions/workflows/{workflow_id}/runs`.
+struct WorkflowRunPage: Decodable {
+    var totalCount: Int
+    var workflowRuns: [WorkflowRun]
+
+    enum CodingKeys: String, CodingKey {
+        case totalCount = "total_count"
+        case workflowRuns = "workflow_runs"
     }
 }
 

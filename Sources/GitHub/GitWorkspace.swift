@@ -81,6 +81,24 @@ public struct GitWorkspace: Sendable {
         return String(output.prefix(maxBytes))
     }
 
+    /// What changed from commit `from` to commit `to` in `paths` (every path when empty): stat and patch,
+    /// cut at `maxBytes`. Both must be full object names (they come from GitHub's API, never from a log).
+    public func rangeDiff(repo: String, from: String, to: String, paths: [String], maxBytes: Int) async throws -> String {
+        guard Self.isObjectName(from), Self.isObjectName(to) else { throw GitHubError.git("not a commit id: \(from.prefix(64))..\(to.prefix(64))") }
+        // Literal pathspecs: a tracked file may be named like pathspec magic (`:(glob)…`).
+        let output = try await run(
+            [
+                "--literal-pathspecs", "--git-dir", mirrorPath(repo), "diff", "--no-ext-diff", "--no-textconv", "--no-color", "--stat", "--patch",
+                from, to, "--",
+            ] + paths)
+        return String(output.prefix(maxBytes))
+    }
+
+    /// A full SHA-1 or SHA-256 object name.
+    public static func isObjectName(_ text: String) -> Bool {
+        (text.count == 40 || text.count == 64) && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
     /// Writes the tree of `treeish` as plain files under `directory` (no `.git`), through a private index.
     public func export(repo: String, treeish: String, to directory: String) async throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

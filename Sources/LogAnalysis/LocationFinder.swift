@@ -4,20 +4,26 @@ import Foundation
 public struct LocationFinder: Sendable {
     public init() {}
 
+    /// Every location, in the order the log printed them (a trace's frame order), each once.
     public func locations(in text: String) -> [CodeLocation] {
-        var found: [CodeLocation] = []
+        var found: [(offset: Int, location: CodeLocation)] = []
         let range = NSRange(text.startIndex..., in: text)
         for pattern in Self.patterns {
             for match in pattern.matches(in: text, range: range) {
-                guard let file = group(match, "file", text) else { continue }
+                guard var file = group(match, "file", text) else { continue }
+                // A JVM frame names its file without a directory; its package is the directory.
+                if let package = group(match, "package", text) {
+                    file = package.split(separator: ".").dropLast().joined(separator: "/") + "/" + file
+                }
                 let cleaned = Self.relative(file)
                 guard Self.looksLikeSourcePath(cleaned) else { continue }
                 let location = CodeLocation(
                     file: cleaned, line: group(match, "line", text).flatMap { Int($0) }, column: group(match, "col", text).flatMap { Int($0) })
-                if !found.contains(location) { found.append(location) }
+                found.append((match.range.location, location))
             }
         }
-        return found
+        var seen: Set<CodeLocation> = []
+        return found.sorted { $0.offset < $1.offset }.map(\.location).filter { seen.insert($0).inserted }
     }
 
     private func group(_ match: NSTextCheckingResult, _ name: String, _ text: String) -> String? {
@@ -31,6 +37,8 @@ public struct LocationFinder: Sendable {
         #"File "(?<file>[^"\n]+)", line (?<line>\d+)"#,
         #"(?:^|[\s(\[>'"])(?<file>[A-Za-z0-9_./\\-]+\.[A-Za-z0-9]{1,6})[:(](?<line>\d+)(?:[:,](?<col>\d+))?"#,
         #"(?:FAILED|ERROR|PASSED|FAIL)\s+(?<file>[A-Za-z0-9_./-]+\.[A-Za-z0-9]{1,6})::"#,
+        // JVM: `at com.example.Calc$Inner.add(Calc.java:12)`: the class's package gives the directory.
+        #"\bat\s+(?:[\w.-]+/)?(?<package>(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*)\.[\w$<>-]+\((?<file>[\w$-]+\.(?:java|kt|scala|groovy)):(?<line>\d+)\)"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.anchorsMatchLines]) }
 
     /// Runner checkouts are absolute (`/home/runner/work/repo/repo/src/x.py`); keep the part after the checkout root.

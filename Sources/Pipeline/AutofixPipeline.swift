@@ -15,6 +15,8 @@ public struct AutofixPipeline: JobHandler {
     public let llm: any LLMProvider
     public let workspace: GitWorkspace
     public let prompt: PromptTemplate
+    /// The first call of model-assisted localization (`pipeline.localization: model`); nil: heuristic only.
+    public var localizePrompt: PromptTemplate?
     /// Signs checkpoints: a row forged in the database (by anything that could write it) is not resumed.
     public let checkpointKey: CheckpointKey
     /// Knows the worker's own secrets, so they are removed in every encoding from all that leaves the process.

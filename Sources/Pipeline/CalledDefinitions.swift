@@ -44,7 +44,6 @@ enum CalledDefinitions {
         let before = String(text[..<range.lowerBound])
         let after = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
         let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let introducers: Set<String> = ["def", "fn", "func", "fun", "function", "function*", "class", "struct", "enum", "interface", "trait", "module"]
         // `def name`, `pub fn name`, `export async function name`, `class Name`, `def self.name`, `func (r *T) name(`
         if let last = words.last, introducers.contains(last) { return true }
         if before.hasSuffix("def self.") || (words.first == "func" && after.hasPrefix("(")) { return true }
@@ -57,6 +56,31 @@ enum CalledDefinitions {
         else { return false }
         return words.isEmpty ? text.hasSuffix("{") : (text.hasSuffix("{") || text.hasSuffix(")") || text.contains(") throws"))
     }
+
+    /// The name `line` defines, if it defines one: its first identifier that `defines` accepts.
+    static func definedName(_ line: String) -> String? {
+        let modifiers: Set<String> = [
+            "self", "pub", "public", "private", "protected", "internal", "static", "export", "default", "async", "const", "let", "var", "final", "override",
+            "open",
+        ]
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !["//", "#", "/*", "*", "--", ";"].contains(where: trimmed.hasPrefix) else { return nil }
+        var word = ""
+        for character in line + " " {
+            if character.isLetter || character.isNumber || character == "_" {
+                word.append(character)
+                continue
+            }
+            defer { word = "" }
+            guard word.count > 1, let first = word.first, !first.isNumber, !keywords.contains(word), !modifiers.contains(word),
+                !introducers.contains(word)
+            else { continue }
+            if defines(line, word) { return word }
+        }
+        return nil
+    }
+
+    static let introducers: Set<String> = ["def", "fn", "func", "fun", "function", "function*", "class", "struct", "enum", "interface", "trait", "module"]
 
     /// The first occurrence of `word` in `text` not inside a longer identifier.
     static func wholeWord(_ word: String, in text: String) -> Range<String.Index>? {

@@ -14,19 +14,22 @@ extension PipelineJob {
         var plan = CodeSections()
         var shown: Set<String> = []
         var testLines: [String] = []
-        func show(_ path: String, _ text: String, line: Int?) {
+        // Each file read once: the sections, the heads and the localization map share it.
+        var loaded: [String: [String]] = [:]
+        func load(_ path: String) async throws -> [String]? {
+            if let lines = loaded[path] { return lines }
+            guard let entry = byPath[path], let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object) else { return nil }
             let lines = Self.lines(text)
-            guard !lines.isEmpty else { return }
-            plan.add(path: path, lines: lines, range: snippetRange(lines, around: line))
+            loaded[path] = lines
+            return lines
         }
-        for location in errors.errors.flatMap({ $0.locations.reversed() }) {
-            guard let path = resolve(location.file, in: files), let entry = byPath[path] else { continue }
-            let key = "\(path):\(location.line ?? 0)"
-            guard shown.insert(key).inserted,
-                let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object)
-            else { continue }
-            show(path, text, line: location.line)
-            if let line = location.line, TestFiles.isTestPath(path) { testLines += sectionLines(text, around: line) }
+        var sources: [String] = []
+        let frames = FrameRanking.ranked(errors.errors.map(\.locations), files: files)
+        for frame in frames {
+            guard shown.insert("\(frame.path):\(frame.line ?? 0)").inserted, let lines = try await load(frame.path), !lines.isEmpty else { continue }
+            plan.add(path: frame.path, lines: lines, range: snippetRange(lines, around: frame.line))
+            if let line = frame.line, frame.rank == .test { testLines += sectionLines(lines, around: line) }
+            if frame.rank < .test, !sources.contains(frame.path) { sources.append(frame.path) }
         }
         // An assertion fails in the test; the bug is usually in what the test called (or in what that
         // calls), which no frame names: two levels of definitions, in call order, while the budget lasts.
@@ -37,19 +40,63 @@ extension PipelineJob {
             frontier = []
             for (name, path, line) in found {
                 followed.insert(name)
-                guard shown.insert("\(path):\(line)").inserted, let entry = byPath[path],
-                    let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object)
-                else { continue }
-                show(path, text, line: line)
-                frontier += sectionLines(text, around: line)
+                guard shown.insert("\(path):\(line)").inserted, let lines = try await load(path), !lines.isEmpty else { continue }
+                plan.add(path: path, lines: lines, range: snippetRange(lines, around: line))
+                frontier += sectionLines(lines, around: line)
             }
+        }
+        // Last, while room is left: the head of each source file a frame named (its imports and
+        // declarations), where a fix to a name the code uses often lands.
+        for path in sources {
+            guard let lines = try await load(path), let head = Self.headRange(lines) else { continue }
+            plan.add(path: path, lines: lines, range: head)
+        }
+        // Model-assisted localization: the places the model picks from the candidates' map come first.
+        if let places = try await modelLocalization(facts, errors, frames: frames, candidates: loaded, files: files, &report) {
+            var picked = CodeSections()
+            for place in places {
+                guard let lines = try await load(place.path), !lines.isEmpty else { continue }
+                picked.add(path: place.path, lines: lines, range: snippetRange(lines, around: place.line))
+            }
+            for section in plan.sections { picked.add(path: section.path, lines: section.lines, range: section.range) }
+            plan = picked
+            report.detail = "model picked \(places.count) places"
         }
         let rendered = plan.render(budget: configuration.contextBudget, fence: PromptFence.escape, attribute: PromptFence.attribute)
         var code = rendered.shown.isEmpty ? "(no file named by the errors was found in the repository)" : rendered.shown.joined(separator: "\n\n")
         if !rendered.omitted.isEmpty { code += "\n\n(left out for the size budget: \(rendered.omitted.joined(separator: ", ")))" }
-        let recent = try await pipeline.workspace.commitDiff(repo: failure.repo, sha: facts.headSHA, maxBytes: max(0, min(rendered.left, 8000)))
-        report.detail = "\(rendered.shown.count) code sections from \(rendered.files.count) files"
-        return GatheredContext(code: redact(code), recentChange: redact(PromptFence.escape(recent)), files: rendered.files)
+        let recent = try await recentChange(facts, files: rendered.files, maxBytes: max(0, min(rendered.left, 8000)))
+        report.detail = [
+            report.detail, "\(rendered.shown.count) code sections from \(rendered.files.count) files",
+            recent.sinceGreen ? "changes since the last green run" : nil,
+        ].compactMap { $0 }.joined(separator: ", ")
+        return GatheredContext(
+            code: redact(code), recentChange: redact(PromptFence.escape(recent.diff)), files: rendered.files, recentChangeTitle: recent.title)
+    }
+
+    /// What changed in `files` since the last successful run of this workflow on the branch (every file,
+    /// when those did not change): the breaking change is often the bug. Without a green run to compare
+    /// with (none listed, a fork's, no permission), the run's own commit.
+    func recentChange(_ facts: RunFacts, files: [String], maxBytes: Int) async throws -> (title: String?, diff: String, sinceGreen: Bool) {
+        if let workflowID = facts.workflowID, let number = facts.runNumber,
+            let green = try? await github.lastSuccessfulRun(repo: failure.repo, workflowID: workflowID, branch: facts.branch, before: number),
+            green.headRepository?.fullName.lowercased() ?? failure.repo.lowercased() == failure.repo.lowercased(),
+            GitWorkspace.isObjectName(green.headSHA), green.headSHA != facts.headSHA,
+            (try? await pipeline.workspace.fetch(repo: failure.repo, sha: green.headSHA, token: try await github.accessToken())) != nil
+        {
+            let from = green.headSHA
+            let to = facts.headSHA
+            var diff = try await pipeline.workspace.rangeDiff(repo: failure.repo, from: from, to: to, paths: files, maxBytes: maxBytes)
+            var scope = "to these files"
+            if diff.isEmpty {
+                diff = try await pipeline.workspace.rangeDiff(repo: failure.repo, from: from, to: to, paths: [], maxBytes: maxBytes)
+                scope = "(none to the files above)"
+            }
+            if !diff.isEmpty {
+                return ("Changes \(scope) since the last successful run of this workflow on the branch (\(from.prefix(12))..\(to.prefix(12))):", diff, true)
+            }
+        }
+        return (nil, try await pipeline.workspace.commitDiff(repo: failure.repo, sha: facts.headSHA, maxBytes: maxBytes), false)
     }
 
     /// Where the project defines what `lines` call (outside test files), in call order: name, path, line.
@@ -63,8 +110,7 @@ extension PipelineJob {
     }
 
     /// The lines a section around `line` shows: from the enclosing definition to `contextLines` below.
-    func sectionLines(_ text: String, around line: Int) -> [String] {
-        let lines = text.components(separatedBy: "\n")
+    func sectionLines(_ lines: [String], around line: Int) -> [String] {
         guard !lines.isEmpty else { return [] }
         let target = min(max(line - 1, 0), lines.count - 1)
         return Array(lines[enclosingStart(lines, target)...min(lines.count - 1, target + configuration.contextLines)])
@@ -80,10 +126,14 @@ extension PipelineJob {
         return max(0, target - configuration.contextLines)
     }
 
-    /// A tracked path for a log's path: exact, else the longest tracked path it ends with (absolute runner paths).
-    func resolve(_ path: String, in files: [String]) -> String? {
-        if files.contains(path) { return path }
-        return files.filter { path.hasSuffix("/" + $0) || $0.hasSuffix("/" + path) }.max { $0.count < $1.count }
+    /// A file's lines before its first definition (imports, module declarations), at most 30; nil when it starts with one.
+    static func headRange(_ lines: [String]) -> ClosedRange<Int>? {
+        let definitions = [
+            "def ", "async def ", "class ", "func ", "function ", "fn ", "pub fn ", "pub(crate) fn ", "impl ", "pub struct ", "struct ",
+            "public ", "private ", "protected ", "int ", "void ", "static ", "export function ", "export class ", "module.exports",
+        ]
+        let end = lines.prefix(30).firstIndex { line in definitions.contains(where: line.hasPrefix) } ?? min(lines.count, 30)
+        return end > 0 ? 0...(end - 1) : nil
     }
 
     /// Lines split on `\n` bytes, as git and the log reader split them.

@@ -26,7 +26,7 @@ extension PipelineJob {
         report.detail = tally.take()
         return RunFacts(
             headSHA: run.headSHA, branch: branch, workflow: run.name ?? failure.workflow ?? "CI",
-            runURL: run.htmlURL ?? failure.runURL ?? "", failedJobs: failed)
+            runURL: run.htmlURL ?? failure.runURL ?? "", failedJobs: failed, workflowID: run.workflowID, runNumber: run.runNumber)
     }
 
     /// Each failed job's log, streamed to a file under the work directory (removed when the job ends).
@@ -70,7 +70,7 @@ extension PipelineJob {
                 let excerpt = scan.candidates.filter { block.lines.contains($0.number) }.map(\.text).joined(separator: "\n")
                 // Identical failures in several jobs (a test matrix) are reported once.
                 guard seen.insert(block.message).inserted else { continue }
-                let locations = Array(finder.locations(in: excerpt).prefix(5))
+                let locations = Array(finder.locations(in: excerpt).prefix(40))
                 errors.append(
                     ExtractedError(
                         job: job.name, message: redact(block.message), locations: locations, rule: block.rule, kind: block.kind,

@@ -20,7 +20,8 @@ extension PipelineJob {
             "workflow": facts.workflow, "repository": failure.repo, "branch": facts.branch, "head_sha": facts.headSHA,
             "failure_kind": errors.failureKind.rawValue, "errors": PromptFence.escape(errorList), "log_excerpt": PromptFence.escape(excerpt),
             "code_context": context.code,
-            "recent_change": context.recentChange.isEmpty ? "" : "The commit under test:\n<code>\n\(context.recentChange)\n</code>",
+            "recent_change": context.recentChange.isEmpty
+                ? "" : "\(context.recentChangeTitle ?? "The commit under test:")\n<code>\n\(context.recentChange)\n</code>",
         ].mapValues(redact)
         let (system, user) = pipeline.prompt.render(values)
         let response: LLMResponse

@@ -5,6 +5,9 @@ struct RunFacts: Codable, Sendable {
     var workflow: String
     var runURL: String
     var failedJobs: [FailedJob]
+    /// The workflow and the run's number in it, to find the last green run before this one.
+    var workflowID: Int64?
+    var runNumber: Int?
 }
 
 struct FailedJob: Codable, Sendable, Hashable {

@@ -37,6 +37,7 @@ extension AutofixApp {
             checkpointKey: try CheckpointKey.loadOrCreate(at: checkpointKeyPath),
             redactor: SecretRedactor(knownSecrets: knownSecrets))
         built.llmMaxTokens = configuration.llm.maxTokens
+        if configuration.pipeline.localization == .model { built.localizePrompt = try prompt("localize.v1") }
         return built
     }
 

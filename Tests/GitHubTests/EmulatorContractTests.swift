@@ -141,6 +141,13 @@ import _CryptoExtras
         try await d.github(api, "GET", "\(runs)/attempts/2", headers: auth, expect: 200)
         try await d.github(api, "GET", "\(runs)/attempts/9", headers: auth, expect: 404)
 
+        // A workflow's runs, newest first, filtered by branch and conclusion; an unknown workflow.
+        let listed = try await d.github(api, "GET", "/repos/\(repo)/actions/workflows/1/runs?branch=main&status=failure&per_page=5", headers: auth, expect: 200)
+        let page = try JSONSerialization.jsonObject(with: Data(listed.text.utf8)) as? [String: Any]
+        #expect(page?["total_count"] as? Int == 1, "\(listed.text.prefix(200))")
+        try await d.github(api, "GET", "/repos/\(repo)/actions/workflows/1/runs?status=success", headers: auth, expect: 200)
+        try await d.github(api, "GET", "/repos/\(repo)/actions/workflows/99/runs", headers: auth, expect: 404)
+
         // Jobs: latest attempt, every attempt, paginated (Link), one attempt's.
         try await d.github(api, "GET", "\(runs)/jobs", headers: auth, expect: 200)
         try await d.github(api, "GET", "\(runs)/jobs?filter=all", headers: auth, expect: 200)

@@ -50,7 +50,7 @@ struct PipelineScenario: Sendable {
         """
 
     let dir: String
-    let sha: String
+    var sha: String
     let github: GitHubEmulator
     let llm: ScriptedLLMServer
     var bare: String { "\(dir)/remote/\(Self.repo).git" }
@@ -117,6 +117,20 @@ struct PipelineScenario: Sendable {
         _ = try await drain(env)
         guard let job = try await store(env).jobs(JobFilter()).first else { throw GitFixture.Failed(description: "no job in the queue") }
         return job
+    }
+
+    /// Runs the worker on the run with `extra` settings; returns the job as it ended and each prompt the
+    /// model received (system and user text), in order.
+    func runReadingPrompts(_ extra: [String: String] = [:]) async throws -> (Job, [String]) {
+        let job = try await github.run { api in
+            try await llm.run { llm in try await runOnce(environment(api: api, llm: llm, extra)) }
+        }
+        let prompts = llm.received.compactMap { received -> String? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(received.body.utf8)) as? [String: Any] else { return nil }
+            let messages = object["messages"] as? [[String: Any]] ?? []
+            return ([object["system"] as? String] + messages.map { $0["content"] as? String }).compactMap { $0 }.joined(separator: "\n")
+        }
+        return (job, prompts)
     }
 
     func store(_ env: [String: String]) async throws -> any JobStore {
