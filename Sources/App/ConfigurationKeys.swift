@@ -103,6 +103,7 @@ enum ConfigurationKeys {
             }
             c.pipeline.localization = value
         },
+        "pipeline.context_tokens": { c, v, s in c.pipeline.contextTokens = try int(v, "pipeline.context_tokens", s, 500...200_000) },
         "pipeline.max_open_prs": { c, v, s in c.pipeline.maxOpenPulls = try int(v, "pipeline.max_open_prs", s, 1...1000) },
         "pipeline.correction_rounds": { c, v, s in c.pipeline.correctionRounds = try int(v, "pipeline.correction_rounds", s, 0...10) },
         "pipeline.max_changed_lines": { c, v, s in c.pipeline.maxChangedLines = try int(v, "pipeline.max_changed_lines", s, 1...100) },

@@ -7,6 +7,15 @@ public struct LLMConfiguration: Sendable {
         case openai
         case azure
         case anthropic
+
+        /// Characters of code per token, to turn a token budget into the characters a prompt may hold:
+        /// OpenAI's o200k/cl100k tokenizers average about 4 on source code, Anthropic's about 3.5.
+        public var charactersPerToken: Double {
+            switch self {
+            case .openai, .azure: 4.0
+            case .anthropic: 3.5
+            }
+        }
     }
 
     public var provider: Provider = .openai

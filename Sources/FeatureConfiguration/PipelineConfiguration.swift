@@ -23,8 +23,11 @@ public struct PipelineConfiguration: Sendable {
     /// Bytes kept from the end of each failed job's log.
     public var maxLogBytes = 8 << 20
     public var contextLines = 20
-    /// Characters of code and history sent to the model (about 4 per token).
+    /// Characters of code and history sent to the model; set from `contextTokens` and the provider's
+    /// characters per token by the composition root.
     public var contextBudget = 24_000
+    /// Tokens of code and history sent to the model (`pipeline.context_tokens`).
+    public var contextTokens = 6000
     public var promptVersion = "ci_autofix.v1"
     /// How the code to show is chosen: by the frames and what the test calls (`heuristic`), or by a first,
     /// cheap model call that picks from a map of the candidates' definitions (`model`, prompt localize.v1).

@@ -30,6 +30,7 @@ extension AutofixApp {
         }
         var pipeline = configuration.pipeline
         pipeline.sandbox.toolchainPaths += toolchainPaths
+        pipeline.contextBudget = Int(Double(pipeline.contextTokens) * configuration.llm.provider.charactersPerToken)
         var built = AutofixPipeline(
             configuration: pipeline, github: try makeGitHubClient(), llm: LLMProviders.make(configuration.llm),
             workspace: GitWorkspace(root: workDirectory, remoteTemplate: configuration.github.gitURL),

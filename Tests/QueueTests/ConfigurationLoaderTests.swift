@@ -1,4 +1,5 @@
 import App
+import FeatureConfiguration
 import Foundation
 import Queue
 import Testing
@@ -56,6 +57,14 @@ import Testing
         #expect(config.llm.temperature == nil && config.llm.azureAPIVersion == "2025-01-01")
         #expect(throws: ConfigurationError.self) { try ConfigurationLoader(environment: ["AUTOFIX_SANDBOX_MEMORY": "lots"]).load(file: nil) }
         #expect(throws: ConfigurationError.self) { try ConfigurationLoader(environment: ["AUTOFIX_SANDBOX_TOOLCHAIN_PATHS": "relative/path"]).load(file: nil) }
+    }
+
+    @Test func load_localizationKeys_areReadAndChecked() throws {
+        let config = try ConfigurationLoader(environment: ["AUTOFIX_PIPELINE_LOCALIZATION": "model", "AUTOFIX_PIPELINE_CONTEXT_TOKENS": "8000"]).load(file: nil)
+        #expect(config.pipeline.localization == .model && config.pipeline.contextTokens == 8000)
+        #expect(LLMConfiguration.Provider.anthropic.charactersPerToken < LLMConfiguration.Provider.openai.charactersPerToken)
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader(environment: ["AUTOFIX_PIPELINE_LOCALIZATION": "psychic"]).load(file: nil) }
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader(environment: ["AUTOFIX_PIPELINE_CONTEXT_TOKENS": "10"]).load(file: nil) }
     }
 
     @Test func load_unknownKey_namesTheKeyAndFile() throws {
