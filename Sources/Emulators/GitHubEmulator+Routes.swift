@@ -72,7 +72,7 @@ extension GitHubEmulator {
     /// paginated like every list. Every emulated run is completed and belongs to workflow 1.
     func workflowRuns(_ request: Request, _ context: BasicRequestContext) -> Response {
         let repo = repoName(context)
-        guard context.parameters.get("workflow") == "1", state.withLock({ $0.runs.values.contains { $0.repo == repo } }) else {
+        guard context.parameters.get("workflow") == "1", state.withLock({ $0.repos[repo] != nil }) else {
             return Self.notFound()
         }
         let query = request.uri.queryParameters
@@ -97,7 +97,10 @@ extension GitHubEmulator {
         let slice = Array(items[start..<min(items.count, start + perPage)])
         var headers: HTTPFields = [:]
         if start + perPage < items.count {
-            var query = request.uri.queryParameters.filter { $0.key != "page" }.map { "\($0.key)=\($0.value)" }
+            let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+            var query = request.uri.queryParameters.filter { $0.key != "page" }.map {
+                "\($0.key)=\(String($0.value).addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")"
+            }
             query.append("page=\(page + 1)")
             headers[HTTPField.Name("Link")!] = "<\(base(request))\(request.uri.path)?\(query.joined(separator: "&"))>; rel=\"next\""
         }

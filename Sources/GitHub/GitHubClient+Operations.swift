@@ -12,16 +12,25 @@ extension GitHubClient {
         return try decode(WorkflowRun.self, try await send("GET", path, expect: [200]))
     }
 
-    /// The newest successful run of workflow `workflowID` on `branch` numbered before `runNumber`, or nil:
-    /// `GET …/actions/workflows/{workflow_id}/runs?branch=…&status=success`, newest first
-    /// (docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow). One page of 20: a
-    /// branch whose last 20 green runs all came after the failure has nothing useful to compare with.
+    /// The newest successful run of workflow `workflowID` on `branch` numbered before `runNumber` whose
+    /// commit is the repository's own (a pull request from a fork can have a branch of the same name), or
+    /// nil: `GET …/actions/workflows/{workflow_id}/runs?branch=…&status=success`
+    /// (docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow; `branch` is the head
+    /// branch, `status` takes a conclusion). One page of 50, the newest chosen by `run_number` rather
+    /// than by the page's order.
     public func lastSuccessfulRun(repo: String, workflowID: Int64, branch: String, before runNumber: Int) async throws -> WorkflowRun? {
+        guard !branch.isEmpty else { return nil }
         // Only unreserved characters stay as they are: a branch may hold `&`, `=`, `+` or `#`.
         let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-        let encoded = "branch=\(branch.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")&status=success&exclude_pull_requests=true&per_page=20"
+        let encoded = "branch=\(branch.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")&status=success&exclude_pull_requests=true&per_page=50"
         let page = try decode(WorkflowRunPage.self, try await send("GET", "/repos/\(repo)/actions/workflows/\(workflowID)/runs?\(encoded)", expect: [200]))
-        return page.workflowRuns.first { ($0.runNumber ?? .max) < runNumber && $0.conclusion == "success" }
+        let own = repo.lowercased()
+        return page.workflowRuns.filter { run in
+            guard let number = run.runNumber, number < runNumber, run.conclusion == "success", run.headBranch == branch,
+                run.repository?.fullName.lowercased() == own, run.headRepository?.fullName.lowercased() == own
+            else { return false }
+            return true
+        }.max { ($0.runNumber ?? 0) < ($1.runNumber ?? 0) }
     }
 
     /// `GET …/runs/{run_id}/jobs?filter=latest` or `GET …/runs/{run_id}/attempts/{attempt_number}/jobs`, every page (`Link: rel="next"`).

@@ -81,22 +81,29 @@ public struct GitWorkspace: Sendable {
         return String(output.prefix(maxBytes))
     }
 
-    /// What changed from commit `from` to commit `to` in `paths` (every path when empty): stat and patch,
-    /// cut at `maxBytes`. Both must be full object names (they come from GitHub's API, never from a log).
-    public func rangeDiff(repo: String, from: String, to: String, paths: [String], maxBytes: Int) async throws -> String {
+    /// What changed from commit `from` to commit `to` in `paths` (every path when empty): the stat, and
+    /// with `patch` the patch, cut at `maxBytes`. Both must be full object names (they come from GitHub's
+    /// API, never from a log).
+    public func rangeDiff(repo: String, from: String, to: String, paths: [String], patch: Bool = true, maxBytes: Int) async throws -> String {
         guard Self.isObjectName(from), Self.isObjectName(to) else { throw GitHubError.git("not a commit id: \(from.prefix(64))..\(to.prefix(64))") }
-        // Literal pathspecs: a tracked file may be named like pathspec magic (`:(glob)…`).
+        // Literal pathspecs: a tracked file may be named like pathspec magic (`:(glob)…`). No rename
+        // detection: over a long range it is the slow part.
         let output = try await run(
-            [
-                "--literal-pathspecs", "--git-dir", mirrorPath(repo), "diff", "--no-ext-diff", "--no-textconv", "--no-color", "--stat", "--patch",
-                from, to, "--",
-            ] + paths)
+            ["--literal-pathspecs", "--git-dir", mirrorPath(repo), "diff", "--no-ext-diff", "--no-textconv", "--no-color", "--no-renames", "--stat=200"]
+                + (patch ? ["--patch"] : []) + [from, to, "--"] + paths)
         return String(output.prefix(maxBytes))
     }
 
-    /// A full SHA-1 or SHA-256 object name.
+    /// Whether commit `ancestor` is in the history of commit `descendant` (a force-push can leave an
+    /// older green commit on another line of history).
+    public func isAncestor(repo: String, _ ancestor: String, of descendant: String) async throws -> Bool {
+        guard Self.isObjectName(ancestor), Self.isObjectName(descendant) else { return false }
+        return try await git.result(["--git-dir", mirrorPath(repo), "merge-base", "--is-ancestor", ancestor, descendant], timeout: .seconds(60)).succeeded
+    }
+
+    /// A full SHA-1 or SHA-256 object name, in lower-case ASCII hex.
     public static func isObjectName(_ text: String) -> Bool {
-        (text.count == 40 || text.count == 64) && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+        (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     /// Writes the tree of `treeish` as plain files under `directory` (no `.git`), through a private index.

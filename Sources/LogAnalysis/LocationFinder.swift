@@ -8,8 +8,12 @@ public struct LocationFinder: Sendable {
     public func locations(in text: String) -> [CodeLocation] {
         var found: [(offset: Int, location: CodeLocation)] = []
         let range = NSRange(text.startIndex..., in: text)
-        for pattern in Self.patterns {
+        // A JVM frame also holds a bare `Calc.java:12`, which would resolve by its name alone: the frame's
+        // own reading (with its package) is the only one kept.
+        let jvmFrames = Self.patterns.last!.matches(in: text, range: range).map(\.range)
+        for (index, pattern) in Self.patterns.enumerated() {
             for match in pattern.matches(in: text, range: range) {
+                if index < Self.patterns.count - 1, jvmFrames.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) { continue }
                 guard var file = group(match, "file", text) else { continue }
                 // A JVM frame names its file without a directory; its package is the directory.
                 if let package = group(match, "package", text) {
@@ -37,14 +41,16 @@ public struct LocationFinder: Sendable {
         #"File "(?<file>[^"\n]+)", line (?<line>\d+)"#,
         #"(?:^|[\s(\[>'"])(?<file>[A-Za-z0-9_./\\-]+\.[A-Za-z0-9]{1,6})[:(](?<line>\d+)(?:[:,](?<col>\d+))?"#,
         #"(?:FAILED|ERROR|PASSED|FAIL)\s+(?<file>[A-Za-z0-9_./-]+\.[A-Za-z0-9]{1,6})::"#,
-        // JVM: `at com.example.Calc$Inner.add(Calc.java:12)`: the class's package gives the directory.
-        #"\bat\s+(?:[\w.-]+/)?(?<package>(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*)\.[\w$<>-]+\((?<file>[\w$-]+\.(?:java|kt|scala|groovy)):(?<line>\d+)\)"#,
+        // JVM (last: see `locations`): `at com.example.Calc$Inner.add(Calc.java:12)`, after an optional class
+        // loader or module (`app//`, `java.base/`): the class's package gives the directory.
+        #"\bat\s+(?:[\w.$@-]*/){0,2}(?<package>(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*)\.[\w$<>-]+\((?<file>[\w$-]+\.(?:java|kt|scala|groovy)):(?<line>\d+)\)"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.anchorsMatchLines]) }
 
     /// Runner checkouts are absolute (`/home/runner/work/repo/repo/src/x.py`); keep the part after the checkout root.
-    static func relative(_ path: String) -> String {
+    public static func relative(_ path: String) -> String {
         var path = path.replacingOccurrences(of: "\\", with: "/")
-        for marker in ["/home/runner/work/", "/Users/runner/work/", "D:/a/", "/__w/", "/github/workspace/"] {
+        // Hosted and self-hosted GitHub runners, containers, Travis: each layout's checkout root.
+        for marker in ["/home/runner/work/", "/Users/runner/work/", "D:/a/", "/__w/", "/_work/", "/home/travis/build/", "/github/workspace/"] {
             if let range = path.range(of: marker) {
                 let rest = path[range.upperBound...].split(separator: "/", omittingEmptySubsequences: false)
                 // work/<repo>/<repo>/… for hosted runners, workspace/… for containers.

@@ -28,12 +28,11 @@ enum FrameRanking {
         var rank: Rank
     }
 
-    /// One error's project frames, innermost first, ranked. `locations` are in the order the log printed
-    /// them; `files` are the repository's tracked paths.
-    static func frames(_ locations: [CodeLocation], files: [String]) -> [Frame] {
+    /// One error's project frames, innermost first, ranked. `locations` are in the order the log printed them.
+    static func frames(_ locations: [CodeLocation], files: TrackedFiles) -> [Frame] {
         var trace: [Frame] = []
         for location in locations {
-            guard let path = resolve(location.file, in: files) else { continue }
+            guard let path = files.resolve(location.file) else { continue }
             let frame = Frame(path: path, line: location.line, rank: TestFiles.isTestPath(path) ? .test : .source)
             if !trace.contains(where: { $0.path == frame.path && $0.line == frame.line }) { trace.append(frame) }
         }
@@ -52,7 +51,7 @@ enum FrameRanking {
     }
 
     /// Every error's frames in one list, the highest rank first; within a rank, error by error, innermost first.
-    static func ranked(_ errors: [[CodeLocation]], files: [String]) -> [Frame] {
+    static func ranked(_ errors: [[CodeLocation]], files: TrackedFiles) -> [Frame] {
         let all = errors.flatMap { frames($0, files: files) }
         var seen: Set<String> = []
         return all.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element).filter {
@@ -60,10 +59,32 @@ enum FrameRanking {
         }
     }
 
-    /// The tracked path a log's path names: exact, else the longest tracked path it ends with (absolute
-    /// runner paths) or that ends with it (a JVM frame's package path); nil when it is not the project's.
-    static func resolve(_ path: String, in files: [String]) -> String? {
-        if files.contains(path) { return path }
-        return files.filter { path.hasSuffix("/" + $0) || $0.hasSuffix("/" + path) }.max { $0.count < $1.count }
+    static func ranked(_ errors: [[CodeLocation]], files: [String]) -> [Frame] {
+        ranked(errors, files: TrackedFiles(files))
+    }
+}
+
+/// A repository's tracked paths, indexed once per job for the paths a log names.
+struct TrackedFiles: Sendable {
+    let paths: Set<String>
+    private let byName: [Substring: [String]]
+
+    init(_ files: [String]) {
+        paths = Set(files)
+        byName = Dictionary(grouping: files) { $0.split(separator: "/").last ?? Substring($0) }
+    }
+
+    /// The tracked path a log's path names, or nil when it is not the project's. A path still absolute
+    /// after `LocationFinder.relative` lies outside the checkout (a module cache, the toolchain, a registry
+    /// copy), however its tail reads. A path the log prints inside a longer one (`repo/src/x.py`) names the
+    /// longest tracked path it ends with; one that tracked paths end with (a JVM frame's `com/acme/Calc.java`)
+    /// names the shortest of them, and a bare file name that several tracked files share names none.
+    func resolve(_ path: String) -> String? {
+        if paths.contains(path) { return path }
+        guard !path.hasPrefix("/"), let name = path.split(separator: "/").last, let candidates = byName[name] else { return nil }
+        if let inside = candidates.filter({ path.hasSuffix("/" + $0) }).max(by: { $0.count < $1.count }) { return inside }
+        let outside = candidates.filter { $0.hasSuffix("/" + path) }
+        if !path.contains("/"), outside.count > 1 { return nil }
+        return outside.min { $0.count < $1.count }
     }
 }

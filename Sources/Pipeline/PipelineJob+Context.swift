@@ -18,13 +18,16 @@ extension PipelineJob {
         var loaded: [String: [String]] = [:]
         func load(_ path: String) async throws -> [String]? {
             if let lines = loaded[path] { return lines }
-            guard let entry = byPath[path], let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object) else { return nil }
+            // A name that could open or close a fence is never shown (git allows newlines and `<` in names).
+            guard PromptFence.isPresentable(path), let entry = byPath[path],
+                let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object)
+            else { return nil }
             let lines = Self.lines(text)
             loaded[path] = lines
             return lines
         }
         var sources: [String] = []
-        let frames = FrameRanking.ranked(errors.errors.map(\.locations), files: files)
+        let frames = FrameRanking.ranked(errors.errors.map(\.locations), files: TrackedFiles(files))
         for frame in frames {
             guard shown.insert("\(frame.path):\(frame.line ?? 0)").inserted, let lines = try await load(frame.path), !lines.isEmpty else { continue }
             plan.add(path: frame.path, lines: lines, range: snippetRange(lines, around: frame.line))
@@ -74,26 +77,27 @@ extension PipelineJob {
             code: redact(code), recentChange: redact(PromptFence.escape(recent.diff)), files: rendered.files, recentChangeTitle: recent.title)
     }
 
-    /// What changed in `files` since the last successful run of this workflow on the branch (every file,
-    /// when those did not change): the breaking change is often the bug. Without a green run to compare
-    /// with (none listed, a fork's, no permission), the run's own commit.
+    /// What changed in `files` since the last successful run of this workflow on the branch (the stat of
+    /// every file, when those did not change): the breaking change is often the bug. Without a green run to
+    /// compare with (none listed, only a fork's, not in this commit's history, no permission, git too slow),
+    /// the run's own commit.
     func recentChange(_ facts: RunFacts, files: [String], maxBytes: Int) async throws -> (title: String?, diff: String, sinceGreen: Bool) {
-        if let workflowID = facts.workflowID, let number = facts.runNumber,
+        guard maxBytes > 0 else { return (nil, "", false) }
+        if !files.isEmpty, let workflowID = facts.workflowID, let number = facts.runNumber,
             let green = try? await github.lastSuccessfulRun(repo: failure.repo, workflowID: workflowID, branch: facts.branch, before: number),
-            green.headRepository?.fullName.lowercased() ?? failure.repo.lowercased() == failure.repo.lowercased(),
             GitWorkspace.isObjectName(green.headSHA), green.headSHA != facts.headSHA,
-            (try? await pipeline.workspace.fetch(repo: failure.repo, sha: green.headSHA, token: try await github.accessToken())) != nil
+            (try? await pipeline.workspace.fetch(repo: failure.repo, sha: green.headSHA, token: try await github.accessToken())) != nil,
+            (try? await pipeline.workspace.isAncestor(repo: failure.repo, green.headSHA, of: facts.headSHA)) == true
         {
-            let from = green.headSHA
-            let to = facts.headSHA
-            var diff = try await pipeline.workspace.rangeDiff(repo: failure.repo, from: from, to: to, paths: files, maxBytes: maxBytes)
-            var scope = "to these files"
-            if diff.isEmpty {
-                diff = try await pipeline.workspace.rangeDiff(repo: failure.repo, from: from, to: to, paths: [], maxBytes: maxBytes)
-                scope = "(none to the files above)"
+            let (from, to) = (green.headSHA, facts.headSHA)
+            let range = "\(from.prefix(12))..\(to.prefix(12))"
+            if let diff = try? await pipeline.workspace.rangeDiff(repo: failure.repo, from: from, to: to, paths: files, maxBytes: maxBytes), !diff.isEmpty {
+                return ("Changes to these files since the last successful run of this workflow on the branch (\(range)):", diff, true)
             }
-            if !diff.isEmpty {
-                return ("Changes \(scope) since the last successful run of this workflow on the branch (\(from.prefix(12))..\(to.prefix(12))):", diff, true)
+            if let stat = try? await pipeline.workspace.rangeDiff(repo: failure.repo, from: from, to: to, paths: [], patch: false, maxBytes: maxBytes),
+                !stat.isEmpty
+            {
+                return ("Files changed since the last successful run of this workflow on the branch (\(range); none of the files above):", stat, true)
             }
         }
         return (nil, try await pipeline.workspace.commitDiff(repo: failure.repo, sha: facts.headSHA, maxBytes: maxBytes), false)

@@ -12,20 +12,33 @@ extension PipelineJob {
         _ report: inout StageRunner.Report
     ) async throws -> [LocalizedPlace]? {
         guard let template = pipeline.localizePrompt, !candidates.isEmpty else { return nil }
-        var map = ""
-        for (path, lines) in candidates.sorted(by: { $0.key < $1.key }) {
-            for (index, line) in lines.enumerated() {
-                guard map.count < 6000, let name = CalledDefinitions.definedName(line) else { continue }
-                map += "\(path):\(index + 1) \(name)\n"
+        // The map follows the frames' rank (the files they name first), then the other candidates.
+        let order = frames.map(\.path) + candidates.keys.sorted()
+        var map: [String] = []
+        var mapBytes = 0
+        var mapped: Set<String> = []
+        files: for path in order where mapped.insert(path).inserted && PromptFence.isPresentable(path) {
+            try Task.checkCancellation()
+            // Long lines are data or minified code, and no definition worth showing; a line's scan is
+            // quadratic in its words, so a hostile file must not get to make it long.
+            for (index, line) in (candidates[path] ?? []).prefix(5000).enumerated() where line.utf8.count <= 300 {
+                guard let name = CalledDefinitions.definedName(line) else { continue }
+                let entry = "\(path):\(index + 1) \(name)"
+                mapBytes += entry.utf8.count + 1
+                if mapBytes > 6000 { break files }
+                map.append(entry)
             }
         }
-        let others = files.filter { candidates[$0] == nil && !TestFiles.isTestPath($0) && Self.isSourcePath($0) }.prefix(150)
+        let others = files.lazy.filter { candidates[$0] == nil && PromptFence.isPresentable($0) && !TestFiles.isTestPath($0) && Self.isSourcePath($0) }
+            .prefix(150)
         let values: [String: String] = [
             "workflow": facts.workflow, "repository": failure.repo, "head_sha": facts.headSHA,
             "errors": PromptFence.escape(errors.errors.map { "- [\($0.kind.rawValue)] \($0.message)" }.joined(separator: "\n")),
-            "log_excerpt": PromptFence.escape(errors.errors.map(\.excerpt).joined(separator: "\n").suffix(4000).description),
-            "frames": frames.map { "- \($0.path)\($0.line.map { ":\($0)" } ?? "") (\($0.rank))" }.joined(separator: "\n"),
-            "map": PromptFence.escape(map), "files": PromptFence.escape(others.joined(separator: "\n")),
+            "log_excerpt": PromptFence.escape(String(errors.errors.map(\.excerpt).joined(separator: "\n").suffix(4000))),
+            "frames": PromptFence.escape(
+                frames.filter { PromptFence.isPresentable($0.path) }.map { "- \($0.path)\($0.line.map { ":\($0)" } ?? "") (\($0.rank))" }
+                    .joined(separator: "\n")),
+            "map": PromptFence.escape(map.joined(separator: "\n")), "files": PromptFence.escape(others.joined(separator: "\n")),
         ].mapValues(redact)
         let (system, user) = template.render(values)
         let response: LLMResponse
@@ -41,13 +54,15 @@ extension PipelineJob {
         return places.isEmpty ? nil : places
     }
 
-    /// A path the model may be shown as code: source, not data, lockfiles or media.
+    /// A path the model may be shown as code: source, not data, lockfiles, keys or media.
     static func isSourcePath(_ path: String) -> Bool {
         let sourceExtensions: Set<String> = [
             "py", "js", "jsx", "mjs", "cjs", "ts", "tsx", "go", "rs", "java", "kt", "scala", "rb", "swift", "c", "h", "cc", "cpp", "hpp", "cs", "php",
             "m", "mm", "ex", "exs", "erl", "hs", "clj", "sh", "lua", "dart",
         ]
-        return sourceExtensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return sourceExtensions.contains(name[name.index(after: dot)...].lowercased())
     }
 }
 
@@ -56,19 +71,21 @@ struct LocalizedPlace: Equatable, Sendable {
     var path: String
     var line: Int
 
-    /// The `PATH:LINE` lines of `reply` that name a tracked file, at most 8, in the reply's order. Anything
-    /// else (prose, an untracked or escaping path, a line number out of range) is ignored.
+    /// The `PATH:LINE` places `reply` names that are tracked source files, at most 8, in the reply's order.
+    /// Anything else (prose, an untracked, escaping or non-source path, a line number out of range) is ignored.
     static func parse(_ reply: String, files: [String]) -> [LocalizedPlace] {
         let tracked = Set(files)
+        let pattern = try! NSRegularExpression(pattern: #"([^\s`'"*:()\[\]]+):([0-9]{1,7})\b"#)
         var places: [LocalizedPlace] = []
-        for raw in reply.split(whereSeparator: \.isNewline) {
-            let text = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t-*`>•")).trimmingCharacters(in: .whitespaces)
-            let token = text.split(separator: " ").first.map(String.init) ?? ""
-            guard let colon = token.lastIndex(of: ":"), let line = Int(token[token.index(after: colon)...]), (1...1_000_000).contains(line)
+        for raw in reply.split(whereSeparator: \.isNewline).prefix(50) {
+            let text = String(raw.prefix(500))
+            let range = NSRange(text.startIndex..., in: text)
+            guard let match = pattern.firstMatch(in: text, range: range), let pathRange = Range(match.range(at: 1), in: text),
+                let lineRange = Range(match.range(at: 2), in: text), let line = Int(text[lineRange]), line >= 1
             else { continue }
-            var path = String(token[..<colon])
-            if path.hasPrefix("./") { path.removeFirst(2) }
-            guard tracked.contains(path), !places.contains(where: { $0.path == path && $0.line == line }) else { continue }
+            var path = String(text[pathRange])
+            while path.hasPrefix("./") { path.removeFirst(2) }
+            guard tracked.contains(path), PipelineJob.isSourcePath(path), !places.contains(where: { $0.path == path && $0.line == line }) else { continue }
             places.append(LocalizedPlace(path: path, line: line))
             if places.count == 8 { break }
         }

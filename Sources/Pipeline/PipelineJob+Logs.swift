@@ -74,7 +74,7 @@ extension PipelineJob {
                 errors.append(
                     ExtractedError(
                         job: job.name, message: redact(block.message), locations: locations, rule: block.rule, kind: block.kind,
-                        excerpt: redact(String(excerpt.prefix(4000)))))
+                        excerpt: String(redact(excerpt).prefix(4000))))
             }
         }
         let kind = extractor.failureKind(blocksForKind.sorted { $0.score > $1.score })

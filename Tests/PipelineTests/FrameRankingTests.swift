@@ -158,6 +158,33 @@ struct FrameRankingTests {
         #expect(ranked(log, files) == ["Tests/CalcTests/CalcTests.swift:9"])
     }
 
+    @Test func jvm_classLoaderPrefixes_andALibraryClassSharingAProjectFilesName() {
+        let log = """
+            java.lang.IllegalStateException: empty
+            \tat org.apache.commons.lang3.StringUtils.join(StringUtils.java:4)
+            \tat app//com.acme.web.Controller.render(Controller.java:40)
+            \tat app//com.acme.web.ControllerTest.renders(ControllerTest.java:12)
+            """
+        let files = [
+            "src/main/java/com/acme/util/StringUtils.java", "src/main/java/com/acme/web/Controller.java",
+            "src/main/java/com/acme/admin/Controller.java", "src/test/java/com/acme/web/ControllerTest.java",
+        ]
+        #expect(ranked(log, files) == ["src/main/java/com/acme/web/Controller.java:40", "src/test/java/com/acme/web/ControllerTest.java:12"])
+    }
+
+    @Test func pathsOutsideTheCheckout_andAmbiguousBareNames_resolveToNothing() {
+        let files = TrackedFiles([
+            "client.go", "src/lib.rs", "a/util.py", "b/util.py", "src/main/java/com/acme/Calc.java", "fixtures/src/main/java/com/acme/Calc.java",
+        ])
+        #expect(files.resolve("/home/runner/go/pkg/mod/github.com/x/y@v1.2.0/client.go") == nil)
+        #expect(files.resolve("/home/user/.cargo/registry/src/index/foo-1.0/src/lib.rs") == nil)
+        #expect(files.resolve("util.py") == nil)
+        #expect(files.resolve("com/acme/Calc.java") == "src/main/java/com/acme/Calc.java")
+        #expect(files.resolve("repo/a/util.py") == "a/util.py")
+        #expect(LocationFinder.relative("/opt/actions-runner/_work/app/app/src/lib.rs") == "src/lib.rs")
+        #expect(LocationFinder.relative("/home/travis/build/acme/app/a/util.py") == "a/util.py")
+    }
+
     @Test func twoErrors_theirCalledFramesComeBeforeEitherDeepestFrame() {
         let first = [CodeLocation(file: "src/a.js", line: 3), CodeLocation(file: "src/b.js", line: 5), CodeLocation(file: "test/a.test.js", line: 1)]
         let second = [CodeLocation(file: "src/c.js", line: 7), CodeLocation(file: "src/d.js", line: 9), CodeLocation(file: "test/c.test.js", line: 2)]
