@@ -1,3 +1,4 @@
+import Foundation
 import Prometheus
 import Queue
 
@@ -30,6 +31,8 @@ public enum DatabaseMetricsExporter {
         registry.makeCounter(descriptor: describe(MetricNames.llmCost, "LLM cost in US dollars."))
             .increment(by: snapshot.totals["llm_cost_usd"]?[""] ?? 0)
 
+        renderFixOutcomes(snapshot, registry)
+
         var byLabel: [String: [Double]] = [:]
         for (stage, durations) in snapshot.stageDurations {
             byLabel[MetricNames.stageLabel(stage), default: []].append(contentsOf: durations)
@@ -43,7 +46,40 @@ public enum DatabaseMetricsExporter {
         return registry.emitToString()
     }
 
+    /// What became of the autofix pull requests: per-repository figures stay in the SQL views (labels bounded).
+    static func renderFixOutcomes(_ snapshot: MetricsSnapshot, _ registry: PrometheusCollectorRegistry) {
+        let outcomes = snapshot.fixOutcomes
+        for word in FixRates.outcomeWords {
+            registry.makeGauge(
+                describing: MetricNames.fixOutcomes, "Autofix pull requests opened in the last 30 days, by what became of them.", ("outcome", word)
+            )
+            .set(to: Double(outcomes.filter { $0.outcome == word }.count))
+        }
+        for (label, days) in MetricNames.rateWindows {
+            let rates = FixRates(outcomes.filter { $0.openedAt >= snapshot.takenAt.addingTimeInterval(-days * 86_400) })
+            let ratios: [(String, String, Double?)] = [
+                (MetricNames.fixSuccessRatio, "Share of autofix pull requests whose fix branch's CI passed.", rates.success),
+                (MetricNames.fixAcceptanceRatio, "Share of autofix pull requests merged.", rates.acceptance),
+                (MetricNames.fixFalsePositiveRatio, "Share of autofix pull requests closed unmerged or still red.", rates.falsePositive),
+            ]
+            for (name, help, value) in ratios {
+                guard let value else { continue }
+                registry.makeGauge(describing: name, help, ("window", label)).set(to: value)
+            }
+        }
+        let histogram = registry.makeValueHistogram(
+            descriptor: describe(MetricNames.timeToFix, "Seconds from the failure to the first green CI on the fix branch."), labels: [],
+            buckets: MetricNames.timeToFixBuckets)
+        outcomes.compactMap(\.secondsToGreen).forEach(histogram.record)
+    }
+
     static func describe(_ name: String, _ help: String) -> MetricNameDescriptor {
         MetricNameDescriptor(metricName: name, unitName: "", helpText: help)
+    }
+}
+
+extension PrometheusCollectorRegistry {
+    fileprivate func makeGauge(describing name: String, _ help: String, _ label: (String, String)) -> Gauge {
+        makeGauge(descriptor: DatabaseMetricsExporter.describe(name, help), labels: [label])
     }
 }

@@ -10,6 +10,15 @@ public enum MetricNames {
     public static let llmTokens = "autofix_llm_tokens_total"
     public static let llmCost = "autofix_llm_cost_usd_total"
     public static let httpRequests = "autofix_http_requests_total"
+    /// Autofix pull requests opened in the last 30 days by what became of them, and the rates over 7 and 30 days.
+    public static let fixOutcomes = "autofix_fix_outcomes"
+    public static let fixSuccessRatio = "autofix_fix_success_ratio"
+    public static let fixAcceptanceRatio = "autofix_fix_acceptance_ratio"
+    public static let fixFalsePositiveRatio = "autofix_fix_false_positive_ratio"
+    /// Failure to the first green CI run on the fix branch, pull requests of the last 30 days.
+    public static let timeToFix = "autofix_time_to_fix_seconds"
+    public static let rateWindows: [(label: String, days: Double)] = [("7d", 7), ("30d", 30)]
+    public static let timeToFixBuckets: [Double] = [60, 120, 300, 600, 1800, 3600, 7200, 21_600, 86_400]
     /// Worker process: how long each execution ran, by how it ended.
     public static let jobRunDuration = "autofix_worker_job_run_seconds"
 

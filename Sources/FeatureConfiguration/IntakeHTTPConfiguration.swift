@@ -11,6 +11,10 @@ public struct IntakeHTTPConfiguration: Sendable {
     public var maxBodyBytes: Int = 256 * 1024
     /// A connection with no complete request for this long is closed (slow or idle clients).
     public var idleTimeout: Duration = .seconds(30)
+    /// Autofix branches and the bot's login, to tell deliveries about the bot's own pull requests
+    /// (set from the pipeline's `branch_prefix` and `bot_name` by the composition root).
+    public var fixBranchPrefix = "ci/autofix-"
+    public var botLogin = "ci-autofix[bot]"
 
     public init() {}
 }

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Intake
+import Queue
 
 extension IntakeServer {
     /// GitHub's webhook: the signature is checked over the raw body before anything is parsed.
@@ -53,14 +54,38 @@ extension IntakeServer {
             }
             guard event.action == "completed" else { return ignored("workflow_run action is not completed") }
             guard let run = event.workflowRun else { throw APIError(.badRequest, "missing workflow_run") }
+            // CI on a fix branch is the fix's result, never a new failure to fix.
+            if let branch = run.headBranch, branch.hasPrefix(configuration.fixBranchPrefix), let repo = event.repository?.fullName {
+                let at = run.updatedAt.flatMap { try? Date($0, strategy: .iso8601) } ?? Date()
+                let fact = FixEvent.ciCompleted(repo: repo, branch: branch, workflow: run.name ?? "", conclusion: run.conclusion ?? "", at: at)
+                return try await record(fact)
+            }
             // A run that timed out failed as much as one that failed (its jobs' conclusion is `timed_out`).
             guard ["failure", "timed_out"].contains(run.conclusion ?? "") else {
                 return ignored("workflow_run conclusion is \(run.conclusion ?? "null"), not failure")
             }
             return try await accept(event.request(run))
+        case "pull_request", "pull_request_review":
+            let payload: PullRequestEvent
+            do {
+                payload = try JSONDecoder().decode(PullRequestEvent.self, from: body)
+            } catch {
+                throw APIError(.badRequest, "malformed \(event) payload")
+            }
+            guard let fact = payload.fact(event: event, branchPrefix: configuration.fixBranchPrefix, botLogin: configuration.botLogin, now: Date())
+            else {
+                return ignored("\(event) \(payload.action ?? "") is not about an autofix pull request's fate")
+            }
+            return try await record(fact)
         default:
             return ignored("event \(event.isEmpty ? "(none)" : event) is not handled")
         }
+    }
+
+    /// Applies a fact to the outcome record it is about.
+    private func record(_ fact: FixEvent) async throws -> Response {
+        guard try await store.applyFixEvent(fact) else { return ignored("no open autofix pull request matches, or the conclusion says nothing") }
+        return JSONResponse.make(.accepted, ["recorded": "\(fact)"])
     }
 
     private func ignored(_ reason: String) -> Response {

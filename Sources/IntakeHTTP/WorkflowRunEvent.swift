@@ -12,9 +12,11 @@ struct WorkflowRunEvent: Decodable {
         var headSHA: String?
         var headBranch: String?
         var htmlURL: String?
+        var updatedAt: String?
 
         enum CodingKeys: String, CodingKey {
             case id, name, conclusion
+            case updatedAt = "updated_at"
             case runAttempt = "run_attempt"
             case headSHA = "head_sha"
             case headBranch = "head_branch"

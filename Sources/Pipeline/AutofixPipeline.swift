@@ -106,6 +106,12 @@ final class PipelineJob: @unchecked Sendable {
         let patch = try await stages.run(.generatePatch) { report in try await generatePatch(facts, errors, gathered, &report) }
         let validated = try await stages.run(.validate) { report in try await validate(facts, errors, patch, &report) }
         let pull = try await stages.run(.openPR) { report in try await publish(facts, errors, validated, &report) }
+        // From here on the pull request's fate is recorded (webhook deliveries about it); a retry records nothing twice.
+        let now = context.clock.now()
+        try await context.recordFixOpened(
+            FixOutcome(
+                repo: failure.repo, pullNumber: pull.number, jobID: context.job.id, branch: branch, failedAt: context.job.createdAt, openedAt: now,
+                updatedAt: now))
         let result = JobJSON.text(["pr_number": pull.number, "branch": branch, "files": validated.files, "reused": pull.reused])
         return .succeeded(prURL: pull.url, result: result)
     }

@@ -33,6 +33,11 @@ public struct JobContext: Sendable {
         try await store.saveCheckpoint(lease, stage: stage, data: data)
     }
 
+    /// Starts the outcome record of the pull request this job opened (or found open).
+    public func recordFixOpened(_ outcome: FixOutcome) async throws {
+        try await store.recordFixOpened(outcome)
+    }
+
     public func recordStage(_ record: StageRecord) async throws {
         try await store.recordStage(lease, record)
     }

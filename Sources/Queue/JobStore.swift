@@ -73,6 +73,14 @@ public protocol JobStore: Sendable {
     /// Returns when new work may be claimable (a store that hears of enqueues), or after `timeout`.
     func awaitWork(timeout: Duration) async
 
+    /// Starts the outcome record of a pull request the pipeline opened; a record that exists stays as it is.
+    func recordFixOpened(_ outcome: FixOutcome) async throws
+    /// Applies a fact to the record of the autofix pull request it is about; false when none matches.
+    @discardableResult
+    func applyFixEvent(_ event: FixEvent) async throws -> Bool
+    /// Outcome records, the most recently opened first.
+    func fixOutcomes(_ filter: FixOutcomeFilter) async throws -> [FixOutcome]
+
     /// Where the store's I/O completes (PostgreSQL: its connections' event loop), or nil. The worker
     /// pool keeps its own bookkeeping there, so a claim or completion costs no thread hop each way.
     var taskExecutor: (any TaskExecutor)? { get }

@@ -28,10 +28,18 @@ public struct MetricsSnapshot: Sendable, Hashable {
     public var totals: [String: [String: Double]]
     /// Stage name to the durations (seconds) of retained stage records.
     public var stageDurations: [String: [Double]]
+    /// The outcome records of pull requests opened in the last 30 days, and when the snapshot was taken.
+    public var fixOutcomes: [FixOutcome]
+    public var takenAt: Date
 
-    public init(stats: QueueStats, totals: [String: [String: Double]], stageDurations: [String: [Double]]) {
+    public init(
+        stats: QueueStats, totals: [String: [String: Double]], stageDurations: [String: [Double]], fixOutcomes: [FixOutcome] = [],
+        takenAt: Date = Date(timeIntervalSince1970: 0)
+    ) {
         self.stats = stats
         self.totals = totals
         self.stageDurations = stageDurations
+        self.fixOutcomes = fixOutcomes
+        self.takenAt = takenAt
     }
 }

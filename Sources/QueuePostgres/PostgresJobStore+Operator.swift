@@ -133,7 +133,7 @@ extension PostgresJobStore {
 
     public func metricsSnapshot() async throws -> MetricsSnapshot {
         let now = clock.now()
-        return try await transaction(isolation: Self.snapshot) { connection, logger in
+        var snapshot = try await transaction(isolation: Self.snapshot) { connection, logger in
             var totals: [String: [String: Double]] = [:]
             for row in try await connection.rows(PostgresStatements.metricTotals, logger: logger) {
                 totals[try row.value(0), default: [:]][try row.value(1)] = try row.value(2)
@@ -146,6 +146,9 @@ extension PostgresJobStore {
                 stats: try await Self.stats(connection, now: now, window: .seconds(86_400), logger: logger), totals: totals,
                 stageDurations: durations)
         }
+        snapshot.fixOutcomes = try await fixOutcomes(FixOutcomeFilter(openedSince: now.addingTimeInterval(-30 * 86_400), limit: 100_000))
+        snapshot.takenAt = now
+        return snapshot
     }
 
     /// The figures of one report come from one snapshot, as on SQLite.

@@ -267,6 +267,42 @@ enum PostgresStatements {
         SELECT eval_id, model, cases::bigint, runs::bigint, success_rate::float8, false_positive_rate::float8, mean_seconds_to_fix::float8
         FROM v_eval_summary ORDER BY recorded_at DESC, eval_id
         """
+
+    // MARK: fix outcomes
+
+    static let insertFixOutcome = """
+        INSERT INTO fix_outcomes (repo, pr_number, job_id, branch, failed_at, opened_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (repo, pr_number) DO NOTHING
+        """
+
+    /// A completed run on an open fix branch: the latest run decides the state; the first green is kept.
+    static let fixCICompleted = """
+        UPDATE fix_outcomes
+        SET ci_state = $1, ci_runs = ci_runs + 1, ci_workflow = $2, updated_at = $3,
+            first_green_at = CASE WHEN $1 = 'passed' AND first_green_at IS NULL THEN $3 ELSE first_green_at END
+        WHERE repo = $4 AND branch = $5 AND pr_state = 'open'
+        RETURNING pr_number
+        """
+
+    static let fixClosed = """
+        UPDATE fix_outcomes SET pr_state = $1, closed_by = $2, closed_at = $3, updated_at = $3 WHERE repo = $4 AND pr_number = $5
+        RETURNING pr_number
+        """
+
+    static let fixReopened = """
+        UPDATE fix_outcomes SET pr_state = 'open', closed_by = NULL, closed_at = NULL, updated_at = $1 WHERE repo = $2 AND pr_number = $3
+        RETURNING pr_number
+        """
+
+    static let fixReviewed = "UPDATE fix_outcomes SET review_state = $1, updated_at = $2 WHERE repo = $3 AND pr_number = $4 RETURNING pr_number"
+
+    static let fixOutcomes = """
+        SELECT repo, pr_number, job_id, branch, failed_at, opened_at, ci_state, ci_runs, ci_workflow, first_green_at, review_state,
+               pr_state, closed_by, closed_at, updated_at
+        FROM fix_outcomes
+        WHERE ($1::text IS NULL OR repo = $1) AND ($2::bigint IS NULL OR opened_at >= $2) AND ($3::bigint IS NULL OR job_id = $3)
+        ORDER BY opened_at DESC, repo, pr_number LIMIT $4
+        """
 }
 
 /// The first key of the store's two-key advisory locks, so they never meet another application's; the

@@ -125,7 +125,7 @@ extension SQLiteJobStore {
 
     public func metricsSnapshot() async throws -> MetricsSnapshot {
         let now = clock.now()
-        return try await pool.read { db in
+        var snapshot = try await pool.read { db in
             var totals: [String: [String: Double]] = [:]
             for row in try Row.fetchAll(db, sql: SQLiteStatements.metricTotals) {
                 totals[row["name"], default: [:]][row["label"]] = row["value"]
@@ -137,6 +137,9 @@ extension SQLiteJobStore {
             return MetricsSnapshot(
                 stats: try Self.stats(db, now: now, window: .seconds(86_400)), totals: totals, stageDurations: durations)
         }
+        snapshot.fixOutcomes = try await fixOutcomes(FixOutcomeFilter(openedSince: now.addingTimeInterval(-30 * 86_400), limit: 100_000))
+        snapshot.takenAt = now
+        return snapshot
     }
 
     static func stats(_ db: Database, now: Date, window: Duration) throws -> QueueStats {

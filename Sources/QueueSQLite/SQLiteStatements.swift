@@ -174,4 +174,37 @@ enum SQLiteStatements {
         SELECT eval_id, model, cases, runs, success_rate, false_positive_rate, mean_seconds_to_fix
         FROM v_eval_summary ORDER BY recorded_at DESC, eval_id
         """
+
+    // MARK: fix outcomes
+
+    static let insertFixOutcome = """
+        INSERT INTO fix_outcomes (repo, pr_number, job_id, branch, failed_at, opened_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo, pr_number) DO NOTHING
+        """
+
+    /// A completed run on an open fix branch: the latest run decides the state; the first green is kept.
+    static let fixCICompleted = """
+        UPDATE fix_outcomes
+        SET ci_state = :state, ci_runs = ci_runs + 1, ci_workflow = :workflow, updated_at = :at,
+            first_green_at = CASE WHEN :state = 'passed' AND first_green_at IS NULL THEN :at ELSE first_green_at END
+        WHERE repo = :repo AND branch = :branch AND pr_state = 'open'
+        """
+
+    static let fixClosed = """
+        UPDATE fix_outcomes SET pr_state = ?, closed_by = ?, closed_at = ?, updated_at = ? WHERE repo = ? AND pr_number = ?
+        """
+
+    static let fixReopened = """
+        UPDATE fix_outcomes SET pr_state = 'open', closed_by = NULL, closed_at = NULL, updated_at = ? WHERE repo = ? AND pr_number = ?
+        """
+
+    static let fixReviewed = "UPDATE fix_outcomes SET review_state = ?, updated_at = ? WHERE repo = ? AND pr_number = ?"
+
+    static let fixOutcomes = """
+        SELECT repo, pr_number, job_id, branch, failed_at, opened_at, ci_state, ci_runs, ci_workflow, first_green_at, review_state,
+               pr_state, closed_by, closed_at, updated_at
+        FROM fix_outcomes
+        WHERE (:repo IS NULL OR repo = :repo) AND (:since IS NULL OR opened_at >= :since) AND (:job IS NULL OR job_id = :job)
+        ORDER BY opened_at DESC, repo, pr_number LIMIT :limit
+        """
 }

@@ -8,7 +8,12 @@ import ServiceLifecycle
 extension AutofixApp {
     /// Runs `autofix serve` until SIGTERM/SIGINT. `onRunning` gets the bound port.
     public func runServer(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let http = configuration.http
+        let http = {
+            var http = configuration.http
+            http.fixBranchPrefix = configuration.pipeline.branchPrefix
+            http.botLogin = configuration.pipeline.botName
+            return http
+        }()
         guard !http.apiKeys.isEmpty || !http.operatorKeys.isEmpty || !(http.webhookSecret ?? "").isEmpty else {
             throw ConfigurationError.invalidValue(
                 key: "api_keys", value: "", expected: "at least one API key, operator key or webhook secret before serving",

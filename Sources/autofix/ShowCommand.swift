@@ -15,14 +15,20 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         let jobID = try parseJobID(id)
         let app = try global.makeApp()
-        let (job, runs) = try await global.withExistingStore(app) { store in
+        let (job, runs, outcomes) = try await global.withExistingStore(app) { store in
             guard let job = try await store.job(id: jobID) else { throw QueueError.jobNotFound(jobID) }
-            return (job, try await store.runs(jobID: jobID))
+            return (job, try await store.runs(jobID: jobID), try await store.fixOutcomes(FixOutcomeFilter(jobID: jobID)))
         }
         if json {
-            printLine(JobJSON.text(JobJSON.detail(job, runs: runs)))
+            var detail = JobJSON.detail(job, runs: runs)
+            detail["fix_outcomes"] = outcomes.map(OutcomePresenter.object)
+            printLine(JobJSON.text(detail))
         } else {
             printLine(JobPresenter.detail(job, runs: runs))
+            if !outcomes.isEmpty {
+                printLine(
+                    "fix outcome:\n" + OutcomePresenter.text(outcomes).split(separator: "\n").prefix(outcomes.count).map { "  \($0)" }.joined(separator: "\n"))
+            }
         }
     }
 }

@@ -28,6 +28,13 @@ import Testing
             #expect(pulls[0].labels == ["ci/autofix"])
             #expect(pulls[0].body.contains("test_add") && pulls[0].comments.count == 1)
             #expect(job.prURL == "https://github.com/octo/app/pull/\(pulls[0].number)")
+            // The pull request's fate is recorded from its opening on, and listed by `autofix outcomes`.
+            let outcome = try #require(try await scenario.store(env).fixOutcomes(FixOutcomeFilter()).first)
+            #expect(outcome.pullNumber == pulls[0].number && outcome.jobID == job.id && outcome.branch == "ci/autofix-777" && outcome.outcome == "open")
+            let listed = try await AutofixProcess.run(["outcomes", "--json"], environment: env, directory: URL(fileURLWithPath: scenario.dir))
+            #expect(
+                listed.status == 0 && listed.stdout.contains("\"pr_number\" : \(pulls[0].number)")
+                    || listed.stdout.contains("\"pr_number\":\(pulls[0].number)"), "\(listed.stdout)")
             let run = try #require(try await scenario.store(env).runs(jobID: job.id).last)
             #expect(run.stages.map(\.stage) == ["fetch_logs", "extract_errors", "gather_context", "generate_patch", "validate", "open_pr"])
             #expect(run.tokensIn > 0 && run.promptVersion == "ci_autofix.v1")

@@ -4,7 +4,7 @@ import Testing
 
 /// The behaviours every `JobStore` must have. A store's test suite runs `all` against its factory.
 enum JobStoreConformance {
-    static let all: [ConformanceCase] = lifecycle + leasing + operatorCases
+    static let all: [ConformanceCase] = lifecycle + leasing + operatorCases + outcomeCases
 
     static let lifecycle: [ConformanceCase] = [
         ConformanceCase(name: "enqueue_returnsQueuedJobWithDefaults") { h in

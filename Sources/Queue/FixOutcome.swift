@@ -1,0 +1,133 @@
+import Foundation
+
+/// What became of one autofix pull request: its fix branch's CI, its review, merged or closed unmerged.
+/// One record per pull request, kept after its job is pruned; the rates on the dashboards come from these.
+public struct FixOutcome: Sendable, Hashable, Codable {
+    public enum CIState: String, Sendable, Codable, CaseIterable {
+        case pending, passed, failed, cancelled
+
+        /// A completed run's conclusion as the record keeps it; nil for those that say nothing of the fix
+        /// (`neutral`, `skipped`, `stale`, `action_required`).
+        public init?(conclusion: String) {
+            switch conclusion {
+            case "success": self = .passed
+            case "failure", "timed_out", "startup_failure": self = .failed
+            case "cancelled": self = .cancelled
+            default: return nil
+            }
+        }
+    }
+
+    public enum PullState: String, Sendable, Codable, CaseIterable {
+        case open, merged
+        case closedUnmerged = "closed_unmerged"
+    }
+
+    public var repo: String
+    public var pullNumber: Int
+    public var jobID: Int64?
+    public var branch: String
+    /// When the failure was handed to the service (the job's enqueue), and when the fix's PR opened.
+    public var failedAt: Date
+    public var openedAt: Date
+    public var ci: CIState
+    /// CI runs completed on the fix branch, and the workflow of the latest.
+    public var ciRuns: Int
+    public var ciWorkflow: String?
+    public var firstGreenAt: Date?
+    /// The latest review's state (`approved`, `changes_requested`, `commented`), nil without one.
+    public var review: String?
+    public var pull: PullState
+    /// `maintainer` or `bot`, for a closed pull request.
+    public var closedBy: String?
+    public var closedAt: Date?
+    public var updatedAt: Date
+
+    public init(
+        repo: String, pullNumber: Int, jobID: Int64?, branch: String, failedAt: Date, openedAt: Date, ci: CIState = .pending, ciRuns: Int = 0,
+        ciWorkflow: String? = nil, firstGreenAt: Date? = nil, review: String? = nil, pull: PullState = .open, closedBy: String? = nil,
+        closedAt: Date? = nil, updatedAt: Date
+    ) {
+        self.repo = repo
+        self.pullNumber = pullNumber
+        self.jobID = jobID
+        self.branch = branch
+        self.failedAt = failedAt
+        self.openedAt = openedAt
+        self.ci = ci
+        self.ciRuns = ciRuns
+        self.ciWorkflow = ciWorkflow
+        self.firstGreenAt = firstGreenAt
+        self.review = review
+        self.pull = pull
+        self.closedBy = closedBy
+        self.closedAt = closedAt
+        self.updatedAt = updatedAt
+    }
+
+    /// Seconds from the failure to the first green CI on the fix branch.
+    public var secondsToGreen: Double? { firstGreenAt.map { $0.timeIntervalSince(failedAt) } }
+
+    /// The one word the metrics and the list use: what is known last.
+    public var outcome: String {
+        switch pull {
+        case .merged: "merged"
+        case .closedUnmerged: "closed_unmerged"
+        case .open:
+            switch ci {
+            case .passed: "ci_passed"
+            case .failed: "ci_failed"
+            case .pending, .cancelled: "open"
+            }
+        }
+    }
+}
+
+/// A fact about an autofix pull request, from a webhook delivery or the poller.
+public enum FixEvent: Sendable, Hashable {
+    /// A workflow run on the fix branch completed (`success`, `failure`, `cancelled`, …).
+    case ciCompleted(repo: String, branch: String, workflow: String, conclusion: String, at: Date)
+    case closed(repo: String, pullNumber: Int, merged: Bool, byBot: Bool, at: Date)
+    case reopened(repo: String, pullNumber: Int, at: Date)
+    case reviewed(repo: String, pullNumber: Int, state: String, at: Date)
+}
+
+/// Which outcomes `autofix outcomes` lists.
+public struct FixOutcomeFilter: Sendable, Hashable {
+    public var repo: String?
+    public var openedSince: Date?
+    public var jobID: Int64?
+    public var limit: Int
+
+    public init(repo: String? = nil, openedSince: Date? = nil, jobID: Int64? = nil, limit: Int = 500) {
+        self.repo = repo
+        self.openedSince = openedSince
+        self.jobID = jobID
+        self.limit = limit
+    }
+}
+
+/// The design document's rates over some outcome records: success (CI green on the fix branch), acceptance
+/// (merged), false positives (closed unmerged, or still red), and the mean time from the failure to a green fix.
+public struct FixRates: Sendable, Equatable {
+    public var pulls: Int
+    public var success: Double?
+    public var acceptance: Double?
+    public var falsePositive: Double?
+    public var meanSecondsToGreen: Double?
+
+    public init(_ outcomes: [FixOutcome]) {
+        pulls = outcomes.count
+        func share(_ test: (FixOutcome) -> Bool) -> Double? {
+            outcomes.isEmpty ? nil : Double(outcomes.filter(test).count) / Double(outcomes.count)
+        }
+        success = share { $0.ci == .passed }
+        acceptance = share { $0.pull == .merged }
+        falsePositive = share { $0.pull == .closedUnmerged || ($0.ci == .failed && $0.pull != .merged) }
+        let greens = outcomes.compactMap(\.secondsToGreen)
+        meanSecondsToGreen = greens.isEmpty ? nil : greens.reduce(0, +) / Double(greens.count)
+    }
+
+    /// Every word `FixOutcome.outcome` can be, for metric labels.
+    public static let outcomeWords = ["open", "ci_passed", "ci_failed", "merged", "closed_unmerged"]
+}

@@ -1,0 +1,52 @@
+import Core
+import Foundation
+import PostgresNIO
+import Queue
+
+extension PostgresJobStore {
+    public func recordFixOpened(_ o: FixOutcome) async throws {
+        try await transaction { connection, logger in
+            try await connection.run(
+                PostgresStatements.insertFixOutcome,
+                [o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis], logger: logger)
+        }
+    }
+
+    public func applyFixEvent(_ event: FixEvent) async throws -> Bool {
+        try await transaction { connection, logger in
+            let changed: [PostgresRandomAccessRow]
+            switch event {
+            case .ciCompleted(let repo, let branch, let workflow, let conclusion, let at):
+                guard let state = FixOutcome.CIState(conclusion: conclusion) else { return false }
+                changed = try await connection.rows(
+                    PostgresStatements.fixCICompleted, [state.rawValue, workflow, at.millis, repo, branch], logger: logger)
+            case .closed(let repo, let number, let merged, let byBot, let at):
+                let state: FixOutcome.PullState = merged ? .merged : .closedUnmerged
+                changed = try await connection.rows(
+                    PostgresStatements.fixClosed, [state.rawValue, byBot ? "bot" : "maintainer", at.millis, repo, number],
+                    logger: logger)
+            case .reopened(let repo, let number, let at):
+                changed = try await connection.rows(PostgresStatements.fixReopened, [at.millis, repo, number], logger: logger)
+            case .reviewed(let repo, let number, let state, let at):
+                changed = try await connection.rows(
+                    PostgresStatements.fixReviewed, [state, at.millis, repo, number], logger: logger)
+            }
+            return !changed.isEmpty
+        }
+    }
+
+    public func fixOutcomes(_ filter: FixOutcomeFilter) async throws -> [FixOutcome] {
+        try await read { connection, logger in
+            try await connection.rows(PostgresStatements.fixOutcomes, [filter.repo, filter.openedSince?.millis, filter.jobID, filter.limit], logger: logger).map
+            { row in
+                FixOutcome(
+                    repo: try row.value(0), pullNumber: Int(try row.value(1, Int32.self)), jobID: try row.value(2),
+                    branch: try row.value(3), failedAt: Date(millis: try row.value(4)), openedAt: Date(millis: try row.value(5)),
+                    ci: FixOutcome.CIState(rawValue: try row.value(6)) ?? .pending, ciRuns: Int(try row.value(7, Int32.self)),
+                    ciWorkflow: try row.value(8), firstGreenAt: try row.value(9, Int64?.self).map(Date.init(millis:)), review: try row.value(10),
+                    pull: FixOutcome.PullState(rawValue: try row.value(11)) ?? .open, closedBy: try row.value(12),
+                    closedAt: try row.value(13, Int64?.self).map(Date.init(millis:)), updatedAt: Date(millis: try row.value(14)))
+            }
+        }
+    }
+}

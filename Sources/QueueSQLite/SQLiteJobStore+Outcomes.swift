@@ -1,0 +1,51 @@
+import Core
+import Foundation
+import GRDB
+import Queue
+
+extension SQLiteJobStore {
+    public func recordFixOpened(_ o: FixOutcome) async throws {
+        try await write { db in
+            try db.execute(
+                sql: SQLiteStatements.insertFixOutcome,
+                arguments: [o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis])
+        }
+    }
+
+    public func applyFixEvent(_ event: FixEvent) async throws -> Bool {
+        try await write { db in
+            switch event {
+            case .ciCompleted(let repo, let branch, let workflow, let conclusion, let at):
+                guard let state = FixOutcome.CIState(conclusion: conclusion) else { return false }
+                try db.execute(
+                    sql: SQLiteStatements.fixCICompleted,
+                    arguments: ["state": state.rawValue, "workflow": workflow, "at": at.millis, "repo": repo, "branch": branch])
+            case .closed(let repo, let number, let merged, let byBot, let at):
+                let state: FixOutcome.PullState = merged ? .merged : .closedUnmerged
+                try db.execute(
+                    sql: SQLiteStatements.fixClosed, arguments: [state.rawValue, byBot ? "bot" : "maintainer", at.millis, at.millis, repo, number])
+            case .reopened(let repo, let number, let at):
+                try db.execute(sql: SQLiteStatements.fixReopened, arguments: [at.millis, repo, number])
+            case .reviewed(let repo, let number, let state, let at):
+                try db.execute(sql: SQLiteStatements.fixReviewed, arguments: [state, at.millis, repo, number])
+            }
+            return db.changesCount > 0
+        }
+    }
+
+    public func fixOutcomes(_ filter: FixOutcomeFilter) async throws -> [FixOutcome] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: SQLiteStatements.fixOutcomes,
+                arguments: ["repo": filter.repo, "since": filter.openedSince?.millis, "job": filter.jobID, "limit": filter.limit]
+            ).map { row in
+                FixOutcome(
+                    repo: row[0], pullNumber: row[1], jobID: row[2], branch: row[3], failedAt: Date(millis: row[4]), openedAt: Date(millis: row[5]),
+                    ci: FixOutcome.CIState(rawValue: row[6]) ?? .pending, ciRuns: row[7], ciWorkflow: row[8],
+                    firstGreenAt: (row[9] as Int64?).map(Date.init(millis:)), review: row[10],
+                    pull: FixOutcome.PullState(rawValue: row[11]) ?? .open, closedBy: row[12], closedAt: (row[13] as Int64?).map(Date.init(millis:)),
+                    updatedAt: Date(millis: row[14]))
+            }
+        }
+    }
+}
