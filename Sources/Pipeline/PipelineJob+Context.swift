@@ -113,21 +113,19 @@ extension PipelineJob {
         }
     }
 
-    /// The lines a section around `line` shows: from the enclosing definition to `contextLines` below.
+    /// The lines a section around `line` shows (see `snippetRange`).
     func sectionLines(_ lines: [String], around line: Int) -> [String] {
         guard !lines.isEmpty else { return [] }
-        let target = min(max(line - 1, 0), lines.count - 1)
-        return Array(lines[enclosingStart(lines, target)...min(lines.count - 1, target + configuration.contextLines)])
+        return Array(lines[snippetRange(lines, around: line)])
     }
 
-    /// The line of the definition enclosing `target` (up to 60 lines above), or `target - contextLines`.
-    func enclosingStart(_ lines: [String], _ target: Int) -> Int {
+    /// The line of the definition enclosing `target` (up to 60 lines above), if there is one.
+    func definitionLine(_ lines: [String], _ target: Int) -> Int? {
         let definitions = ["def ", "async def ", "func ", "function ", "fn ", "class ", "public ", "private ", "static ", "it(", "test(", "describe("]
-        for index in stride(from: target, through: max(0, target - 60), by: -1) {
+        return stride(from: target, through: max(0, target - 60), by: -1).first { index in
             let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
-            if definitions.contains(where: trimmed.hasPrefix) { return min(index, max(0, target - configuration.contextLines)) }
+            return definitions.contains(where: trimmed.hasPrefix)
         }
-        return max(0, target - configuration.contextLines)
     }
 
     /// A file's lines before its first definition (imports, module declarations), at most 30; nil when it starts with one.
@@ -145,11 +143,16 @@ extension PipelineJob {
         Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// From the enclosing definition (up to 60 lines above) to `contextLines` below; the head of the file without a line.
+    /// From the enclosing definition (up to 60 lines above, and at least `contextLines`) to `contextLines`
+    /// below, and on to the end of the enclosing function when it ends further down (at most 150 lines):
+    /// a long function is shown whole, a short one with its neighbourhood. The head of the file without a line.
     func snippetRange(_ lines: [String], around line: Int?) -> ClosedRange<Int> {
         let target = min(max((line ?? 1) - 1, 0), lines.count - 1)
-        let start = line == nil ? 0 : enclosingStart(lines, target)
-        let end = line == nil ? min(lines.count - 1, 80) : min(lines.count - 1, target + configuration.contextLines)
+        guard line != nil else { return 0...min(lines.count - 1, 80) }
+        let definition = definitionLine(lines, target)
+        let start = min(definition ?? target, max(0, target - configuration.contextLines))
+        var end = min(lines.count - 1, target + configuration.contextLines)
+        if let definition, let functionEnd = FunctionSpan.end(lines, start: definition), functionEnd >= target { end = max(end, functionEnd) }
         return start...end
     }
 }
