@@ -36,6 +36,20 @@ enum CalledDefinitions {
         return names
     }
 
+    /// The names an error message points at: calls (`add() takes 2 positional arguments`) and quoted
+    /// identifiers (`name 'total' is not defined`, `undefined method `*'`), first appearance first.
+    static func namedInMessage(_ message: String) -> [String] {
+        var names = calledNames([message])
+        let quoted = try! NSRegularExpression(pattern: #"['"`‘“]([A-Za-z_][A-Za-z0-9_]{2,})['"`’”]"#)
+        let text = String(message.prefix(2000))
+        for match in quoted.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let range = Range(match.range(at: 1), in: text) else { continue }
+            let name = String(text[range])
+            if !keywords.contains(name), !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
     /// Whether `line` defines `name`: a function, method or class in Python, JavaScript, TypeScript, Rust,
     /// Go, Swift, Ruby, Java, Kotlin, C or C++ (a declaration ending in `;` is not a definition).
     static func defines(_ line: String, _ name: String) -> Bool {

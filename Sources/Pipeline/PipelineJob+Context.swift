@@ -36,7 +36,8 @@ extension PipelineJob {
         }
         // An assertion fails in the test; the bug is usually in what the test called (or in what that
         // calls), which no frame names: two levels of definitions, in call order, while the budget lasts.
-        var frontier = testLines
+        // The names the error messages point at come first.
+        var frontier = errors.errors.flatMap { CalledDefinitions.namedInMessage($0.message) }.map { "\($0)()" } + testLines
         var followed: Set<String> = []
         for _ in 0..<2 where !frontier.isEmpty {
             let found = try await calledDefinitions(frontier, facts, excluding: followed)

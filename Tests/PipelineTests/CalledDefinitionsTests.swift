@@ -37,4 +37,11 @@ struct CalledDefinitionsTests {
     func defines_rejectsCallsDeclarationsAndLongerNames(_ line: String, _ name: String) {
         #expect(!CalledDefinitions.defines(line, name), "\(line)")
     }
+
+    @Test func namesAnErrorMessagePointsAt_callsAndQuotedIdentifiers() {
+        #expect(CalledDefinitions.namedInMessage("NameError: name 'subtotal' is not defined") == ["subtotal"])
+        #expect(CalledDefinitions.namedInMessage("TypeError: add() takes 2 positional arguments but 3 were given") == ["add"])
+        #expect(CalledDefinitions.namedInMessage("NoMethodError: undefined method `apply_tax' for nil") == ["apply_tax"])
+        #expect(CalledDefinitions.namedInMessage("expected 'ok' but got \"no\"").isEmpty, "short words are not names")
+    }
 }
