@@ -10,13 +10,14 @@ extension PostgresJobStore {
         try await transaction(timeout: .seconds(6 * 3600)) { connection, logger in
             let existing: Int = try await connection.rows(PostgresStatements.queueRowCount, logger: logger)[0].value(0)
             guard existing == 0 else {
-                throw QueueError.invalidArgument("the target already holds \(existing) jobs and run records; migrate-store copies only into an empty queue")
+                throw QueueError.invalidArgument(
+                    "the target already holds \(existing) jobs, run records, fix outcomes or eval results; migrate-store copies only into an empty queue")
             }
             var copied: [String: Int] = [:]
             for table in QueueCopy.tables {
                 // Settings, delivery ids and totals of a queue that never ran a job give way to the copy's;
                 // the totals last, since inserting run records counted attempts again.
-                if !["jobs", "job_runs", "run_stages", "job_checkpoints"].contains(table) {
+                if !["jobs", "job_runs", "run_stages", "job_checkpoints", "fix_outcomes", "eval_results"].contains(table) {
                     try await connection.run(PostgresStatements.clear(table), logger: logger)
                 }
                 if table == "metric_totals" { try await connection.run(PostgresStatements.clear("metric_events"), logger: logger) }

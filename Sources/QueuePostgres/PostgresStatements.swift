@@ -236,7 +236,9 @@ enum PostgresStatements {
     static let transactionStatus = "SELECT pg_xact_status($1::xid8)"
 
     // `migrate-store`: an empty target, rows by column name from JSON, identities past the copied ids.
-    static let queueRowCount = "SELECT (SELECT count(*) FROM jobs) + (SELECT count(*) FROM job_runs)"
+    static let queueRowCount = """
+        SELECT (SELECT count(*) FROM jobs) + (SELECT count(*) FROM job_runs) + (SELECT count(*) FROM fix_outcomes) + (SELECT count(*) FROM eval_results)
+        """
     /// Settings, totals and delivery ids of a queue that never ran a job are replaced by the copy.
     static func clear(_ table: String) -> String { "DELETE FROM \(table)" }
     static func importRows(_ table: String) -> String {
@@ -245,7 +247,7 @@ enum PostgresStatements {
     static let resetIdentities = """
         SELECT setval(pg_get_serial_sequence(t, 'id'), coalesce(m, 0) + 1, false)
         FROM (VALUES ('jobs', (SELECT max(id) FROM jobs)), ('job_runs', (SELECT max(id) FROM job_runs)),
-                     ('run_stages', (SELECT max(id) FROM run_stages))) AS v(t, m)
+                     ('run_stages', (SELECT max(id) FROM run_stages)), ('eval_results', (SELECT max(id) FROM eval_results))) AS v(t, m)
         """
 
     // Migrations, under a session-independent transaction lock so hosts starting together apply them once.

@@ -6,7 +6,11 @@ extension SQLiteJobStore {
     /// One chunk of a table for `QueueCopy`, in primary-key order.
     public func copyChunk(table: String, offset: Int, limit: Int) async throws -> (json: String, count: Int) {
         guard QueueCopy.tables.contains(table) else { throw QueueError.invalidArgument("no table \(table) to copy") }
-        let order = ["job_checkpoints": "job_id, stage", "queue_settings": "name", "metric_totals": "name, label", "webhook_deliveries": "id"][table] ?? "id"
+        let order =
+            [
+                "job_checkpoints": "job_id, stage", "queue_settings": "name", "metric_totals": "name, label", "webhook_deliveries": "id",
+                "fix_outcomes": "repo, pr_number",
+            ][table] ?? "id"
         return try await pool.read { db in
             let objects: [[String: Any]] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order) LIMIT ? OFFSET ?", arguments: [limit, offset])
                 .map { row in

@@ -24,7 +24,15 @@ struct MigrateStoreTests {
         try await source.complete(leased.lease, outcome: .succeeded(prURL: "https://x/pull/1", result: "{}"))
         try await source.setPaused(true)
         #expect(try await source.recordDelivery("delivery-1"))
-        _ = done
+        try await source.recordFixOpened(
+            FixOutcome(
+                repo: "o/a", pullNumber: 4, jobID: done.job.id, branch: "ci/autofix-1", failedAt: clock.now(), openedAt: clock.now(), updatedAt: clock.now()))
+        try await source.applyFixEvent(.ciCompleted(repo: "o/a", branch: "ci/autofix-1", workflow: "CI", conclusion: "success", at: clock.now()))
+        try await source.recordEvalResults([
+            EvalResultRecord(
+                evalID: "e1", recordedAt: clock.now(), model: "oracle", run: 1, caseName: "py-a", ecosystem: "python", expect: "fix", judged: "success",
+                state: "succeeded", pullOpened: true, seconds: 1.5, tokensIn: 100, tokensOut: 10, costUSD: 0.001, extractionHit: true, localized: nil)
+        ])
 
         var configuration = try PostgresStoreConfiguration(url: try PostgresTestServer.freshSchema())
         configuration.listens = false
@@ -32,6 +40,9 @@ struct MigrateStoreTests {
             try await target.migrate()
             let copied = try await target.importQueue { table, offset, limit in try await source.copyChunk(table: table, offset: offset, limit: limit) }
             #expect(copied["jobs"] == 2 && copied["job_runs"] == 1 && copied["run_stages"] == 1 && copied["job_checkpoints"] == 1)
+            #expect(copied["fix_outcomes"] == 1 && copied["eval_results"] == 1)
+            #expect(try await target.fixOutcomes(FixOutcomeFilter()) == (try await source.fixOutcomes(FixOutcomeFilter())))
+            #expect(try await target.evalSummaries() == (try await source.evalSummaries()))
 
             #expect(try await target.jobs(JobFilter()) == (try await source.jobs(JobFilter())))
             for job in try await source.jobs(JobFilter()) {
