@@ -56,6 +56,11 @@ extension IntakeServer {
             guard let run = event.workflowRun else { throw APIError(.badRequest, "missing workflow_run") }
             // CI on a fix branch is the fix's result, never a new failure to fix.
             if let branch = run.headBranch, branch.hasPrefix(configuration.fixBranchPrefix), let repo = event.repository?.fullName {
+                // A pull request from a fork can run on a branch of the same name: only the repository's own
+                // runs speak for its fix branch.
+                guard run.headRepository.map({ $0.fullName?.lowercased() == repo.lowercased() }) ?? true else {
+                    return ignored("a run of a fork's branch named like a fix branch")
+                }
                 let at = run.updatedAt.flatMap { try? Date($0, strategy: .iso8601) } ?? Date()
                 let fact = FixEvent.ciCompleted(repo: repo, branch: branch, workflow: run.name ?? "", conclusion: run.conclusion ?? "", at: at)
                 return try await record(fact)

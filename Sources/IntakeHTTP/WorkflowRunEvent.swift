@@ -13,10 +13,12 @@ struct WorkflowRunEvent: Decodable {
         var headBranch: String?
         var htmlURL: String?
         var updatedAt: String?
+        var headRepository: Repository?
 
         enum CodingKeys: String, CodingKey {
             case id, name, conclusion
             case updatedAt = "updated_at"
+            case headRepository = "head_repository"
             case runAttempt = "run_attempt"
             case headSHA = "head_sha"
             case headBranch = "head_branch"

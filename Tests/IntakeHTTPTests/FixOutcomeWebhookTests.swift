@@ -37,6 +37,18 @@ struct FixOutcomeWebhookTests {
         }
     }
 
+    @Test func aForksRunOnABranchNamedLikeTheFixBranch_speaksForNothing() async throws {
+        try await TestServer.with { server async throws in
+            try await open(server)
+            let fork = Self.fixBranchRun("success").replacingOccurrences(
+                of: #""html_url""#, with: #""head_repository":{"full_name":"mallory/app"},"html_url""#)
+            let answer = try await Self.webhooks.deliver(server, event: "workflow_run", body: fork)
+            #expect(answer.status == 202 && answer.body.contains("fork"), "\(answer.body)")
+            #expect(try await server.store.fixOutcomes(FixOutcomeFilter()).first?.ci == .pending)
+            #expect(try await server.jobCount() == 0)
+        }
+    }
+
     @Test func pullRequestClosed_mergedOrNot_andByWhom() async throws {
         try await TestServer.with { server async throws in
             try await open(server)
