@@ -70,7 +70,10 @@ extension PipelineJob {
                 let excerpt = scan.candidates.filter { block.lines.contains($0.number) }.map(\.text).joined(separator: "\n")
                 // Identical failures in several jobs (a test matrix) are reported once.
                 guard seen.insert(block.message).inserted else { continue }
-                let locations = Array(finder.locations(in: excerpt).prefix(40))
+                let found = finder.locations(in: excerpt)
+                // A deep trace keeps both ends: the test's frames at one, where it raised at the other
+                // (which end is which depends on the language).
+                let locations = found.count <= 40 ? found : Array(found.prefix(20) + found.suffix(20))
                 errors.append(
                     ExtractedError(
                         job: job.name, message: redact(block.message), locations: locations, rule: block.rule, kind: block.kind,
