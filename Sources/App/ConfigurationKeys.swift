@@ -108,6 +108,7 @@ enum ConfigurationKeys {
         "pipeline.correction_rounds": { c, v, s in c.pipeline.correctionRounds = try int(v, "pipeline.correction_rounds", s, 0...10) },
         "pipeline.max_changed_lines": { c, v, s in c.pipeline.maxChangedLines = try int(v, "pipeline.max_changed_lines", s, 1...100) },
         "pipeline.test_command": { c, v, s in c.pipeline.testCommand = try nonEmpty(v, "pipeline.test_command", s) },
+        "pipeline.retry_closed_after": { c, v, s in c.pipeline.retryClosedAfter = try duration(v, "pipeline.retry_closed_after", s, min: .zero) },
         "pipeline.test_timeout": { c, v, s in c.pipeline.testTimeout = try duration(v, "pipeline.test_timeout", s, min: .seconds(1)) },
         "pipeline.bot_name": { c, v, s in c.pipeline.botName = try nonEmpty(v, "pipeline.bot_name", s) },
         "pipeline.bot_email": { c, v, s in c.pipeline.botEmail = try nonEmpty(v, "pipeline.bot_email", s) },

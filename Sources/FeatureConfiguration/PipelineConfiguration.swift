@@ -8,6 +8,9 @@ public struct PipelineConfiguration: Sendable {
     public var onlyTestFailures = true
     /// Open autofix PRs allowed per repository; more ends `skipped`.
     public var maxOpenPulls = 3
+    /// A failure whose fix a maintainer closed unmerged is not attempted again on its branch for this long
+    /// (Renovate's "closed pull requests are not recreated"); zero attempts it again at once.
+    public var retryClosedAfter: Duration = .seconds(7 * 86_400)
     /// Extra model rounds after a patch fails to apply or its tests fail.
     public var correctionRounds = 2
     public var maxChangedLines = 100

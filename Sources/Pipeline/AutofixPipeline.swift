@@ -102,6 +102,8 @@ final class PipelineJob: @unchecked Sendable {
         if let reason = policy.loopGuard(branch: failure.branch) { return .skipped(reason: reason) }
         let facts = try await stages.run(.fetchLogs) { report in try await fetchLogs(&report) }
         let errors = try await stages.run(.extractErrors) { report in try await extractErrors(facts, &report) }
+        let signature = FailureSignature.of(branch: facts.branch, errors: errors)
+        if let reason = try await closedByMaintainer(signature) { return .skipped(reason: reason) }
         let gathered = try await stages.run(.gatherContext) { report in try await gatherContext(facts, errors, &report) }
         let patch = try await stages.run(.generatePatch) { report in try await generatePatch(facts, errors, gathered, &report) }
         let validated = try await stages.run(.validate) { report in try await validate(facts, errors, patch, &report) }
@@ -111,7 +113,7 @@ final class PipelineJob: @unchecked Sendable {
         try await context.recordFixOpened(
             FixOutcome(
                 repo: failure.repo, pullNumber: pull.number, jobID: context.job.id, branch: branch, failedAt: context.job.createdAt, openedAt: now,
-                updatedAt: now))
+                updatedAt: now, failureSignature: signature))
         let result = JobJSON.text(["pr_number": pull.number, "branch": branch, "files": validated.files, "reused": pull.reused])
         return .succeeded(prURL: pull.url, result: result)
     }

@@ -42,11 +42,14 @@ public struct FixOutcome: Sendable, Hashable, Codable {
     public var closedBy: String?
     public var closedAt: Date?
     public var updatedAt: Date
+    /// Which failure the pull request fixed (its branch, kind and messages, digested): a failure whose fix a
+    /// maintainer closed is not attempted again for a while.
+    public var failureSignature: String?
 
     public init(
         repo: String, pullNumber: Int, jobID: Int64?, branch: String, failedAt: Date, openedAt: Date, ci: CIState = .pending, ciRuns: Int = 0,
         ciWorkflow: String? = nil, firstGreenAt: Date? = nil, review: String? = nil, pull: PullState = .open, closedBy: String? = nil,
-        closedAt: Date? = nil, updatedAt: Date
+        closedAt: Date? = nil, updatedAt: Date, failureSignature: String? = nil
     ) {
         self.repo = repo
         self.pullNumber = pullNumber
@@ -63,6 +66,7 @@ public struct FixOutcome: Sendable, Hashable, Codable {
         self.closedBy = closedBy
         self.closedAt = closedAt
         self.updatedAt = updatedAt
+        self.failureSignature = failureSignature
     }
 
     /// Seconds from the failure to the first green CI on the fix branch.
@@ -97,12 +101,14 @@ public struct FixOutcomeFilter: Sendable, Hashable {
     public var repo: String?
     public var openedSince: Date?
     public var jobID: Int64?
+    public var failureSignature: String?
     public var limit: Int
 
-    public init(repo: String? = nil, openedSince: Date? = nil, jobID: Int64? = nil, limit: Int = 500) {
+    public init(repo: String? = nil, openedSince: Date? = nil, jobID: Int64? = nil, failureSignature: String? = nil, limit: Int = 500) {
         self.repo = repo
         self.openedSince = openedSince
         self.jobID = jobID
+        self.failureSignature = failureSignature
         self.limit = limit
     }
 }

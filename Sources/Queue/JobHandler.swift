@@ -33,6 +33,11 @@ public struct JobContext: Sendable {
         try await store.saveCheckpoint(lease, stage: stage, data: data)
     }
 
+    /// Outcome records of autofix pull requests (to tell whether a maintainer closed this failure's fix).
+    public func fixOutcomes(_ filter: FixOutcomeFilter) async throws -> [FixOutcome] {
+        try await store.fixOutcomes(filter)
+    }
+
     /// Starts the outcome record of the pull request this job opened (or found open).
     public func recordFixOpened(_ outcome: FixOutcome) async throws {
         try await store.recordFixOpened(outcome)

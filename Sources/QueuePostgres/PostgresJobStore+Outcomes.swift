@@ -8,7 +8,7 @@ extension PostgresJobStore {
         try await transaction { connection, logger in
             try await connection.run(
                 PostgresStatements.insertFixOutcome,
-                [o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis], logger: logger)
+                [o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis, o.failureSignature], logger: logger)
         }
     }
 
@@ -37,15 +37,17 @@ extension PostgresJobStore {
 
     public func fixOutcomes(_ filter: FixOutcomeFilter) async throws -> [FixOutcome] {
         try await read { connection, logger in
-            try await connection.rows(PostgresStatements.fixOutcomes, [filter.repo, filter.openedSince?.millis, filter.jobID, filter.limit], logger: logger).map
-            { row in
+            try await connection.rows(
+                PostgresStatements.fixOutcomes, [filter.repo, filter.openedSince?.millis, filter.jobID, filter.failureSignature, filter.limit], logger: logger
+            ).map { row in
                 FixOutcome(
                     repo: try row.value(0), pullNumber: Int(try row.value(1, Int32.self)), jobID: try row.value(2),
                     branch: try row.value(3), failedAt: Date(millis: try row.value(4)), openedAt: Date(millis: try row.value(5)),
                     ci: FixOutcome.CIState(rawValue: try row.value(6)) ?? .pending, ciRuns: Int(try row.value(7, Int32.self)),
                     ciWorkflow: try row.value(8), firstGreenAt: try row.value(9, Int64?.self).map(Date.init(millis:)), review: try row.value(10),
                     pull: FixOutcome.PullState(rawValue: try row.value(11)) ?? .open, closedBy: try row.value(12),
-                    closedAt: try row.value(13, Int64?.self).map(Date.init(millis:)), updatedAt: Date(millis: try row.value(14)))
+                    closedAt: try row.value(13, Int64?.self).map(Date.init(millis:)), updatedAt: Date(millis: try row.value(14)),
+                    failureSignature: try row.value(15))
             }
         }
     }

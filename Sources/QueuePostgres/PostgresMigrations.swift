@@ -254,11 +254,13 @@ public enum PostgresMigrations {
                 pr_state        TEXT    NOT NULL DEFAULT 'open' CHECK (pr_state IN ('open', 'merged', 'closed_unmerged')),
                 closed_by       TEXT    CHECK (closed_by IN ('maintainer', 'bot')),
                 closed_at       BIGINT,
+                failure_signature TEXT,
                 updated_at      BIGINT  NOT NULL,
                 PRIMARY KEY (repo, pr_number)
             );
             CREATE INDEX fix_outcomes_by_branch ON fix_outcomes (repo, branch);
             CREATE INDEX fix_outcomes_by_opened ON fix_outcomes (opened_at);
+            CREATE INDEX fix_outcomes_by_failure ON fix_outcomes (repo, failure_signature);
 
             CREATE VIEW v_fix_outcomes AS
             SELECT repo, pr_number, job_id, branch,

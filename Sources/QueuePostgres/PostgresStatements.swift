@@ -273,8 +273,8 @@ enum PostgresStatements {
     // MARK: fix outcomes
 
     static let insertFixOutcome = """
-        INSERT INTO fix_outcomes (repo, pr_number, job_id, branch, failed_at, opened_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (repo, pr_number) DO NOTHING
+        INSERT INTO fix_outcomes (repo, pr_number, job_id, branch, failed_at, opened_at, updated_at, failure_signature)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (repo, pr_number) DO NOTHING
         """
 
     /// A completed run on an open fix branch: the latest run decides the state; the first green is kept.
@@ -300,10 +300,11 @@ enum PostgresStatements {
 
     static let fixOutcomes = """
         SELECT repo, pr_number, job_id, branch, failed_at, opened_at, ci_state, ci_runs, ci_workflow, first_green_at, review_state,
-               pr_state, closed_by, closed_at, updated_at
+               pr_state, closed_by, closed_at, updated_at, failure_signature
         FROM fix_outcomes
         WHERE ($1::text IS NULL OR repo = $1) AND ($2::bigint IS NULL OR opened_at >= $2) AND ($3::bigint IS NULL OR job_id = $3)
-        ORDER BY opened_at DESC, repo, pr_number LIMIT $4
+          AND ($4::text IS NULL OR failure_signature = $4)
+        ORDER BY opened_at DESC, repo, pr_number LIMIT $5
         """
 }
 

@@ -245,11 +245,13 @@ public enum EmbeddedMigrations {
                 pr_state        TEXT    NOT NULL DEFAULT 'open' CHECK (pr_state IN ('open', 'merged', 'closed_unmerged')),
                 closed_by       TEXT    CHECK (closed_by IN ('maintainer', 'bot')),
                 closed_at       INTEGER,
+                failure_signature TEXT,
                 updated_at      INTEGER NOT NULL,
                 PRIMARY KEY (repo, pr_number)
             );
             CREATE INDEX fix_outcomes_by_branch ON fix_outcomes (repo, branch);
             CREATE INDEX fix_outcomes_by_opened ON fix_outcomes (opened_at);
+            CREATE INDEX fix_outcomes_by_failure ON fix_outcomes (repo, failure_signature);
 
             -- One row per pull request with the word the metrics use and the times in seconds.
             CREATE VIEW v_fix_outcomes AS

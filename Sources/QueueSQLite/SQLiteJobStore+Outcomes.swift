@@ -8,7 +8,7 @@ extension SQLiteJobStore {
         try await write { db in
             try db.execute(
                 sql: SQLiteStatements.insertFixOutcome,
-                arguments: [o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis])
+                arguments: [o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis, o.failureSignature])
         }
     }
 
@@ -37,14 +37,17 @@ extension SQLiteJobStore {
         try await pool.read { db in
             try Row.fetchAll(
                 db, sql: SQLiteStatements.fixOutcomes,
-                arguments: ["repo": filter.repo, "since": filter.openedSince?.millis, "job": filter.jobID, "limit": filter.limit]
+                arguments: [
+                    "repo": filter.repo, "since": filter.openedSince?.millis, "job": filter.jobID, "signature": filter.failureSignature,
+                    "limit": filter.limit,
+                ]
             ).map { row in
                 FixOutcome(
                     repo: row[0], pullNumber: row[1], jobID: row[2], branch: row[3], failedAt: Date(millis: row[4]), openedAt: Date(millis: row[5]),
                     ci: FixOutcome.CIState(rawValue: row[6]) ?? .pending, ciRuns: row[7], ciWorkflow: row[8],
                     firstGreenAt: (row[9] as Int64?).map(Date.init(millis:)), review: row[10],
                     pull: FixOutcome.PullState(rawValue: row[11]) ?? .open, closedBy: row[12], closedAt: (row[13] as Int64?).map(Date.init(millis:)),
-                    updatedAt: Date(millis: row[14]))
+                    updatedAt: Date(millis: row[14]), failureSignature: row[15])
             }
         }
     }

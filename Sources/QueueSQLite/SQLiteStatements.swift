@@ -178,8 +178,8 @@ enum SQLiteStatements {
     // MARK: fix outcomes
 
     static let insertFixOutcome = """
-        INSERT INTO fix_outcomes (repo, pr_number, job_id, branch, failed_at, opened_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo, pr_number) DO NOTHING
+        INSERT INTO fix_outcomes (repo, pr_number, job_id, branch, failed_at, opened_at, updated_at, failure_signature)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo, pr_number) DO NOTHING
         """
 
     /// A completed run on an open fix branch: the latest run decides the state; the first green is kept.
@@ -202,9 +202,10 @@ enum SQLiteStatements {
 
     static let fixOutcomes = """
         SELECT repo, pr_number, job_id, branch, failed_at, opened_at, ci_state, ci_runs, ci_workflow, first_green_at, review_state,
-               pr_state, closed_by, closed_at, updated_at
+               pr_state, closed_by, closed_at, updated_at, failure_signature
         FROM fix_outcomes
         WHERE (:repo IS NULL OR repo = :repo) AND (:since IS NULL OR opened_at >= :since) AND (:job IS NULL OR job_id = :job)
+          AND (:signature IS NULL OR failure_signature = :signature)
         ORDER BY opened_at DESC, repo, pr_number LIMIT :limit
         """
 }

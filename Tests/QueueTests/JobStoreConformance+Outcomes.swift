@@ -58,11 +58,16 @@ extension JobStoreConformance {
             #expect(try await h.store.fixOutcomes(FixOutcomeFilter(openedSince: h.clock.now().addingTimeInterval(-60))).map(\.pullNumber) == [3, 2])
             #expect(try await h.store.fixOutcomes(FixOutcomeFilter(jobID: job.id)).map(\.pullNumber) == [1])
             #expect(try await h.store.fixOutcomes(FixOutcomeFilter(limit: 1)).map(\.pullNumber) == [3])
+            var signed = opened(h, repo: "o/a", number: 5, job: nil, failedAt: h.clock.now())
+            signed.failureSignature = "a1b2"
+            try await h.store.recordFixOpened(signed)
+            #expect(try await h.store.fixOutcomes(FixOutcomeFilter(repo: "o/a", failureSignature: "a1b2")).map(\.pullNumber) == [5])
+            #expect(try await h.store.fixOutcomes(FixOutcomeFilter(failureSignature: "a1b2")).first?.failureSignature == "a1b2")
             let leased = try #require(try await h.claim().first)
             try await h.store.complete(leased.lease, outcome: .succeeded())
             h.clock.advance(by: .seconds(10))
             #expect(try await h.store.prune(finishedBefore: h.clock.now()) == 1)
-            #expect(try await h.store.fixOutcomes(FixOutcomeFilter()).count == 3, "outcomes outlive their jobs")
+            #expect(try await h.store.fixOutcomes(FixOutcomeFilter()).count == 4, "outcomes outlive their jobs")
         },
     ]
 
