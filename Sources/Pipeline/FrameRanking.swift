@@ -58,10 +58,6 @@ enum FrameRanking {
             seen.insert("\($0.path):\($0.line ?? 0)").inserted
         }
     }
-
-    static func ranked(_ errors: [[CodeLocation]], files: [String]) -> [Frame] {
-        ranked(errors, files: TrackedFiles(files))
-    }
 }
 
 /// A repository's tracked paths, indexed once per job for the paths a log names.

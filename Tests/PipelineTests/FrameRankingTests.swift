@@ -10,7 +10,7 @@ import Testing
 @Suite("frame ranking")
 struct FrameRankingTests {
     func ranked(_ log: String, _ files: [String]) -> [String] {
-        FrameRanking.ranked([LocationFinder().locations(in: log)], files: files).map { "\($0.path):\($0.line.map(String.init) ?? "-")" }
+        FrameRanking.ranked([LocationFinder().locations(in: log)], files: TrackedFiles(files)).map { "\($0.path):\($0.line.map(String.init) ?? "-")" }
     }
 
     @Test func python_pytest_theFrameTheTestCalled_comesBeforeTheLibraryInternalsWhereItRaised() {
@@ -190,7 +190,7 @@ struct FrameRankingTests {
         let second = [CodeLocation(file: "src/c.js", line: 7), CodeLocation(file: "src/d.js", line: 9), CodeLocation(file: "test/c.test.js", line: 2)]
         let files = ["src/a.js", "src/b.js", "src/c.js", "src/d.js", "test/a.test.js", "test/c.test.js"]
         #expect(
-            FrameRanking.ranked([first, second], files: files).map(\.path) == [
+            FrameRanking.ranked([first, second], files: TrackedFiles(files)).map(\.path) == [
                 "src/b.js", "src/d.js", "src/a.js", "src/c.js", "test/a.test.js", "test/c.test.js",
             ])
     }
