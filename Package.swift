@@ -140,9 +140,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Acting on autofix pull requests once open: comment on green CI, follow-up rounds, close red fixes, poll.
+        .target(
+            name: "Outcomes",
+            dependencies: ["Core", "Queue", "Intake", "GitHub", "FeatureConfiguration", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .target(
             name: "WorkerAssembly",
-            dependencies: ["App", "Pipeline", "GitHub", "LLM", "Intake", "Queue", "LogAnalysis", "Patching", "ChildProcess", "FeatureConfiguration"],
+            dependencies: [
+                "App", "Pipeline", "Outcomes", "GitHub", "LLM", "Intake", "Queue", "LogAnalysis", "Patching", "ChildProcess", "FeatureConfiguration",
+            ],
             swiftSettings: strict
         ),
         .target(

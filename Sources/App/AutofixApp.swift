@@ -43,12 +43,15 @@ public struct AutofixApp: Sendable {
         return registry
     }
 
-    /// Runs the worker daemon until SIGTERM/SIGINT (or until idle, if so configured), with `registry`'s kinds.
-    public func runWorker(logger: Logger, registry jobKinds: JobRegistry? = nil) async throws {
-        try await withStore(.worker, longRunning: true) { store in try await runWorker(store: store, logger: logger, registry: jobKinds) }
+    /// Runs the worker daemon until SIGTERM/SIGINT (or until idle, if so configured), with `registry`'s kinds
+    /// and the `periodic` jobs it enqueues itself (a worker that exits when idle enqueues them once, at start).
+    public func runWorker(logger: Logger, registry jobKinds: JobRegistry? = nil, periodic: [PeriodicJob] = []) async throws {
+        try await withStore(.worker, longRunning: true) { store in
+            try await runWorker(store: store, logger: logger, registry: jobKinds, periodic: periodic)
+        }
     }
 
-    private func runWorker(store: any JobStore, logger: Logger, registry jobKinds: JobRegistry?) async throws {
+    private func runWorker(store: any JobStore, logger: Logger, registry jobKinds: JobRegistry?, periodic: [PeriodicJob]) async throws {
         let notifier = SystemdNotifier(environment: environment)
         let watchdog = SystemdNotifier.watchdogInterval(environment: environment).map {
             WatchdogService(notifier: notifier, interval: $0)
@@ -63,6 +66,14 @@ public struct AutofixApp: Sendable {
         let pool = WorkerPool(store: store, registry: jobKinds ?? makeRegistry(), configuration: configuration.worker, hooks: hooks, logger: logger)
         var services = [ServiceGroupConfiguration.ServiceConfiguration(service: pool, successTerminationBehavior: .gracefullyShutdownGroup)]
         if let watchdog { services.append(.init(service: watchdog)) }
+        if !periodic.isEmpty {
+            let scheduler = PeriodicScheduler(store: store, jobs: periodic, logger: logger)
+            if configuration.worker.exitWhenIdle {
+                await scheduler.enqueueDue()
+            } else {
+                services.append(.init(service: scheduler))
+            }
+        }
         if let file = configuration.worker.metricsFile { services.append(.init(service: MetricsFileService(path: file, registry: registry))) }
         var groupConfiguration = ServiceGroupConfiguration(services: services, logger: logger)
         groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]

@@ -33,6 +33,8 @@ public struct AutofixConfiguration: Sendable {
     /// The model and the pipeline's contract; plain values, so `autofix` itself links no HTTP client.
     public var llm = LLMConfiguration()
     public var pipeline = PipelineConfiguration()
+    /// Acting on autofix pull requests' CI, review and fate (`outcomes.*`).
+    public var outcomes = OutcomeConfiguration()
 
     /// Where GitHub is and how to authenticate; the token and App key are secrets (env, credential file), never logged.
     public struct GitHubSettings: Sendable {

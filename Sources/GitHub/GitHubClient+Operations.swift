@@ -98,15 +98,7 @@ extension GitHubClient {
 
     /// `GET /repos/{owner}/{repo}/issues/{number}/comments`, every page: the comments' bodies.
     public func commentBodies(repo: String, number: Int) async throws -> [String] {
-        var next: URL? = url("/repos/\(repo)/issues/\(number)/comments?per_page=100")
-        var bodies: [String] = []
-        while let page = next, bodies.count < 10_000 {
-            let answer = try await send("GET", page, expect: [200])
-            let comments = (try? JSONSerialization.jsonObject(with: answer.data)) as? [[String: Any]] ?? []
-            bodies += comments.compactMap { $0["body"] as? String }
-            next = Self.nextPage(answer.response)
-        }
-        return bodies
+        try await comments(repo: repo, number: number).map(\.body)
     }
 
     /// `POST /repos/{owner}/{repo}/dispatches`: triggers `repository_dispatch` (the seed's `dispatchWorkflow`).

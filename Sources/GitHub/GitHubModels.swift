@@ -101,9 +101,30 @@ public struct PullRequest: Sendable, Decodable, Hashable {
     public var title: String
     public var head: Ref
     public var base: Ref
+    /// Only in a single pull request's answer (`GET …/pulls/{pull_number}`), not in lists.
+    public var merged: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case number, state, draft, title, head, base
+        case number, state, draft, title, head, base, merged
         case htmlURL = "html_url"
+    }
+}
+
+/// An issue or pull request comment (`GET …/issues/{issue_number}/comments`).
+public struct IssueComment: Sendable, Decodable, Hashable {
+    public var id: Int64
+    public var body: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, body
+    }
+}
+
+/// `GET /repos/{owner}/{repo}/actions/runs`.
+struct RepositoryRunPage: Decodable {
+    var workflowRuns: [WorkflowRun]
+
+    enum CodingKeys: String, CodingKey {
+        case workflowRuns = "workflow_runs"
     }
 }

@@ -138,8 +138,11 @@ public struct GitWorkspace: Sendable {
     }
 
     /// Commits `tree` on top of `parent` as `identity` and pushes it to `branch` (replacing an earlier attempt's push).
+    /// `expecting`: the commit the branch must still point at (a follow-up's push lands on top of the fix
+    /// the pull request shows, or not at all if anyone pushed since); nil replaces whatever is there.
     public func commitAndPush(
-        repo: String, tree: String, parent: String, branch: String, message: String, identity: (name: String, email: String), token: String?
+        repo: String, tree: String, parent: String, branch: String, message: String, identity: (name: String, email: String), token: String?,
+        expecting: String? = nil
     ) async throws -> String {
         let environment = [
             "GIT_AUTHOR_NAME": identity.name, "GIT_AUTHOR_EMAIL": identity.email, "GIT_COMMITTER_NAME": identity.name, "GIT_COMMITTER_EMAIL": identity.email,
@@ -148,7 +151,10 @@ public struct GitWorkspace: Sendable {
         let commit = try await run(["--git-dir", mirror, "commit-tree", tree, "-p", parent, "-F", "-"], extra: environment, input: Data(message.utf8))
             .trimmingCharacters(in: .whitespacesAndNewlines)
         try await run(
-            ["--git-dir", mirror, "push", "--quiet", "--force", "--no-verify", remoteURL(repo), "\(commit):refs/heads/\(branch)"], token: token,
+            [
+                "--git-dir", mirror, "push", "--quiet", expecting.map { "--force-with-lease=refs/heads/\(branch):\($0)" } ?? "--force", "--no-verify",
+                remoteURL(repo), "\(commit):refs/heads/\(branch)",
+            ], token: token,
             timeout: .seconds(600))
         return commit
     }

@@ -13,9 +13,32 @@ public struct CIFailure: Sendable, Hashable, Codable {
     public var headSHA: String?
     public var branch: String?
     public var runURL: String?
+    /// Set on a follow-up correction round: the run is CI on the fix branch of an open autofix pull request,
+    /// and its fix goes onto that branch. Only the worker's own outcome check sets it (no intake door reads it).
+    public var followUp: FollowUp?
 
-    public init(repo: String, runID: UInt64, runAttempt: Int = 1, workflow: String? = nil, headSHA: String? = nil, branch: String? = nil, runURL: String? = nil)
-    {
+    /// Which autofix pull request a follow-up round corrects, and which round it is (1 for the first).
+    public struct FollowUp: Sendable, Hashable, Codable {
+        public var pullNumber: Int
+        public var branch: String
+        public var round: Int
+
+        public init(pullNumber: Int, branch: String, round: Int) {
+            self.pullNumber = pullNumber
+            self.branch = branch
+            self.round = round
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case branch, round
+            case pullNumber = "pr_number"
+        }
+    }
+
+    public init(
+        repo: String, runID: UInt64, runAttempt: Int = 1, workflow: String? = nil, headSHA: String? = nil, branch: String? = nil, runURL: String? = nil,
+        followUp: FollowUp? = nil
+    ) {
         self.repo = repo
         self.runID = runID
         self.runAttempt = runAttempt
@@ -23,6 +46,7 @@ public struct CIFailure: Sendable, Hashable, Codable {
         self.headSHA = headSHA
         self.branch = branch
         self.runURL = runURL
+        self.followUp = followUp
     }
 
     enum CodingKeys: String, CodingKey {
@@ -33,6 +57,7 @@ public struct CIFailure: Sendable, Hashable, Codable {
         case headSHA = "head_sha"
         case branch
         case runURL = "run_url"
+        case followUp = "follow_up"
     }
 
     /// One job per run attempt: `repo#run_id#run_attempt`.
@@ -47,7 +72,14 @@ public struct CIFailure: Sendable, Hashable, Codable {
     /// with sorted keys writes, without its start-up cost in a one-shot process).
     public var payloadJSON: String {
         JSONText.object([
-            ("branch", branch.map(JSONText.quote)), ("head_sha", headSHA.map(JSONText.quote)),
+            ("branch", branch.map(JSONText.quote)),
+            (
+                "follow_up",
+                followUp.map {
+                    JSONText.object([("branch", JSONText.quote($0.branch)), ("pr_number", String($0.pullNumber)), ("round", String($0.round))])
+                }
+            ),
+            ("head_sha", headSHA.map(JSONText.quote)),
             ("repo", JSONText.quote(repo)), ("run_attempt", String(runAttempt)), ("run_id", String(runID)),
             ("run_url", runURL.map(JSONText.quote)), ("workflow", workflow.map(JSONText.quote)),
         ])

@@ -62,7 +62,9 @@ extension IntakeServer {
                     return ignored("a run of a fork's branch named like a fix branch")
                 }
                 let at = run.updatedAt.flatMap { try? Date($0, strategy: .iso8601) } ?? Date()
-                let fact = FixEvent.ciCompleted(repo: repo, branch: branch, workflow: run.name ?? "", conclusion: run.conclusion ?? "", at: at)
+                let fact = FixEvent.ciCompleted(
+                    repo: repo, branch: branch, workflow: run.name ?? "", conclusion: run.conclusion ?? "", runID: run.id, runAttempt: run.runAttempt ?? 1,
+                    at: at)
                 return try await record(fact)
             }
             // A run that timed out failed as much as one that failed (its jobs' conclusion is `timed_out`).
@@ -87,9 +89,11 @@ extension IntakeServer {
         }
     }
 
-    /// Applies a fact to the outcome record it is about.
+    /// Applies a fact to the outcome record it is about (and enqueues the worker's check when it is the fix's CI).
     private func record(_ fact: FixEvent) async throws -> Response {
-        guard try await store.applyFixEvent(fact) else { return ignored("no open autofix pull request matches, or the conclusion says nothing") }
+        guard try await FixOutcomeCheck.record(fact, in: store) else {
+            return ignored("no open autofix pull request matches, the run was already recorded, or the conclusion says nothing")
+        }
         return JSONResponse.make(.accepted, ["recorded": "\(fact)"])
     }
 

@@ -1,3 +1,4 @@
+import Core
 import FeatureConfiguration
 import Foundation
 import GitHub
@@ -61,10 +62,19 @@ public struct AutofixPipeline: JobHandler {
             throw CancellationError()
         } catch {
             await job.cleanUp()
+            // The last attempt of a follow-up round: the pull request's check decides what comes next.
+            if let followUp = failure.followUp, !Self.willRetry(error, context.job) { try? await job.followUpEnded(followUp) }
             throw RedactedError(error, redactor: redactor)
         }
         await job.cleanUp()
+        if let followUp = failure.followUp, outcome.state != .succeeded { try await job.followUpEnded(followUp) }
         return outcome.redacted(redactor)
+    }
+
+    /// Whether the queue runs the job again after this error (its classification, and attempts left).
+    static func willRetry(_ error: any Error, _ job: Job) -> Bool {
+        let retryable = (error as? any ClassifiedError)?.isRetryable ?? true
+        return retryable && job.attempts < job.maxAttempts
     }
 }
 
@@ -95,18 +105,29 @@ final class PipelineJob: @unchecked Sendable {
         self.stages = stages
     }
 
-    var branch: String { "\(configuration.branchPrefix)\(failure.runID)" }
+    /// The fix branch: a new one per failed run, or the pull request's own for a follow-up round.
+    var branch: String { failure.followUp?.branch ?? "\(configuration.branchPrefix)\(failure.runID)" }
 
     func run() async throws -> JobOutcome {
-        // Loop guard first, before any request: our own branches never trigger us.
-        if let reason = policy.loopGuard(branch: failure.branch) { return .skipped(reason: reason) }
+        // Loop guard first, before any request: our own branches never trigger us, except a follow-up round
+        // the worker started on the fix's red CI, as its outcome record shows.
+        if let followUp = failure.followUp {
+            if let reason = try await followUpRefusal(followUp) { return .skipped(reason: reason) }
+        } else if let reason = policy.loopGuard(branch: failure.branch) {
+            return .skipped(reason: reason)
+        }
         let facts = try await stages.run(.fetchLogs) { report in try await fetchLogs(&report) }
         let errors = try await stages.run(.extractErrors) { report in try await extractErrors(facts, &report) }
         let signature = FailureSignature.of(branch: facts.branch, errors: errors)
-        if let reason = try await closedByMaintainer(signature) { return .skipped(reason: reason) }
+        if failure.followUp == nil, let reason = try await closedByMaintainer(signature) { return .skipped(reason: reason) }
         let gathered = try await stages.run(.gatherContext) { report in try await gatherContext(facts, errors, &report) }
         let patch = try await stages.run(.generatePatch) { report in try await generatePatch(facts, errors, gathered, &report) }
         let validated = try await stages.run(.validate) { report in try await validate(facts, errors, patch, &report) }
+        if let followUp = failure.followUp {
+            let pull = try await stages.run(.openPR) { report in try await publishFollowUp(followUp, facts, validated, &report) }
+            let result = JobJSON.text(["pr_number": pull.number, "branch": branch, "files": validated.files, "follow_up": followUp.round])
+            return .succeeded(prURL: pull.url, result: result)
+        }
         let pull = try await stages.run(.openPR) { report in try await publish(facts, errors, validated, &report) }
         // From here on the pull request's fate is recorded (webhook deliveries about it); a retry records nothing twice.
         let now = context.clock.now()

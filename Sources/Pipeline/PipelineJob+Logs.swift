@@ -8,7 +8,8 @@ extension PipelineJob {
         // The enqueued attempt, not the latest: a re-run (passing, or still running) must not change this job's facts.
         let run = try await github.workflowRun(repo: failure.repo, runID: failure.runID, attempt: failure.runAttempt)
         let branch = run.headBranch ?? failure.branch ?? ""
-        if let reason = policy.loopGuard(branch: branch) { throw StageEnd(outcome: .skipped(reason: reason)) }
+        // A follow-up round (checked against its outcome record before any request) fixes its own fix branch.
+        if failure.followUp?.branch != branch, let reason = policy.loopGuard(branch: branch) { throw StageEnd(outcome: .skipped(reason: reason)) }
         // Identity comes from GitHub's run, never from the payload.
         if let reason = policy.forkGuard(headRepository: run.headRepository?.fullName, repository: run.repository?.fullName) {
             throw StageEnd(outcome: .skipped(reason: reason))

@@ -60,11 +60,12 @@ extension PipelineJob {
             ))
     }
 
-    /// The evidence comment, once: it carries a hidden marker, and a PR that has one gets no second.
-    func postEvidence(_ validated: ValidatedPatch, on number: Int) async throws {
+    /// The evidence comment, once per run: it carries a hidden marker, and a PR that has one gets no second.
+    func postEvidence(_ validated: ValidatedPatch, on number: Int, heading: String? = nil) async throws {
         let marker = "<!-- ci-autofix:evidence run=\(failure.runID) -->"
         if try await github.commentBodies(repo: failure.repo, number: number).contains(where: { $0.contains(marker) }) { return }
-        try await github.createComment(repo: failure.repo, number: number, body: redact(evidence(validated)) + "\n\n" + marker)
+        let text = [heading, evidence(validated)].compactMap { $0 }.joined(separator: "\n\n")
+        try await github.createComment(repo: failure.repo, number: number, body: redact(text) + "\n\n" + marker)
     }
 
     /// The run's branch when it is a branch of the repository; a tag run (or a branch gone since) gets the default branch.

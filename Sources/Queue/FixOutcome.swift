@@ -45,11 +45,19 @@ public struct FixOutcome: Sendable, Hashable, Codable {
     /// Which failure the pull request fixed (its branch, kind and messages, digested): a failure whose fix a
     /// maintainer closed is not attempted again for a while.
     public var failureSignature: String?
+    /// The run (and attempt) that decided `ci`: the same run reported twice counts once.
+    public var ciRunID: Int64?
+    public var ciRunAttempt: Int?
+    /// Follow-up correction rounds started on the fix branch after its CI failed.
+    public var followUps: Int
+    /// Set when the fix stayed red after its follow-ups: labelled failed, and closed by the bot after this.
+    public var closeAfter: Date?
 
     public init(
         repo: String, pullNumber: Int, jobID: Int64?, branch: String, failedAt: Date, openedAt: Date, ci: CIState = .pending, ciRuns: Int = 0,
         ciWorkflow: String? = nil, firstGreenAt: Date? = nil, review: String? = nil, pull: PullState = .open, closedBy: String? = nil,
-        closedAt: Date? = nil, updatedAt: Date, failureSignature: String? = nil
+        closedAt: Date? = nil, updatedAt: Date, failureSignature: String? = nil, ciRunID: Int64? = nil, ciRunAttempt: Int? = nil, followUps: Int = 0,
+        closeAfter: Date? = nil
     ) {
         self.repo = repo
         self.pullNumber = pullNumber
@@ -67,6 +75,10 @@ public struct FixOutcome: Sendable, Hashable, Codable {
         self.closedAt = closedAt
         self.updatedAt = updatedAt
         self.failureSignature = failureSignature
+        self.ciRunID = ciRunID
+        self.ciRunAttempt = ciRunAttempt
+        self.followUps = followUps
+        self.closeAfter = closeAfter
     }
 
     /// Seconds from the failure to the first green CI on the fix branch.
@@ -87,13 +99,19 @@ public struct FixOutcome: Sendable, Hashable, Codable {
     }
 }
 
-/// A fact about an autofix pull request, from a webhook delivery or the poller.
+/// A fact about an autofix pull request, from a webhook delivery or the poller, or a step the worker took on it.
 public enum FixEvent: Sendable, Hashable {
-    /// A workflow run on the fix branch completed (`success`, `failure`, `cancelled`, …).
-    case ciCompleted(repo: String, branch: String, workflow: String, conclusion: String, at: Date)
+    /// A workflow run on the fix branch completed (`success`, `failure`, `cancelled`, …). A run and attempt
+    /// already recorded changes nothing (webhooks are delivered again; the poller sees runs the webhook did).
+    case ciCompleted(repo: String, branch: String, workflow: String, conclusion: String, runID: Int64, runAttempt: Int, at: Date)
     case closed(repo: String, pullNumber: Int, merged: Bool, byBot: Bool, at: Date)
     case reopened(repo: String, pullNumber: Int, at: Date)
     case reviewed(repo: String, pullNumber: Int, state: String, at: Date)
+    /// Takes the next follow-up round of a red, open fix, if fewer than `maxRounds` were taken: applied
+    /// (true) by exactly one of any number of workers racing for it.
+    case followUpStarted(repo: String, pullNumber: Int, maxRounds: Int, at: Date)
+    /// A fix red after its follow-ups was labelled failed; the bot closes it after `closeAfter`.
+    case markedFailed(repo: String, pullNumber: Int, closeAfter: Date, at: Date)
 }
 
 /// Which outcomes `autofix outcomes` lists.
@@ -102,10 +120,20 @@ public struct FixOutcomeFilter: Sendable, Hashable {
     public var openedSince: Date?
     public var jobID: Int64?
     public var failureSignature: String?
+    public var pullNumber: Int?
+    public var branch: String?
+    /// Only pull requests still open (the poller's list).
+    public var openOnly: Bool
     public var limit: Int
 
-    public init(repo: String? = nil, openedSince: Date? = nil, jobID: Int64? = nil, failureSignature: String? = nil, limit: Int = 500) {
+    public init(
+        repo: String? = nil, openedSince: Date? = nil, jobID: Int64? = nil, failureSignature: String? = nil, pullNumber: Int? = nil,
+        branch: String? = nil, openOnly: Bool = false, limit: Int = 500
+    ) {
         self.repo = repo
+        self.pullNumber = pullNumber
+        self.branch = branch
+        self.openOnly = openOnly
         self.openedSince = openedSince
         self.jobID = jobID
         self.failureSignature = failureSignature

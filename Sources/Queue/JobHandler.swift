@@ -43,6 +43,25 @@ public struct JobContext: Sendable {
         try await store.recordFixOpened(outcome)
     }
 
+    /// Applies a step the worker took on an autofix pull request (a follow-up started, a fix marked failed);
+    /// false when the record was not in the state the step needs (another worker took it first).
+    public func applyFixEvent(_ event: FixEvent) async throws -> Bool {
+        try await store.applyFixEvent(event)
+    }
+
+    /// Records a fact about an autofix pull request learnt from GitHub, as a webhook delivery would
+    /// (`FixOutcomeCheck.record`: the check that acts on it is enqueued too).
+    @discardableResult
+    public func recordFixFact(_ event: FixEvent) async throws -> Bool {
+        try await FixOutcomeCheck.record(event, in: store)
+    }
+
+    /// Enqueues a job of any kind (a follow-up round, a later check): the same dedupe rules as every producer.
+    @discardableResult
+    public func enqueue(_ job: NewJob) async throws -> EnqueueResult {
+        try await store.enqueue(job)
+    }
+
     public func recordStage(_ record: StageRecord) async throws {
         try await store.recordStage(lease, record)
     }

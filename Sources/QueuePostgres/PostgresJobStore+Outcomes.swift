@@ -16,10 +16,14 @@ extension PostgresJobStore {
         try await transaction { connection, logger in
             let changed: [PostgresRandomAccessRow]
             switch event {
-            case .ciCompleted(let repo, let branch, let workflow, let conclusion, let at):
+            case .ciCompleted(let repo, let branch, let workflow, let conclusion, let run, let attempt, let at):
                 guard let state = FixOutcome.CIState(conclusion: conclusion) else { return false }
                 changed = try await connection.rows(
-                    PostgresStatements.fixCICompleted, [state.rawValue, workflow, at.millis, repo, branch], logger: logger)
+                    PostgresStatements.fixCICompleted, [state.rawValue, workflow, at.millis, repo, branch, run, Int32(attempt)], logger: logger)
+            case .followUpStarted(let repo, let number, let max, let at):
+                changed = try await connection.rows(PostgresStatements.fixFollowUpStarted, [at.millis, repo, number, max], logger: logger)
+            case .markedFailed(let repo, let number, let closeAfter, let at):
+                changed = try await connection.rows(PostgresStatements.fixMarkedFailed, [closeAfter.millis, at.millis, repo, number], logger: logger)
             case .closed(let repo, let number, let merged, let byBot, let at):
                 let state: FixOutcome.PullState = merged ? .merged : .closedUnmerged
                 changed = try await connection.rows(
@@ -38,7 +42,10 @@ extension PostgresJobStore {
     public func fixOutcomes(_ filter: FixOutcomeFilter) async throws -> [FixOutcome] {
         try await read { connection, logger in
             try await connection.rows(
-                PostgresStatements.fixOutcomes, [filter.repo, filter.openedSince?.millis, filter.jobID, filter.failureSignature, filter.limit], logger: logger
+                PostgresStatements.fixOutcomes, [
+                    filter.repo, filter.openedSince?.millis, filter.jobID, filter.failureSignature, filter.limit, filter.pullNumber.map(Int32.init),
+                    filter.branch, filter.openOnly,
+                ], logger: logger
             ).map { row in
                 FixOutcome(
                     repo: try row.value(0), pullNumber: Int(try row.value(1, Int32.self)), jobID: try row.value(2),
@@ -47,7 +54,8 @@ extension PostgresJobStore {
                     ciWorkflow: try row.value(8), firstGreenAt: try row.value(9, Int64?.self).map(Date.init(millis:)), review: try row.value(10),
                     pull: FixOutcome.PullState(rawValue: try row.value(11)) ?? .open, closedBy: try row.value(12),
                     closedAt: try row.value(13, Int64?.self).map(Date.init(millis:)), updatedAt: Date(millis: try row.value(14)),
-                    failureSignature: try row.value(15))
+                    failureSignature: try row.value(15), ciRunID: try row.value(16), ciRunAttempt: try row.value(17, Int32?.self).map(Int.init),
+                    followUps: Int(try row.value(18, Int32.self)), closeAfter: try row.value(19, Int64?.self).map(Date.init(millis:)))
             }
         }
     }

@@ -277,12 +277,26 @@ enum PostgresStatements {
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (repo, pr_number) DO NOTHING
         """
 
-    /// A completed run on an open fix branch: the latest run decides the state; the first green is kept.
+    /// A completed run on an open fix branch: the latest run decides the state; the first green is kept; the
+    /// run already recorded changes nothing.
     static let fixCICompleted = """
         UPDATE fix_outcomes
-        SET ci_state = $1, ci_runs = ci_runs + 1, ci_workflow = $2, updated_at = $3,
+        SET ci_state = $1, ci_runs = ci_runs + 1, ci_workflow = $2, updated_at = $3, ci_run_id = $6, ci_run_attempt = $7,
             first_green_at = CASE WHEN $1 = 'passed' AND first_green_at IS NULL THEN $3 ELSE first_green_at END
         WHERE repo = $4 AND branch = $5 AND pr_state = 'open'
+          AND NOT (ci_run_id IS NOT NULL AND ci_run_id = $6 AND ci_run_attempt = $7)
+        RETURNING pr_number
+        """
+
+    static let fixFollowUpStarted = """
+        UPDATE fix_outcomes SET follow_ups = follow_ups + 1, updated_at = $1
+        WHERE repo = $2 AND pr_number = $3 AND pr_state = 'open' AND ci_state = 'failed' AND follow_ups < $4
+        RETURNING pr_number
+        """
+
+    static let fixMarkedFailed = """
+        UPDATE fix_outcomes SET close_after = $1, updated_at = $2
+        WHERE repo = $3 AND pr_number = $4 AND pr_state = 'open' AND close_after IS NULL
         RETURNING pr_number
         """
 
@@ -300,10 +314,11 @@ enum PostgresStatements {
 
     static let fixOutcomes = """
         SELECT repo, pr_number, job_id, branch, failed_at, opened_at, ci_state, ci_runs, ci_workflow, first_green_at, review_state,
-               pr_state, closed_by, closed_at, updated_at, failure_signature
+               pr_state, closed_by, closed_at, updated_at, failure_signature, ci_run_id, ci_run_attempt, follow_ups, close_after
         FROM fix_outcomes
         WHERE ($1::text IS NULL OR repo = $1) AND ($2::bigint IS NULL OR opened_at >= $2) AND ($3::bigint IS NULL OR job_id = $3)
-          AND ($4::text IS NULL OR failure_signature = $4)
+          AND ($4::text IS NULL OR failure_signature = $4) AND ($6::integer IS NULL OR pr_number = $6) AND ($7::text IS NULL OR branch = $7)
+          AND (NOT $8::boolean OR pr_state = 'open')
         ORDER BY opened_at DESC, repo, pr_number LIMIT $5
         """
 }

@@ -15,11 +15,18 @@ extension SQLiteJobStore {
     public func applyFixEvent(_ event: FixEvent) async throws -> Bool {
         try await write { db in
             switch event {
-            case .ciCompleted(let repo, let branch, let workflow, let conclusion, let at):
+            case .ciCompleted(let repo, let branch, let workflow, let conclusion, let run, let attempt, let at):
                 guard let state = FixOutcome.CIState(conclusion: conclusion) else { return false }
                 try db.execute(
                     sql: SQLiteStatements.fixCICompleted,
-                    arguments: ["state": state.rawValue, "workflow": workflow, "at": at.millis, "repo": repo, "branch": branch])
+                    arguments: [
+                        "state": state.rawValue, "workflow": workflow, "at": at.millis, "repo": repo, "branch": branch, "run": run, "attempt": attempt,
+                    ])
+            case .followUpStarted(let repo, let number, let max, let at):
+                try db.execute(sql: SQLiteStatements.fixFollowUpStarted, arguments: ["at": at.millis, "repo": repo, "number": number, "max": max])
+            case .markedFailed(let repo, let number, let closeAfter, let at):
+                try db.execute(
+                    sql: SQLiteStatements.fixMarkedFailed, arguments: ["closeAfter": closeAfter.millis, "at": at.millis, "repo": repo, "number": number])
             case .closed(let repo, let number, let merged, let byBot, let at):
                 let state: FixOutcome.PullState = merged ? .merged : .closedUnmerged
                 try db.execute(
@@ -39,7 +46,7 @@ extension SQLiteJobStore {
                 db, sql: SQLiteStatements.fixOutcomes,
                 arguments: [
                     "repo": filter.repo, "since": filter.openedSince?.millis, "job": filter.jobID, "signature": filter.failureSignature,
-                    "limit": filter.limit,
+                    "number": filter.pullNumber, "branch": filter.branch, "openOnly": filter.openOnly, "limit": filter.limit,
                 ]
             ).map { row in
                 FixOutcome(
@@ -47,7 +54,8 @@ extension SQLiteJobStore {
                     ci: FixOutcome.CIState(rawValue: row[6]) ?? .pending, ciRuns: row[7], ciWorkflow: row[8],
                     firstGreenAt: (row[9] as Int64?).map(Date.init(millis:)), review: row[10],
                     pull: FixOutcome.PullState(rawValue: row[11]) ?? .open, closedBy: row[12], closedAt: (row[13] as Int64?).map(Date.init(millis:)),
-                    updatedAt: Date(millis: row[14]), failureSignature: row[15])
+                    updatedAt: Date(millis: row[14]), failureSignature: row[15], ciRunID: row[16], ciRunAttempt: row[17], followUps: row[18],
+                    closeAfter: (row[19] as Int64?).map(Date.init(millis:)))
             }
         }
     }

@@ -182,12 +182,24 @@ enum SQLiteStatements {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo, pr_number) DO NOTHING
         """
 
-    /// A completed run on an open fix branch: the latest run decides the state; the first green is kept.
+    /// A completed run on an open fix branch: the latest run decides the state; the first green is kept; the
+    /// run already recorded changes nothing.
     static let fixCICompleted = """
         UPDATE fix_outcomes
-        SET ci_state = :state, ci_runs = ci_runs + 1, ci_workflow = :workflow, updated_at = :at,
+        SET ci_state = :state, ci_runs = ci_runs + 1, ci_workflow = :workflow, updated_at = :at, ci_run_id = :run, ci_run_attempt = :attempt,
             first_green_at = CASE WHEN :state = 'passed' AND first_green_at IS NULL THEN :at ELSE first_green_at END
         WHERE repo = :repo AND branch = :branch AND pr_state = 'open'
+          AND NOT (ci_run_id IS NOT NULL AND ci_run_id = :run AND ci_run_attempt = :attempt)
+        """
+
+    static let fixFollowUpStarted = """
+        UPDATE fix_outcomes SET follow_ups = follow_ups + 1, updated_at = :at
+        WHERE repo = :repo AND pr_number = :number AND pr_state = 'open' AND ci_state = 'failed' AND follow_ups < :max
+        """
+
+    static let fixMarkedFailed = """
+        UPDATE fix_outcomes SET close_after = :closeAfter, updated_at = :at
+        WHERE repo = :repo AND pr_number = :number AND pr_state = 'open' AND close_after IS NULL
         """
 
     static let fixClosed = """
@@ -202,10 +214,11 @@ enum SQLiteStatements {
 
     static let fixOutcomes = """
         SELECT repo, pr_number, job_id, branch, failed_at, opened_at, ci_state, ci_runs, ci_workflow, first_green_at, review_state,
-               pr_state, closed_by, closed_at, updated_at, failure_signature
+               pr_state, closed_by, closed_at, updated_at, failure_signature, ci_run_id, ci_run_attempt, follow_ups, close_after
         FROM fix_outcomes
         WHERE (:repo IS NULL OR repo = :repo) AND (:since IS NULL OR opened_at >= :since) AND (:job IS NULL OR job_id = :job)
-          AND (:signature IS NULL OR failure_signature = :signature)
+          AND (:signature IS NULL OR failure_signature = :signature) AND (:number IS NULL OR pr_number = :number)
+          AND (:branch IS NULL OR branch = :branch) AND (:openOnly = 0 OR pr_state = 'open')
         ORDER BY opened_at DESC, repo, pr_number LIMIT :limit
         """
 }

@@ -3,6 +3,7 @@ import FeatureConfiguration
 import Foundation
 import GitHub
 import Intake
+import Outcomes
 import LLM
 import LogAnalysis
 import Pipeline
@@ -19,7 +20,19 @@ extension AutofixApp {
             return registry
         }
         registry.register(CIFailure.jobKind, try makePipeline())
+        let client = try makeGitHubClient()
+        var outcomes = FixOutcomeHandler(configuration: configuration.outcomes, github: client)
+        outcomes.followUpMaxAttempts = configuration.maxAttempts
+        registry.register(FixOutcomeCheck.jobKind, outcomes)
+        registry.register(FixOutcomePoller.jobKind, FixOutcomePoller(configuration: configuration.outcomes, github: client))
         return registry
+    }
+
+    /// The jobs the worker enqueues itself: the outcome poll, when `outcomes.poll_interval` is set and the
+    /// registry runs it.
+    public func periodicJobs(for registry: JobRegistry) -> [PeriodicJob] {
+        guard configuration.outcomes.pollInterval > .zero, registry.handler(for: FixOutcomePoller.jobKind) != nil else { return [] }
+        return [PeriodicJob(kind: FixOutcomePoller.jobKind, interval: configuration.outcomes.pollInterval)]
     }
 
     public func makePipeline() throws -> AutofixPipeline {

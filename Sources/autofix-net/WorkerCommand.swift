@@ -26,6 +26,7 @@ struct WorkerCommand: AsyncParsableCommand {
         if exitWhenIdle { configuration.worker.exitWhenIdle = true }
         app = AutofixApp(configuration: configuration, environment: app.environment)
         let logger = app.makeLogger()
-        try await app.runWorker(logger: logger, registry: try app.makeNetworkedRegistry { logger.warning("\($0)") })
+        let registry = try app.makeNetworkedRegistry { logger.warning("\($0)") }
+        try await app.runWorker(logger: logger, registry: registry, periodic: app.periodicJobs(for: registry))
     }
 }

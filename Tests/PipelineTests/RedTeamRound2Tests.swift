@@ -1,6 +1,7 @@
 import ChildProcess
 import FeatureConfiguration
 import Foundation
+import GitHub
 import Logging
 import Patching
 import TestSupport

@@ -13,12 +13,12 @@ extension JobStoreConformance {
             try await h.store.recordFixOpened(opened(h, job: job.id, failedAt: failed))  // a retried open_pr records nothing twice
             h.clock.advance(by: .seconds(60))
             let green = h.clock.now()
-            #expect(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", at: green)))
+            #expect(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", runID: 101, runAttempt: 1, at: green)))
             h.clock.advance(by: .seconds(60))
             #expect(
-                try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", at: h.clock.now())))
+                try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 102, runAttempt: 1, at: h.clock.now())))
             #expect(
-                try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", at: h.clock.now())))
+                try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", runID: 103, runAttempt: 1, at: h.clock.now())))
             #expect(try await h.store.applyFixEvent(.reviewed(repo: "o/app", pullNumber: 12, state: "approved", at: h.clock.now())))
             #expect(try await h.store.applyFixEvent(.closed(repo: "o/app", pullNumber: 12, merged: true, byBot: false, at: h.clock.now())))
             let outcome = try #require(try await h.store.fixOutcomes(FixOutcomeFilter()).first)
@@ -28,7 +28,7 @@ extension JobStoreConformance {
             #expect(outcome.outcome == "merged" && outcome.jobID == job.id)
             // A merged pull request's branch runs no longer change its record.
             #expect(
-                !(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", at: h.clock.now())))
+                !(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 104, runAttempt: 1, at: h.clock.now())))
             )
         },
         ConformanceCase(name: "fixOutcome_closedUnmergedThenReopened_andFactsAboutNoAutofixPullAreRefused") { h in
@@ -40,9 +40,9 @@ extension JobStoreConformance {
             #expect(reopened.pull == .open && reopened.closedBy == nil && reopened.closedAt == nil)
             #expect(!(try await h.store.applyFixEvent(.closed(repo: "o/app", pullNumber: 99, merged: true, byBot: false, at: h.clock.now()))))
             #expect(!(try await h.store.applyFixEvent(.closed(repo: "o/other", pullNumber: 12, merged: true, byBot: false, at: h.clock.now()))))
-            #expect(!(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "main", workflow: "CI", conclusion: "failure", at: h.clock.now()))))
+            #expect(!(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "main", workflow: "CI", conclusion: "failure", runID: 105, runAttempt: 1, at: h.clock.now()))))
             #expect(
-                !(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "neutral", at: h.clock.now())))
+                !(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "neutral", runID: 106, runAttempt: 1, at: h.clock.now())))
             )
             #expect(try await h.store.fixOutcomes(FixOutcomeFilter()).first?.ci == .pending)
         },
@@ -68,6 +68,36 @@ extension JobStoreConformance {
             h.clock.advance(by: .seconds(10))
             #expect(try await h.store.prune(finishedBefore: h.clock.now()) == 1)
             #expect(try await h.store.fixOutcomes(FixOutcomeFilter()).count == 4, "outcomes outlive their jobs")
+        },
+        ConformanceCase(name: "fixOutcome_theSameRunReportedTwice_countsOnce_andAReRunAttemptCounts") { h in
+            try await h.store.recordFixOpened(opened(h, job: nil, failedAt: h.clock.now()))
+            let red = FixEvent.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 900, runAttempt: 1, at: h.clock.now())
+            #expect(try await h.store.applyFixEvent(red))
+            #expect(!(try await h.store.applyFixEvent(red)), "a webhook delivered again, or the poller seeing what the webhook said")
+            #expect(
+                try await h.store.applyFixEvent(
+                    .ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", runID: 900, runAttempt: 2, at: h.clock.now())))
+            let outcome = try #require(try await h.store.fixOutcomes(FixOutcomeFilter(pullNumber: 12, branch: "ci/autofix-7", openOnly: true)).first)
+            #expect(outcome.ciRuns == 2 && outcome.ci == .passed && outcome.ciRunID == 900 && outcome.ciRunAttempt == 2)
+        },
+        ConformanceCase(name: "fixOutcome_followUpRounds_areTakenOnceEach_onlyWhileRedAndOpen_thenTheFixIsMarkedFailedOnce") { h in
+            try await h.store.recordFixOpened(opened(h, job: nil, failedAt: h.clock.now()))
+            let start = FixEvent.followUpStarted(repo: "o/app", pullNumber: 12, maxRounds: 1, at: h.clock.now())
+            #expect(!(try await h.store.applyFixEvent(start)), "CI has not failed")
+            #expect(
+                try await h.store.applyFixEvent(
+                    .ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 901, runAttempt: 1, at: h.clock.now())))
+            #expect(try await h.store.applyFixEvent(start))
+            #expect(!(try await h.store.applyFixEvent(start)), "two workers racing: one takes the round")
+            #expect(try await h.store.applyFixEvent(.followUpStarted(repo: "o/app", pullNumber: 12, maxRounds: 2, at: h.clock.now())))
+            let closeAfter = h.clock.now().addingTimeInterval(86_400)
+            #expect(try await h.store.applyFixEvent(.markedFailed(repo: "o/app", pullNumber: 12, closeAfter: closeAfter, at: h.clock.now())))
+            #expect(!(try await h.store.applyFixEvent(.markedFailed(repo: "o/app", pullNumber: 12, closeAfter: closeAfter, at: h.clock.now()))))
+            let outcome = try #require(try await h.store.fixOutcomes(FixOutcomeFilter(pullNumber: 12)).first)
+            #expect(outcome.followUps == 2 && outcome.closeAfter == closeAfter)
+            #expect(try await h.store.applyFixEvent(.closed(repo: "o/app", pullNumber: 12, merged: false, byBot: true, at: h.clock.now())))
+            #expect(try await h.store.fixOutcomes(FixOutcomeFilter(openOnly: true)).isEmpty)
+            #expect(!(try await h.store.applyFixEvent(.followUpStarted(repo: "o/app", pullNumber: 12, maxRounds: 5, at: h.clock.now()))))
         },
     ]
 

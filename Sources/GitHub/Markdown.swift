@@ -1,14 +1,14 @@
 /// Untrusted text (CI logs, payload fields, the model's explanation) placed in a PR body or comment: it
 /// may not break out of its code span, ping people, or close issues when the PR is merged.
-enum Markdown {
+public enum Markdown {
     /// An inline code span that no backtick inside can end.
-    static func code(_ text: String) -> String {
+    public static func code(_ text: String) -> String {
         let flat = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "`", with: "\u{02CB}")
         return "`\(flat)`"
     }
 
     /// Prose: mentions and issue-closing keywords neutralised.
-    static func text(_ text: String) -> String {
+    public static func text(_ text: String) -> String {
         // No raw HTML, no images or links that load or point anywhere.
         var result = text.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "![", with: "!\\[")
             .replacingOccurrences(of: "](", with: "]\u{200B}(")
@@ -21,12 +21,12 @@ enum Markdown {
     }
 
     /// A block quote of untrusted prose.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         Self.text(text).split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n")
     }
 
     /// A link target: only https URLs, else nothing clickable.
-    static func url(_ text: String) -> String {
+    public static func url(_ text: String) -> String {
         text.hasPrefix("https://") && !text.contains(")") && !text.contains(" ") ? text : "#"
     }
 }
