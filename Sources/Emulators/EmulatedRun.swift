@@ -25,6 +25,8 @@ public struct EmulatedRun: Sendable {
     public var jobs: [Job]
     /// The repository the head commit comes from: another one for a pull request from a fork.
     public var headRepository: String
+    /// `push` for a branch's own CI; `pull_request` etc. as GitHub names the triggering event.
+    public var event = "push"
     /// Attempts before the latest one (a re-run adds an attempt): each its conclusion and jobs.
     public var earlierAttempts: [(conclusion: String, jobs: [Job])] = []
 
@@ -66,4 +68,8 @@ public struct EmulatedPull: Sendable {
     public var state: String
     public var labels: [String]
     public var comments: [String]
+    /// Set when closed: merged or not, by whom, and when.
+    public var merged = false
+    public var closedBy: String?
+    public var closedAt: Date?
 }

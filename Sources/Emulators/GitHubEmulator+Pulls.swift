@@ -131,3 +131,81 @@ extension GitHubEmulator {
         return Reply.json(.ok, page, headers: link)
     }
 }
+
+extension GitHubEmulator {
+    /// `GET /repos/{owner}/{repo}/pulls/{pull_number}` (docs.github.com/rest/pulls/pulls#get-a-pull-request): the
+    /// full "Pull Request", with `merged` and `merged_by`.
+    func getPull(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let repo = repoName(context)
+        guard let number = context.parameters.get("number").flatMap(Int.init),
+            let pull = state.withLock({ $0.pulls[repo]?.first { $0.number == number } })
+        else { return Self.notFound() }
+        let sha = try? await branchHead(repo: repo, branch: pull.head)
+        return Reply.json(.ok, pullJSON(pull, repo: repo, sha: sha, full: true))
+    }
+
+    /// `PATCH /repos/{owner}/{repo}/pulls/{pull_number}` (docs.github.com/rest/pulls/pulls#update-a-pull-request):
+    /// `state` (`open`, `closed`), `title`, `body`; 422 for another state. Closing sends `pull_request` `closed`
+    /// with the token's user (the App's bot) as sender.
+    func patchPull(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let body = try await Reply.body(request)
+        let wanted = body["state"] as? String
+        if let wanted, !["open", "closed"].contains(wanted) {
+            return Reply.json(
+                .unprocessableContent,
+                GitHubShapes.validationFailed(
+                    [["resource": "PullRequest", "field": "state", "code": "invalid"]], docs: "https://docs.github.com/rest/pulls/pulls#update-a-pull-request"))
+        }
+        let bot = "ci-autofix[bot]"
+        var closing = false
+        guard
+            let pull = updatePull(
+                context,
+                { pull in
+                    if let title = body["title"] as? String { pull.title = title }
+                    if let text = body["body"] as? String { pull.body = text }
+                    if wanted == "closed", pull.state == "open" {
+                        closing = true
+                        pull.state = "closed"
+                        pull.closedBy = bot
+                        pull.closedAt = Date()
+                    }
+                    if wanted == "open", pull.state == "closed", !pull.merged {
+                        pull.state = "open"
+                        pull.closedBy = nil
+                        pull.closedAt = nil
+                    }
+                })
+        else { return Self.notFound() }
+        let repo = repoName(context)
+        if closing { _ = try? await deliver(event: "pull_request", payload: await pullRequestPayload(pull, repo: repo, action: "closed", sender: bot)) }
+        let sha = try? await branchHead(repo: repo, branch: pull.head)
+        return Reply.json(.ok, pullJSON(pull, repo: repo, sha: sha, full: true))
+    }
+
+    /// `PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}` (docs.github.com/rest/issues/comments#update-an-issue-comment):
+    /// `body` required; 200 with the "Issue Comment".
+    func patchComment(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let body = try await Reply.body(request)
+        guard let text = body["body"] as? String else {
+            return Reply.json(
+                .unprocessableContent,
+                [
+                    "message": "Invalid request.\n\n\"body\" wasn't supplied.",
+                    "documentation_url": "https://docs.github.com/rest/issues/comments#update-an-issue-comment",
+                ])
+        }
+        let repo = repoName(context)
+        // Comment ids are number * 100 + index (GitHubShapes.comment).
+        guard let id = context.parameters.get("comment").flatMap(Int.init) else { return Self.notFound() }
+        let (number, index) = (id / 100, id % 100)
+        let updated = state.withLock { state -> Bool in
+            guard let at = state.pulls[repo]?.firstIndex(where: { $0.number == number }), index >= 1, index <= state.pulls[repo]![at].comments.count
+            else { return false }
+            state.pulls[repo]![at].comments[index - 1] = text
+            return true
+        }
+        guard updated else { return Self.notFound() }
+        return Reply.json(.ok, GitHubShapes.comment(repo: repo, number: number, index: index, body: text))
+    }
+}

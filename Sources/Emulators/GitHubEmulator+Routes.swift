@@ -11,9 +11,13 @@ extension GitHubEmulator {
         router.get("/repos/{owner}/{repo}/actions/runs/{run}/attempts/{attempt}") { request, context in self.run(request, context) }
         router.get("/repos/{owner}/{repo}/actions/runs/{run}/attempts/{attempt}/jobs") { request, context in self.jobs(request, context) }
         router.get("/repos/{owner}/{repo}/actions/workflows/{workflow}/runs") { request, context in self.workflowRuns(request, context) }
+        router.get("/repos/{owner}/{repo}/actions/runs") { request, context in self.workflowRuns(request, context) }
         router.get("/repos/{owner}/{repo}/actions/jobs/{job}/logs") { request, context in self.logRedirect(request, context) }
         router.get("/repos/{owner}/{repo}/pulls") { request, context in self.listPulls(request, context) }
         router.post("/repos/{owner}/{repo}/pulls") { request, context in try await self.createPull(request, context) }
+        router.get("/repos/{owner}/{repo}/pulls/{number}") { request, context in try await self.getPull(request, context) }
+        router.patch("/repos/{owner}/{repo}/pulls/{number}") { request, context in try await self.patchPull(request, context) }
+        router.patch("/repos/{owner}/{repo}/issues/comments/{comment}") { request, context in try await self.patchComment(request, context) }
         router.post("/repos/{owner}/{repo}/issues/{number}/labels") { request, context in try await self.addLabels(request, context) }
         router.post("/repos/{owner}/{repo}/issues/{number}/comments") { request, context in try await self.createComment(request, context) }
         router.get("/repos/{owner}/{repo}/issues/{number}/comments") { request, context in self.listComments(request, context) }
@@ -66,21 +70,23 @@ extension GitHubEmulator {
         return Reply.json(.ok, ["total_count": all.count, "jobs": page], headers: link)
     }
 
-    /// `GET …/actions/workflows/{workflow_id}/runs` (docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow):
-    /// the workflow's runs, newest first, as `{total_count, workflow_runs}`; `branch` is the head branch;
-    /// `status` is a status (`completed`, `queued`, `in_progress`, …) or a conclusion (`success`, `failure`, …);
+    /// `GET …/actions/workflows/{workflow_id}/runs` (docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow)
+    /// and `GET …/actions/runs` (#list-workflow-runs-for-a-repository): the runs, newest first, as
+    /// `{total_count, workflow_runs}`; `branch` is the head branch; `status` is a status (`completed`,
+    /// `queued`, `in_progress`, …) or a conclusion (`success`, `failure`, …); `event` the triggering event;
     /// paginated like every list. Every emulated run is completed and belongs to workflow 1.
     func workflowRuns(_ request: Request, _ context: BasicRequestContext) -> Response {
         let repo = repoName(context)
-        guard context.parameters.get("workflow") == "1", state.withLock({ $0.repos[repo] != nil }) else {
+        guard context.parameters.get("workflow") ?? "1" == "1", state.withLock({ $0.repos[repo] != nil }) else {
             return Self.notFound()
         }
+        let event = request.uri.queryParameters.get("event").map { String($0) }
         let query = request.uri.queryParameters
         let branch = query.get("branch").map { String($0) }
         let status = query.get("status").map { String($0) }
         let runs = state.withLock { Array($0.runs.values) }
             .filter { run in
-                guard run.repo == repo, branch == nil || run.headBranch == branch else { return false }
+                guard run.repo == repo, branch == nil || run.headBranch == branch, event == nil || run.event == event else { return false }
                 guard let status else { return true }
                 return status == "completed" || status == run.conclusion
             }

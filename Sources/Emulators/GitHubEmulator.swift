@@ -29,6 +29,11 @@ public final class GitHubEmulator: Sendable {
         /// Pull listings that answer empty, as a listing racing another worker's create does.
         var staleListings = 0
         var installationTokens = 0
+        /// Where webhook deliveries go, and with which secret; what was delivered.
+        var webhook: (url: URL, secret: String)?
+        var deliveries: [Delivery] = []
+        /// Runs made by `runCI` are numbered from here.
+        var nextRunID: UInt64 = 10_000
     }
 
     let state: Mutex<State>

@@ -75,7 +75,7 @@ enum GitHubShapes {
         let url = "\(base)/repos/\(run.repo)/actions/runs/\(run.id)"
         return [
             "id": run.id, "node_id": "WFR_\(run.id)", "name": run.name, "head_branch": run.headBranch, "head_sha": run.headSHA,
-            "run_number": Int(run.id % 100_000), "run_attempt": attempt, "event": "push", "status": "completed", "conclusion": conclusion,
+            "run_number": Int(run.id % 100_000), "run_attempt": attempt, "event": run.event, "status": "completed", "conclusion": conclusion,
             "workflow_id": 1, "url": url, "html_url": "https://github.com/\(run.repo)/actions/runs/\(run.id)",
             "created_at": created, "updated_at": created, "run_started_at": created,
             "jobs_url": "\(url)/jobs", "logs_url": "\(url)/logs", "check_suite_url": "\(base)/repos/\(run.repo)/check-suites/\(run.id)",
@@ -86,6 +86,15 @@ enum GitHubShapes {
                 "author": ["name": "Octo", "email": "octo@example.com"], "committer": ["name": "Octo", "email": "octo@example.com"],
             ],
             "repository": minimalRepository(run.repo), "head_repository": minimalRepository(run.headRepository),
+        ]
+    }
+
+    /// A "Workflow" (docs.github.com/rest/actions/workflows#get-a-workflow), as a `workflow_run` delivery carries it.
+    static func workflow(repo: String, name: String) -> [String: Any] {
+        [
+            "id": 1, "node_id": "W_1", "name": name, "path": ".github/workflows/ci.yml", "state": "active", "created_at": created, "updated_at": created,
+            "url": "\(api)/repos/\(repo)/actions/workflows/1", "html_url": "https://github.com/\(repo)/blob/main/.github/workflows/ci.yml",
+            "badge_url": "https://github.com/\(repo)/workflows/CI/badge.svg",
         ]
     }
 
@@ -114,7 +123,9 @@ enum GitHubShapes {
             "review_comment_url": "\(api)/repos/\(repo)/pulls/comments{/number}",
             "comments_url": "\(issue)/comments", "statuses_url": "\(api)/repos/\(repo)/statuses/\(headSHA)", "user": bot, "assignee": NSNull(),
             "milestone": NSNull(), "labels": pull.labels.map { label(repo: repo, name: $0) }, "created_at": created, "updated_at": created,
-            "closed_at": NSNull(), "merged_at": NSNull(), "merge_commit_sha": NSNull(), "author_association": "NONE", "auto_merge": NSNull(),
+            "closed_at": pull.closedAt.map { stamp($0) as Any } ?? NSNull(),
+            "merged_at": pull.merged ? (pull.closedAt.map { stamp($0) as Any } ?? NSNull()) : NSNull(),
+            "merge_commit_sha": pull.merged ? headSHA as Any : NSNull(), "author_association": "NONE", "auto_merge": NSNull(),
             "head": ["label": "\(owner):\(pull.head)", "ref": pull.head, "sha": headSHA, "user": simpleUser(owner, type: "Organization"), "repo": repository],
             "base": ["label": "\(owner):\(pull.base)", "ref": pull.base, "sha": baseSHA, "user": simpleUser(owner, type: "Organization"), "repo": repository],
             "_links": [
@@ -126,7 +137,8 @@ enum GitHubShapes {
         ]
         if full {
             let more: [String: Any] = [
-                "merged": false, "mergeable": NSNull(), "mergeable_state": "unknown", "merged_by": NSNull(), "comments": pull.comments.count,
+                "merged": pull.merged, "mergeable": NSNull(), "mergeable_state": "unknown",
+                "merged_by": pull.merged ? simpleUser(pull.closedBy ?? "octocat") as Any : NSNull(), "comments": pull.comments.count,
                 "review_comments": 0, "maintainer_can_modify": true, "commits": 1, "additions": 1, "deletions": 1, "changed_files": 1,
             ]
             object.merge(more) { $1 }

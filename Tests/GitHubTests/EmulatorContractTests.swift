@@ -47,12 +47,17 @@ import _CryptoExtras
         let lines = [
             #"{"service":"github","method":"GET","path":"/repos/octo/app/actions/runs/1","status":200,"headers":{"content-type":"application/json"},"body":{"id":"1"}}"#,
             #"{"service":"github","method":"GET","path":"/repos/octo/app/actions/artifacts","status":200,"headers":{"content-type":"application/json"},"body":{}}"#,
+            // A webhook delivery without a signature, of an undocumented action, missing `workflow`.
+            #"{"service":"github-webhook","method":"POST","path":"/workflow_run","status":202,"headers":{},"request_headers":{"x-github-event":"workflow_run","x-github-delivery":"0f0e0d0c-0b0a-0908-0706-050403020100","content-type":"application/json","user-agent":"GitHub-Hookshot/1"},"body":{"action":"done","workflow_run":{},"repository":{},"sender":{"login":"x","id":1}}}"#,
         ]
         let file = try Self.writeTemporary(lines)
         let result = try Self.runChecker([file.path])
         #expect(result.status == 1, "\(result.output)")
         #expect(
             result.output.contains("wrong type") && result.output.contains("missing required") && result.output.contains("unknown route"), "\(result.output)")
+        #expect(
+            result.output.contains("X-Hub-Signature-256 is not") && result.output.contains("missing required fields: workflow")
+                && result.output.contains("not one of the documented actions"), "\(result.output)")
     }
 
     // MARK: - The emulators
@@ -86,7 +91,10 @@ import _CryptoExtras
         let jwt = try GitHubAppJWT(appID: "42", privateKeyPEM: appKey.pemRepresentation).token()
 
         let implemented = try await github.run { api in
-            try await Self.driveGitHub(driver, github, api: api, jwt: jwt)
+            try await WebhookSink.run { hook in
+                github.deliverWebhooks(to: hook, secret: "contract-webhook-secret")
+                try await Self.driveGitHub(driver, github, api: api, jwt: jwt)
+            }
             try await llm.run { base in try await Self.driveLLM(driver, llm, base: base) }
             // Last, and not recorded: which ops.json operations the emulator routes at all (see `probe`).
             return try await Self.probe(driver, api: api)
@@ -199,6 +207,35 @@ import _CryptoExtras
         try await d.github(api, "GET", "/repos/\(repo)/issues/1/comments", headers: auth, expect: 200)
         try await d.github(api, "GET", "/repos/\(repo)/issues/1/comments?per_page=1", headers: auth, expect: 200)
         try await d.github(api, "GET", "/repos/\(repo)/issues/999/comments", headers: auth, expect: 404)
+
+        // One pull request, its comment edited, CI on its branch; then closed by the bot's PATCH.
+        try await d.github(api, "GET", "/repos/\(repo)/pulls/1", headers: auth, expect: 200)
+        try await d.github(api, "GET", "/repos/\(repo)/pulls/999", headers: auth, expect: 404)
+        try await d.github(api, "PATCH", "/repos/\(repo)/issues/comments/101", headers: json, body: #"{"body":"Tests pass; CI passed."}"#, expect: 200)
+        try await d.github(api, "PATCH", "/repos/\(repo)/issues/comments/101", headers: json, body: #"{}"#, expect: 422)
+        try await d.github(api, "PATCH", "/repos/\(repo)/issues/comments/99901", headers: json, body: #"{"body":"x"}"#, expect: 404)
+        try await github.runCI(repo: repo, branch: "ci/autofix-1", command: ["sh", "-c", "echo 1 passed"])
+        try await github.runCI(repo: repo, branch: "ci/autofix-1", command: ["sh", "-c", "echo 'E assert 1 == 2'; exit 1"])
+        let branchRuns = try await d.github(
+            api, "GET", "/repos/\(repo)/actions/runs?branch=ci%2Fautofix-1&status=completed&exclude_pull_requests=true&per_page=20", headers: auth,
+            expect: 200)
+        #expect((branchRuns.json as? [String: Any])?["total_count"] as? Int == 2, "\(branchRuns.text.prefix(200))")
+        try await d.github(api, "GET", "/repos/\(repo)/actions/runs?event=push&status=failure", headers: auth, expect: 200)
+        try await d.github(api, "PATCH", "/repos/\(repo)/pulls/1", headers: json, body: #"{"state":"merged"}"#, expect: 422)
+        try await d.github(api, "PATCH", "/repos/\(repo)/pulls/1", headers: json, body: #"{"state":"closed"}"#, expect: 200)
+        try await d.github(api, "PATCH", "/repos/\(repo)/pulls/999", headers: json, body: #"{"state":"closed"}"#, expect: 404)
+        try await github.mergePull("octo/nodrafts", number: 2, by: "octocat")
+        for delivery in github.deliveries {
+            let parsed = try? JSONSerialization.jsonObject(with: Data(delivery.body.utf8))
+            #expect(delivery.status == 202, "the sink accepts every delivery")
+            d.record(
+                service: "github-webhook", method: "POST", path: "/\(delivery.event)",
+                answer: ContractAnswer(status: delivery.status, headers: [:], text: delivery.body, json: parsed), requestHeaders: delivery.headers)
+        }
+        #expect(github.deliveries.map { "\($0.event).\($0.action)" } == [
+            "workflow_run.requested", "workflow_run.completed", "workflow_run.requested", "workflow_run.completed", "pull_request.closed",
+            "pull_request.closed",
+        ])
 
         // Repository dispatch.
         try await d.github(
