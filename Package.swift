@@ -258,7 +258,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "TestSupport",
-                "Queue", "App", "Intake", "ChildProcess", "Patching", "LLM", "GitHub", "LogAnalysis", "Emulators", "WorkerAssembly", "Pipeline",
+                "Queue", "App", "Intake", "ChildProcess", "Patching", "LLM", "GitHub", "LogAnalysis", "Emulators", "WorkerAssembly", "Pipeline", "ServerAssembly",
                 "FeatureConfiguration",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

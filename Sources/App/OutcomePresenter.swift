@@ -5,7 +5,7 @@ import Queue
 public enum OutcomePresenter {
     public static func object(_ o: FixOutcome) -> [String: Any] {
         var object: [String: Any] = [
-            "repo": o.repo, "pr_number": o.pullNumber, "branch": o.branch, "outcome": o.outcome, "ci": o.ci.rawValue, "ci_runs": o.ciRuns,
+            "repo": o.repo, "pr_number": o.pullNumber, "branch": o.branch, "outcome": o.outcome, "ci": o.ci.rawValue, "ci_runs": o.ciRuns, "follow_ups": o.followUps,
             "pull": o.pull.rawValue, "failed_at": JobJSON.iso(o.failedAt), "opened_at": JobJSON.iso(o.openedAt),
             "seconds_to_pr": (o.openedAt.timeIntervalSince(o.failedAt) * 10).rounded() / 10,
         ]
@@ -14,6 +14,8 @@ public enum OutcomePresenter {
         object["review"] = o.review
         object["closed_by"] = o.closedBy
         object["closed_at"] = o.closedAt.map(JobJSON.iso)
+        object["ci_run_id"] = o.ciRunID
+        object["close_after"] = o.closeAfter.map(JobJSON.iso)
         object["seconds_to_green"] = o.secondsToGreen.map { ($0 * 10).rounded() / 10 }
         return object
     }

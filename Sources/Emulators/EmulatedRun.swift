@@ -25,6 +25,9 @@ public struct EmulatedRun: Sendable {
     public var jobs: [Job]
     /// The repository the head commit comes from: another one for a pull request from a fork.
     public var headRepository: String
+    /// When the run was created and last updated (completed); nil: a fixed instant in the past.
+    public var createdAt: Date?
+    public var updatedAt: Date?
     /// `push` for a branch's own CI; `pull_request` etc. as GitHub names the triggering event.
     public var event = "push"
     /// Attempts before the latest one (a re-run adds an attempt): each its conclusion and jobs.

@@ -18,6 +18,7 @@ extension GitHubEmulator {
         let checkout = try await ProcessRunner().run(
             ["sh", "-c", "git --git-dir \"$1\" archive \"$2\" | tar -x -C \"$3\"", "sh", bare, sha, directory], timeout: .seconds(120))
         guard checkout.succeeded else { throw EmulatorError("checkout of \(sha) failed: \(checkout.combinedOutput)") }
+        let started = Date()
         let result = try await ProcessRunner().run(command, directory: directory, timeout: .seconds(300))
         let (runID, jobID) = state.withLock { state -> (UInt64, Int64) in
             state.nextRunID += 1
@@ -27,6 +28,8 @@ extension GitHubEmulator {
             id: runID, repo: repo, name: workflow, headSHA: sha, headBranch: branch, conclusion: result.succeeded ? "success" : "failure",
             jobs: [.init(id: jobID, name: "test", conclusion: result.succeeded ? "success" : "failure", log: Self.actionsLog(command, result))])
         run.event = "push"
+        run.createdAt = started
+        run.updatedAt = Date()
         try await deliver(event: "workflow_run", payload: workflowRunPayload(run, action: "requested"))
         addRun(run)
         try await deliver(event: "workflow_run", payload: workflowRunPayload(run, action: "completed"))

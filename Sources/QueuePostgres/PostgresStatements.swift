@@ -277,12 +277,13 @@ enum PostgresStatements {
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (repo, pr_number) DO NOTHING
         """
 
-    /// A completed run on an open fix branch: the latest run decides the state; the first green is kept; the
+    /// A completed run on an open fix branch: the latest run decides the state; the first green is kept (a
+    /// run stamped before the failure, by a skewed or stale clock, counts as no time, never as negative); the
     /// run already recorded changes nothing.
     static let fixCICompleted = """
         UPDATE fix_outcomes
         SET ci_state = $1, ci_runs = ci_runs + 1, ci_workflow = $2, updated_at = $3, ci_run_id = $6, ci_run_attempt = $7,
-            first_green_at = CASE WHEN $1 = 'passed' AND first_green_at IS NULL THEN $3 ELSE first_green_at END
+            first_green_at = CASE WHEN $1 = 'passed' AND first_green_at IS NULL THEN GREATEST($3, failed_at) ELSE first_green_at END
         WHERE repo = $4 AND branch = $5 AND pr_state = 'open'
           AND NOT (ci_run_id IS NOT NULL AND ci_run_id = $6 AND ci_run_attempt = $7)
         RETURNING pr_number

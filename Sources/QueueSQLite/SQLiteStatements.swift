@@ -182,12 +182,13 @@ enum SQLiteStatements {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo, pr_number) DO NOTHING
         """
 
-    /// A completed run on an open fix branch: the latest run decides the state; the first green is kept; the
+    /// A completed run on an open fix branch: the latest run decides the state; the first green is kept (a
+    /// run stamped before the failure, by a skewed or stale clock, counts as no time, never as negative); the
     /// run already recorded changes nothing.
     static let fixCICompleted = """
         UPDATE fix_outcomes
         SET ci_state = :state, ci_runs = ci_runs + 1, ci_workflow = :workflow, updated_at = :at, ci_run_id = :run, ci_run_attempt = :attempt,
-            first_green_at = CASE WHEN :state = 'passed' AND first_green_at IS NULL THEN :at ELSE first_green_at END
+            first_green_at = CASE WHEN :state = 'passed' AND first_green_at IS NULL THEN max(:at, failed_at) ELSE first_green_at END
         WHERE repo = :repo AND branch = :branch AND pr_state = 'open'
           AND NOT (ci_run_id IS NOT NULL AND ci_run_id = :run AND ci_run_attempt = :attempt)
         """

@@ -76,9 +76,12 @@ extension JobStoreConformance {
             #expect(!(try await h.store.applyFixEvent(red)), "a webhook delivered again, or the poller seeing what the webhook said")
             #expect(
                 try await h.store.applyFixEvent(
-                    .ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", runID: 900, runAttempt: 2, at: h.clock.now())))
+                    .ciCompleted(
+                        repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", runID: 900, runAttempt: 2,
+                        at: h.clock.now().addingTimeInterval(-3600))))
             let outcome = try #require(try await h.store.fixOutcomes(FixOutcomeFilter(pullNumber: 12, branch: "ci/autofix-7", openOnly: true)).first)
             #expect(outcome.ciRuns == 2 && outcome.ci == .passed && outcome.ciRunID == 900 && outcome.ciRunAttempt == 2)
+            #expect(outcome.secondsToGreen == 0, "a run stamped before the failure took no time, not negative time")
         },
         ConformanceCase(name: "fixOutcome_followUpRounds_areTakenOnceEach_onlyWhileRedAndOpen_thenTheFixIsMarkedFailedOnce") { h in
             try await h.store.recordFixOpened(opened(h, job: nil, failedAt: h.clock.now()))
