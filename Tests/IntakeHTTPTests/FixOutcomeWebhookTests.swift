@@ -12,8 +12,8 @@ struct FixOutcomeWebhookTests {
         #"{"action":"\#(action)","number":12,"pull_request":{"number":12,"merged":\#(merged),"closed_at":"2026-11-23T10:05:00Z","head":{"ref":"\#(branch)"}},"repository":{"full_name":"octo/app"},"sender":{"login":"\#(sender)"}}"#
     }
 
-    static func fixBranchRun(_ conclusion: String) -> String {
-        #"{"action":"completed","workflow_run":{"id":9100,"name":"CI","run_attempt":1,"conclusion":"\#(conclusion)","head_sha":"0123456789abcdef0123456789abcdef01234567","head_branch":"ci/autofix-9001","updated_at":"2026-11-23T10:03:00Z","html_url":"https://github.com/octo/app/actions/runs/9100"},"repository":{"full_name":"octo/app"}}"#
+    static func fixBranchRun(_ conclusion: String, id: Int = 9100) -> String {
+        #"{"action":"completed","workflow_run":{"id":\#(id),"name":"CI","run_attempt":1,"conclusion":"\#(conclusion)","head_sha":"0123456789abcdef0123456789abcdef01234567","head_branch":"ci/autofix-9001","updated_at":"2026-11-23T10:03:00Z","html_url":"https://github.com/octo/app/actions/runs/9100"},"repository":{"full_name":"octo/app"}}"#
     }
 
     func open(_ server: TestServer) async throws {
@@ -28,10 +28,16 @@ struct FixOutcomeWebhookTests {
             try await open(server)
             let answer = try await Self.webhooks.deliver(server, event: "workflow_run", body: Self.fixBranchRun("failure"))
             #expect(answer.status == 202 && answer.body.contains("recorded"), "\(answer.body)")
-            #expect(try await server.jobCount() == 0, "the loop guard holds: a fix branch's failure is not fixed again")
-            #expect(try await Self.webhooks.deliver(server, event: "workflow_run", body: Self.fixBranchRun("success")).status == 202)
+            var jobs = try await server.store.jobs(JobFilter())
+            #expect(jobs.map(\.kind) == [FixOutcomeCheck.jobKind], "the loop guard holds: a fix branch's failure is not fixed again; its check acts on it")
+            #expect(jobs.first?.payload == #"{"pr_number":12,"repo":"octo/app"}"#)
+            let again = try await Self.webhooks.deliver(server, event: "workflow_run", body: Self.fixBranchRun("failure").replacingOccurrences(of: "Z\"", with: ".5Z\""))
+            #expect(again.status == 202 && again.body.contains("already recorded"), "the same run delivered again: \(again.body)")
+            #expect(try await Self.webhooks.deliver(server, event: "workflow_run", body: Self.fixBranchRun("success", id: 9101)).status == 202)
+            jobs = try await server.store.jobs(JobFilter())
+            #expect(jobs.count == 2 && jobs.allSatisfy { $0.kind == FixOutcomeCheck.jobKind }, "one check per run")
             let outcome = try #require(try await server.store.fixOutcomes(FixOutcomeFilter()).first)
-            #expect(outcome.ci == .passed && outcome.ciRuns == 2)
+            #expect(outcome.ci == .passed && outcome.ciRuns == 2 && outcome.ciRunID == 9101)
             #expect(outcome.firstGreenAt == (try Date("2026-11-23T10:03:00Z", strategy: .iso8601)), "the event's own time")
             #expect(outcome.secondsToGreen == 240)
         }
