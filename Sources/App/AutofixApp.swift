@@ -71,7 +71,7 @@ public struct AutofixApp: Sendable {
             if configuration.worker.exitWhenIdle {
                 await scheduler.enqueueDue()
             } else {
-                services.append(.init(service: scheduler))
+                services.append(.init(service: scheduler, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
             }
         }
         if let file = configuration.worker.metricsFile { services.append(.init(service: MetricsFileService(path: file, registry: registry))) }

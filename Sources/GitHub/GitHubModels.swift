@@ -112,11 +112,17 @@ public struct PullRequest: Sendable, Decodable, Hashable {
 
 /// An issue or pull request comment (`GET …/issues/{issue_number}/comments`).
 public struct IssueComment: Sendable, Decodable, Hashable {
+    public struct User: Sendable, Decodable, Hashable {
+        public var login: String
+    }
+
     public var id: Int64
     public var body: String
+    /// Who wrote it: the bot's own comments are the only ones it reads as its own.
+    public var user: User?
 
     enum CodingKeys: String, CodingKey {
-        case id, body
+        case id, body, user
     }
 }
 

@@ -159,6 +159,11 @@ public struct GitWorkspace: Sendable {
         return commit
     }
 
+    /// The tree a commit of the mirror records.
+    public func tree(repo: String, commit: String) async throws -> String {
+        try await run(["--git-dir", mirrorPath(repo), "rev-parse", "--verify", "\(commit)^{tree}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Deletes a branch this worker pushed (a PR could not be opened for it: no orphan branch stays behind).
     public func deleteBranch(repo: String, branch: String, token: String?) async throws {
         try await run(

@@ -58,13 +58,13 @@ extension IntakeServer {
             if let branch = run.headBranch, branch.hasPrefix(configuration.fixBranchPrefix), let repo = event.repository?.fullName {
                 // A pull request from a fork can run on a branch of the same name: only the repository's own
                 // runs speak for its fix branch.
-                guard run.headRepository.map({ $0.fullName?.lowercased() == repo.lowercased() }) ?? true else {
-                    return ignored("a run of a fork's branch named like a fix branch")
+                guard run.headRepository?.fullName?.lowercased() == repo.lowercased() else {
+                    return ignored("a run of a fork's branch named like a fix branch (or one that does not say whose commit it ran)")
                 }
                 let at = run.updatedAt.flatMap { try? Date($0, strategy: .iso8601) } ?? Date()
                 let fact = FixEvent.ciCompleted(
                     repo: repo, branch: branch, workflow: run.name ?? "", conclusion: run.conclusion ?? "", runID: run.id, runAttempt: run.runAttempt ?? 1,
-                    at: at)
+                    headSHA: run.headSHA ?? "", workflowID: run.workflowID, at: at)
                 return try await record(fact)
             }
             // A run that timed out failed as much as one that failed (its jobs' conclusion is `timed_out`).
@@ -92,7 +92,9 @@ extension IntakeServer {
     /// Applies a fact to the outcome record it is about (and enqueues the worker's check when it is the fix's CI).
     private func record(_ fact: FixEvent) async throws -> Response {
         guard try await FixOutcomeCheck.record(fact, in: store) else {
-            return ignored("no open autofix pull request matches, the run was already recorded, or the conclusion says nothing")
+            return ignored(
+                "no open autofix pull request matches (or the run is of another commit or workflow than the fix's), the run was already recorded, or the conclusion says nothing"
+            )
         }
         return JSONResponse.make(.accepted, ["recorded": "\(fact)"])
     }

@@ -14,11 +14,13 @@ struct WorkflowRunEvent: Decodable {
         var htmlURL: String?
         var updatedAt: String?
         var headRepository: Repository?
+        var workflowID: Int64?
 
         enum CodingKeys: String, CodingKey {
             case id, name, conclusion
             case updatedAt = "updated_at"
             case headRepository = "head_repository"
+            case workflowID = "workflow_id"
             case runAttempt = "run_attempt"
             case headSHA = "head_sha"
             case headBranch = "head_branch"

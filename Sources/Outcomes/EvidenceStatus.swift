@@ -9,10 +9,12 @@ struct EvidenceStatus {
     let github: GitHubClient
     let repo: String
     let pullNumber: Int
+    /// Only the bot's own comments are its evidence (anyone can post a comment that carries the marker).
+    let botLogin: String
 
     /// Sets the status of the newest evidence comment, or posts the status alone when there is none.
     func set(_ text: String) async throws {
-        let comments = try await github.comments(repo: repo, number: pullNumber)
+        let comments = try await github.comments(repo: repo, number: pullNumber).filter { $0.user?.login == botLogin }
         let status = "\(Self.statusMarker)\n\(text)"
         guard let evidence = comments.last(where: { $0.body.contains(Self.evidenceMarker) }) else {
             if comments.contains(where: { $0.body.hasSuffix(status) }) { return }

@@ -19,28 +19,42 @@ public struct FixOutcomePoller: JobHandler {
     }
 
     public func run(_ context: JobContext) async throws -> JobOutcome {
+        // The least recently updated first, so past `poll_max_pulls` every pull request still gets its turn.
         let open = try await context.fixOutcomes(FixOutcomeFilter(openOnly: true, limit: configuration.pollMaxPulls))
         var recorded = 0
+        var failed: [String] = []
         for record in open {
-            var client = github
-            client.installationScope = record.repo
-            let now = context.clock.now()
-            let pull = try await client.pull(repo: record.repo, number: record.pullNumber)
-            if pull.state == "closed" {
-                // The bot records its own closes as it makes them; one that still looks open here and is past
-                // its grace period is the bot's close whose record did not follow.
-                let byBot = record.closeAfter.map { now >= $0 } ?? false
-                let closed = FixEvent.closed(repo: record.repo, pullNumber: record.pullNumber, merged: pull.merged == true, byBot: byBot, at: now)
-                if try await context.recordFixFact(closed) { recorded += 1 }
-                continue
+            do {
+                if try await poll(record, context) { recorded += 1 }
+            } catch {
+                // One repository gone or uninstalled does not keep the others from being polled.
+                context.logger.warning("polling an autofix pull request failed", metadata: ["pull": "\(record.repo)#\(record.pullNumber)", "error": "\(error)"])
+                failed.append("\(record.repo)#\(record.pullNumber)")
             }
-            let runs = try await client.completedRuns(repo: record.repo, branch: record.branch)
-            guard let latest = runs.max(by: { ($0.id, $0.runAttempt ?? 1) < ($1.id, $1.runAttempt ?? 1) }), let conclusion = latest.conclusion else { continue }
-            let completed = FixEvent.ciCompleted(
-                repo: record.repo, branch: record.branch, workflow: latest.name ?? "", conclusion: conclusion, runID: latest.id,
-                runAttempt: latest.runAttempt ?? 1, at: now)
-            if try await context.recordFixFact(completed) { recorded += 1 }
         }
-        return .succeeded(result: JobJSON.text(["open_pulls": open.count, "recorded": recorded]))
+        return .succeeded(result: JobJSON.text(["open_pulls": open.count, "recorded": recorded, "failed": failed]))
+    }
+
+    /// Records what GitHub says of one open pull request; true when something changed.
+    func poll(_ record: FixOutcome, _ context: JobContext) async throws -> Bool {
+        var client = github
+        client.installationScope = record.repo
+        let now = context.clock.now()
+        let pull = try await client.pull(repo: record.repo, number: record.pullNumber)
+        if pull.state == "closed" {
+            // The bot records its own closes as it makes them: a close seen here is a maintainer's.
+            return try await context.recordFixFact(.closed(repo: record.repo, pullNumber: record.pullNumber, merged: pull.merged == true, byBot: false, at: now))
+        }
+        // The newest run that says something of the fix: of its workflow, on the commit the bot pushed, with a
+        // conclusion the record keeps (a `skipped` or `neutral` run says nothing).
+        let runs = try await client.completedRuns(repo: record.repo, branch: record.branch).filter { run in
+            (record.headSHA == nil || run.headSHA == record.headSHA) && (record.workflowID == nil || run.workflowID == record.workflowID)
+                && run.conclusion.flatMap(FixOutcome.CIState.init(conclusion:)) != nil
+        }
+        guard let latest = runs.max(by: { ($0.id, $0.runAttempt ?? 1) < ($1.id, $1.runAttempt ?? 1) }), let conclusion = latest.conclusion else { return false }
+        return try await context.recordFixFact(
+            .ciCompleted(
+                repo: record.repo, branch: record.branch, workflow: latest.name ?? "", conclusion: conclusion, runID: latest.id,
+                runAttempt: latest.runAttempt ?? 1, headSHA: latest.headSHA, workflowID: latest.workflowID, at: now))
     }
 }

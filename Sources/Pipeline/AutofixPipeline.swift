@@ -134,7 +134,7 @@ final class PipelineJob: @unchecked Sendable {
         try await context.recordFixOpened(
             FixOutcome(
                 repo: failure.repo, pullNumber: pull.number, jobID: context.job.id, branch: branch, failedAt: context.job.createdAt, openedAt: now,
-                updatedAt: now, failureSignature: signature))
+                updatedAt: now, failureSignature: signature, headSHA: pull.headSHA, workflowID: facts.workflowID))
         let result = JobJSON.text(["pr_number": pull.number, "branch": branch, "files": validated.files, "reused": pull.reused])
         return .succeeded(prURL: pull.url, result: result)
     }

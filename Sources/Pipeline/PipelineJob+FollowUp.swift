@@ -36,19 +36,22 @@ extension PipelineJob {
         let staged = try await commitValidated(facts, validated)
         let title = "ci-autofix: follow-up \(followUp.round) for #\(followUp.pullNumber) (run \(failure.runID))"
         let message = "\(title)\n\n\(validated.explanation.prefix(2000))\n\nRun: \(facts.runURL)"
+        let pushed: String
         do {
-            _ = try await pipeline.workspace.commitAndPush(
+            pushed = try await pipeline.workspace.commitAndPush(
                 repo: failure.repo, tree: staged.tree, parent: facts.headSHA, branch: branch, message: redact(message),
                 identity: (configuration.botName, configuration.botEmail), token: try await github.accessToken(), expecting: facts.headSHA)
         } catch GitHubError.git(let message) where message.contains("stale info") || message.contains("[rejected]") {
             // git's words for a lease that no longer holds: not a fault to retry.
             throw StageEnd(outcome: .skipped(reason: "\(branch) moved past \(facts.headSHA.prefix(12)) since CI failed on it (someone pushed)"))
         }
+        // From here only this commit's CI speaks for the fix.
+        _ = try await context.applyFixEvent(.followUpPushed(repo: failure.repo, pullNumber: followUp.pullNumber, headSHA: pushed, at: context.clock.now()))
         try await postEvidence(
             validated, on: followUp.pullNumber,
             heading: "**Follow-up \(followUp.round)**: CI failed on this branch in run [\(failure.runID)](\(Markdown.url(facts.runURL))); this commit corrects it.")
         report.detail = ["pushed follow-up \(followUp.round) to #\(followUp.pullNumber)", tally.take()].compactMap { $0 }.joined(separator: "; ")
-        return PublishedPull(url: pull.htmlURL, number: pull.number, reused: true)
+        return PublishedPull(url: pull.htmlURL, number: pull.number, reused: true, headSHA: pushed)
     }
 
     /// A follow-up round ended without a push: the pull request's check runs again and, its rounds spent,

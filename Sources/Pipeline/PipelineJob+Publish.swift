@@ -9,11 +9,12 @@ extension PipelineJob {
     func publish(_ facts: RunFacts, _ errors: ExtractedErrors, _ validated: ValidatedPatch, _ report: inout StageRunner.Report) async throws -> PublishedPull {
         let owner = failure.repo.split(separator: "/").first.map(String.init) ?? ""
         if let existing = try await github.pulls(repo: failure.repo, state: "all", head: "\(owner):\(branch)").first(where: { $0.head.ref == branch }) {
+            try await adopt(existing, facts, validated)
             try await github.addLabels(repo: failure.repo, number: existing.number, labels: [configuration.label])
             // An earlier attempt may have opened the PR and failed before (or while) commenting.
             try await postEvidence(validated, on: existing.number)
             report.detail = "reused #\(existing.number)"
-            return PublishedPull(url: existing.htmlURL, number: existing.number, reused: true)
+            return PublishedPull(url: existing.htmlURL, number: existing.number, reused: true, headSHA: existing.head.sha)
         }
         let open = try await github.pulls(repo: failure.repo, state: "open").filter { $0.head.ref.hasPrefix(configuration.branchPrefix) }
         if let reason = policy.openPullLimit(open: open.count, repo: failure.repo) { throw StageEnd(outcome: .skipped(reason: reason)) }
@@ -21,7 +22,7 @@ extension PipelineJob {
         let base = try await baseBranch(facts)
         let title = "ci-autofix: fix \(facts.workflow) failure in run \(failure.runID)"
         let message = "\(title)\n\n\(validated.explanation.prefix(2000))\n\nRun: \(facts.runURL)"
-        _ = try await pipeline.workspace.commitAndPush(
+        let pushed = try await pipeline.workspace.commitAndPush(
             repo: failure.repo, tree: staged.tree, parent: facts.headSHA, branch: branch, message: redact(message),
             identity: (configuration.botName, configuration.botEmail), token: try await github.accessToken())
         let pull: PullRequest
@@ -35,15 +36,33 @@ extension PipelineJob {
             guard let existing = try await github.pulls(repo: failure.repo, state: "all", head: "\(owner):\(branch)").first else {
                 throw GitHubError.validationFailed(message)
             }
+            try await adopt(existing, facts, validated)
             try await github.addLabels(repo: failure.repo, number: existing.number, labels: [configuration.label])
             try await postEvidence(validated, on: existing.number)
             report.detail = "reused #\(existing.number) (opened meanwhile)"
-            return PublishedPull(url: existing.htmlURL, number: existing.number, reused: true)
+            return PublishedPull(url: existing.htmlURL, number: existing.number, reused: true, headSHA: existing.head.sha)
         }
         try await github.addLabels(repo: failure.repo, number: pull.number, labels: [configuration.label])
         try await postEvidence(validated, on: pull.number)
         report.detail = ["opened #\(pull.number)", tally.take()].compactMap { $0 }.joined(separator: "; ")
-        return PublishedPull(url: pull.htmlURL, number: pull.number, reused: false)
+        return PublishedPull(url: pull.htmlURL, number: pull.number, reused: false, headSHA: pushed)
+    }
+
+    /// A pull request already on the fix branch is taken as this job's only when its head holds exactly the
+    /// validated change (an earlier attempt of this job, or another worker, opened it): anyone who can push a
+    /// branch can name it `ci/autofix-<run_id>`, and the bot must not vouch for what it did not validate.
+    func adopt(_ existing: PullRequest, _ facts: RunFacts, _ validated: ValidatedPatch) async throws {
+        let staged = try await commitValidated(facts, validated)
+        var same = false
+        if let head = existing.head.sha {
+            try await pipeline.workspace.fetch(repo: failure.repo, sha: head, token: try await github.accessToken())
+            same = try await pipeline.workspace.tree(repo: failure.repo, commit: head) == staged.tree
+        }
+        guard same else {
+            throw StageEnd(
+                outcome: .noFix(
+                    reason: "pull request #\(existing.number) on \(branch) holds changes the bot did not validate; it is not adopted (nothing published)"))
+        }
     }
 
     /// The repository's plan has no drafts: a "[draft]" PR ready for review if the operator allows it,
@@ -60,10 +79,12 @@ extension PipelineJob {
             ))
     }
 
-    /// The evidence comment, once per run: it carries a hidden marker, and a PR that has one gets no second.
+    /// The evidence comment, once per run: it carries a hidden marker, and a PR where the bot posted one gets no
+    /// second (anyone else's comment with the marker counts for nothing).
     func postEvidence(_ validated: ValidatedPatch, on number: Int, heading: String? = nil) async throws {
         let marker = "<!-- ci-autofix:evidence run=\(failure.runID) -->"
-        if try await github.commentBodies(repo: failure.repo, number: number).contains(where: { $0.contains(marker) }) { return }
+        let comments = try await github.comments(repo: failure.repo, number: number)
+        if comments.contains(where: { $0.user?.login == configuration.botName && $0.body.contains(marker) }) { return }
         let text = [heading, evidence(validated)].compactMap { $0 }.joined(separator: "\n\n")
         try await github.createComment(repo: failure.repo, number: number, body: redact(text) + "\n\n" + marker)
     }

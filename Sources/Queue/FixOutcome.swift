@@ -45,6 +45,11 @@ public struct FixOutcome: Sendable, Hashable, Codable {
     /// Which failure the pull request fixed (its branch, kind and messages, digested): a failure whose fix a
     /// maintainer closed is not attempted again for a while.
     public var failureSignature: String?
+    /// The commit the bot last pushed to the branch, and the workflow whose failure it fixes: only runs of
+    /// that workflow on that commit speak for the fix (not a re-run of an older commit, another workflow, or
+    /// a commit someone else pushed). Nil in records older than these columns: any run counts.
+    public var headSHA: String?
+    public var workflowID: Int64?
     /// The run (and attempt) that decided `ci`: the same run reported twice counts once.
     public var ciRunID: Int64?
     public var ciRunAttempt: Int?
@@ -56,7 +61,7 @@ public struct FixOutcome: Sendable, Hashable, Codable {
     public init(
         repo: String, pullNumber: Int, jobID: Int64?, branch: String, failedAt: Date, openedAt: Date, ci: CIState = .pending, ciRuns: Int = 0,
         ciWorkflow: String? = nil, firstGreenAt: Date? = nil, review: String? = nil, pull: PullState = .open, closedBy: String? = nil,
-        closedAt: Date? = nil, updatedAt: Date, failureSignature: String? = nil, ciRunID: Int64? = nil, ciRunAttempt: Int? = nil, followUps: Int = 0,
+        closedAt: Date? = nil, updatedAt: Date, failureSignature: String? = nil, headSHA: String? = nil, workflowID: Int64? = nil, ciRunID: Int64? = nil, ciRunAttempt: Int? = nil, followUps: Int = 0,
         closeAfter: Date? = nil
     ) {
         self.repo = repo
@@ -75,6 +80,8 @@ public struct FixOutcome: Sendable, Hashable, Codable {
         self.closedAt = closedAt
         self.updatedAt = updatedAt
         self.failureSignature = failureSignature
+        self.headSHA = headSHA
+        self.workflowID = workflowID
         self.ciRunID = ciRunID
         self.ciRunAttempt = ciRunAttempt
         self.followUps = followUps
@@ -102,15 +109,19 @@ public struct FixOutcome: Sendable, Hashable, Codable {
 /// A fact about an autofix pull request, from a webhook delivery or the poller, or a step the worker took on it.
 public enum FixEvent: Sendable, Hashable {
     /// A workflow run on the fix branch completed (`success`, `failure`, `cancelled`, …). A run and attempt
-    /// already recorded changes nothing (webhooks are delivered again; the poller sees runs the webhook did).
-    case ciCompleted(repo: String, branch: String, workflow: String, conclusion: String, runID: Int64, runAttempt: Int, at: Date)
+    /// already recorded changes nothing (webhooks are delivered again; the poller sees runs the webhook did),
+    /// nor does a run of another commit or workflow than the record's.
+    case ciCompleted(
+        repo: String, branch: String, workflow: String, conclusion: String, runID: Int64, runAttempt: Int, headSHA: String, workflowID: Int64?, at: Date)
     case closed(repo: String, pullNumber: Int, merged: Bool, byBot: Bool, at: Date)
     case reopened(repo: String, pullNumber: Int, at: Date)
     case reviewed(repo: String, pullNumber: Int, state: String, at: Date)
-    /// Takes the next follow-up round of a red, open fix, if fewer than `maxRounds` were taken: applied
-    /// (true) by exactly one of any number of workers racing for it.
-    case followUpStarted(repo: String, pullNumber: Int, maxRounds: Int, at: Date)
-    /// A fix red after its follow-ups was labelled failed; the bot closes it after `closeAfter`.
+    /// Takes the next follow-up round of a fix whose CI failed in run `runID` (still its latest), if fewer than
+    /// `maxRounds` were taken: applied (true) by exactly one of any number of workers racing for it.
+    case followUpStarted(repo: String, pullNumber: Int, runID: Int64, maxRounds: Int, at: Date)
+    /// A follow-up round pushed `headSHA`: its CI is pending again, and only that commit's runs count.
+    case followUpPushed(repo: String, pullNumber: Int, headSHA: String, at: Date)
+    /// A fix still red after its follow-ups was labelled failed; the bot closes it after `closeAfter`.
     case markedFailed(repo: String, pullNumber: Int, closeAfter: Date, at: Date)
 }
 

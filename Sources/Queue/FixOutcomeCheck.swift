@@ -33,7 +33,7 @@ public struct FixOutcomeCheck: Sendable, Hashable, Codable {
     @discardableResult
     public static func record(_ event: FixEvent, in store: any JobStore) async throws -> Bool {
         guard try await store.applyFixEvent(event) else { return false }
-        if case .ciCompleted(let repo, let branch, _, _, let run, let attempt, _) = event,
+        if case .ciCompleted(let repo, let branch, _, _, let run, let attempt, _, _, _) = event,
             let outcome = try await store.fixOutcomes(FixOutcomeFilter(repo: repo, branch: branch, openOnly: true, limit: 1)).first
         {
             _ = try await store.enqueue(FixOutcomeCheck(repo: repo, pullNumber: outcome.pullNumber).newJob(reason: "run:\(run)#\(attempt)"))

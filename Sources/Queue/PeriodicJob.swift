@@ -40,6 +40,8 @@ public struct PeriodicScheduler: Service {
         let now = clock.now()
         for job in jobs {
             do {
+                // One at a time: a poll still waiting out a rate limit is not joined by the next slot's.
+                guard try await store.pendingCount(kinds: [job.kind]) == 0 else { continue }
                 _ = try await store.enqueue(job.newJob(at: now))
             } catch {
                 logger.warning("could not enqueue a periodic job; the next slot tries again", metadata: ["kind": "\(job.kind)", "error": "\(error)"])
@@ -49,14 +51,14 @@ public struct PeriodicScheduler: Service {
 
     public func run() async throws {
         guard let shortest = jobs.map(\.interval).min() else { return }
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await enqueueDue()
-                // To the next slot boundary of the shortest interval, not a full interval after this one.
-                let seconds = shortest.seconds
-                let into = clock.now().timeIntervalSince1970.truncatingRemainder(dividingBy: seconds)
-                try await Task.sleep(for: .milliseconds(Int64(((seconds - into) * 1000).rounded(.up)) + 1))
-            }
+        // Shutdown ends the wait quietly: a thrown CancellationError would cancel the whole group (the pool's drain too).
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            await enqueueDue()
+            // To the next slot boundary of the shortest interval, not a full interval after this one.
+            let seconds = shortest.seconds
+            let into = clock.now().timeIntervalSince1970.truncatingRemainder(dividingBy: seconds)
+            let wait = Duration.milliseconds(Int64(((seconds - into) * 1000).rounded(.up)) + 1)
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
         }
     }
 }

@@ -8,7 +8,10 @@ extension PostgresJobStore {
         try await transaction { connection, logger in
             try await connection.run(
                 PostgresStatements.insertFixOutcome,
-                [o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis, o.failureSignature], logger: logger)
+                [
+                    o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis, o.failureSignature, o.headSHA,
+                    o.workflowID,
+                ], logger: logger)
         }
     }
 
@@ -16,12 +19,15 @@ extension PostgresJobStore {
         try await transaction { connection, logger in
             let changed: [PostgresRandomAccessRow]
             switch event {
-            case .ciCompleted(let repo, let branch, let workflow, let conclusion, let run, let attempt, let at):
+            case .ciCompleted(let repo, let branch, let workflow, let conclusion, let run, let attempt, let sha, let workflowID, let at):
                 guard let state = FixOutcome.CIState(conclusion: conclusion) else { return false }
                 changed = try await connection.rows(
-                    PostgresStatements.fixCICompleted, [state.rawValue, workflow, at.millis, repo, branch, run, Int32(attempt)], logger: logger)
-            case .followUpStarted(let repo, let number, let max, let at):
-                changed = try await connection.rows(PostgresStatements.fixFollowUpStarted, [at.millis, repo, number, max], logger: logger)
+                    PostgresStatements.fixCICompleted, [state.rawValue, workflow, at.millis, repo, branch, run, Int32(attempt), sha, workflowID],
+                    logger: logger)
+            case .followUpStarted(let repo, let number, let run, let max, let at):
+                changed = try await connection.rows(PostgresStatements.fixFollowUpStarted, [at.millis, repo, number, max, run], logger: logger)
+            case .followUpPushed(let repo, let number, let sha, let at):
+                changed = try await connection.rows(PostgresStatements.fixFollowUpPushed, [sha, at.millis, repo, number], logger: logger)
             case .markedFailed(let repo, let number, let closeAfter, let at):
                 changed = try await connection.rows(PostgresStatements.fixMarkedFailed, [closeAfter.millis, at.millis, repo, number], logger: logger)
             case .closed(let repo, let number, let merged, let byBot, let at):
@@ -54,7 +60,7 @@ extension PostgresJobStore {
                     ciWorkflow: try row.value(8), firstGreenAt: try row.value(9, Int64?.self).map(Date.init(millis:)), review: try row.value(10),
                     pull: FixOutcome.PullState(rawValue: try row.value(11)) ?? .open, closedBy: try row.value(12),
                     closedAt: try row.value(13, Int64?.self).map(Date.init(millis:)), updatedAt: Date(millis: try row.value(14)),
-                    failureSignature: try row.value(15), ciRunID: try row.value(16), ciRunAttempt: try row.value(17, Int32?.self).map(Int.init),
+                    failureSignature: try row.value(15), headSHA: try row.value(20), workflowID: try row.value(21), ciRunID: try row.value(16), ciRunAttempt: try row.value(17, Int32?.self).map(Int.init),
                     followUps: Int(try row.value(18, Int32.self)), closeAfter: try row.value(19, Int64?.self).map(Date.init(millis:)))
             }
         }

@@ -273,8 +273,8 @@ enum PostgresStatements {
     // MARK: fix outcomes
 
     static let insertFixOutcome = """
-        INSERT INTO fix_outcomes (repo, pr_number, job_id, branch, failed_at, opened_at, updated_at, failure_signature)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (repo, pr_number) DO NOTHING
+        INSERT INTO fix_outcomes (repo, pr_number, job_id, branch, failed_at, opened_at, updated_at, failure_signature, head_sha, workflow_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (repo, pr_number) DO NOTHING
         """
 
     /// A completed run on an open fix branch: the latest run decides the state; the first green is kept (a
@@ -286,18 +286,25 @@ enum PostgresStatements {
             first_green_at = CASE WHEN $1 = 'passed' AND first_green_at IS NULL THEN GREATEST($3, failed_at) ELSE first_green_at END
         WHERE repo = $4 AND branch = $5 AND pr_state = 'open'
           AND NOT (ci_run_id IS NOT NULL AND ci_run_id = $6 AND ci_run_attempt = $7)
+          AND (head_sha IS NULL OR head_sha = $8) AND (workflow_id IS NULL OR workflow_id = $9)
         RETURNING pr_number
         """
 
     static let fixFollowUpStarted = """
         UPDATE fix_outcomes SET follow_ups = follow_ups + 1, updated_at = $1
-        WHERE repo = $2 AND pr_number = $3 AND pr_state = 'open' AND ci_state = 'failed' AND follow_ups < $4
+        WHERE repo = $2 AND pr_number = $3 AND pr_state = 'open' AND ci_state = 'failed' AND ci_run_id = $5 AND follow_ups < $4
+        RETURNING pr_number
+        """
+
+    static let fixFollowUpPushed = """
+        UPDATE fix_outcomes SET head_sha = $1, ci_state = 'pending', updated_at = $2
+        WHERE repo = $3 AND pr_number = $4 AND pr_state = 'open'
         RETURNING pr_number
         """
 
     static let fixMarkedFailed = """
         UPDATE fix_outcomes SET close_after = $1, updated_at = $2
-        WHERE repo = $3 AND pr_number = $4 AND pr_state = 'open' AND close_after IS NULL
+        WHERE repo = $3 AND pr_number = $4 AND pr_state = 'open' AND ci_state = 'failed' AND close_after IS NULL
         RETURNING pr_number
         """
 
@@ -307,7 +314,7 @@ enum PostgresStatements {
         """
 
     static let fixReopened = """
-        UPDATE fix_outcomes SET pr_state = 'open', closed_by = NULL, closed_at = NULL, updated_at = $1 WHERE repo = $2 AND pr_number = $3
+        UPDATE fix_outcomes SET pr_state = 'open', closed_by = NULL, closed_at = NULL, close_after = NULL, updated_at = $1 WHERE repo = $2 AND pr_number = $3
         RETURNING pr_number
         """
 
@@ -315,12 +322,12 @@ enum PostgresStatements {
 
     static let fixOutcomes = """
         SELECT repo, pr_number, job_id, branch, failed_at, opened_at, ci_state, ci_runs, ci_workflow, first_green_at, review_state,
-               pr_state, closed_by, closed_at, updated_at, failure_signature, ci_run_id, ci_run_attempt, follow_ups, close_after
+               pr_state, closed_by, closed_at, updated_at, failure_signature, ci_run_id, ci_run_attempt, follow_ups, close_after, head_sha, workflow_id
         FROM fix_outcomes
         WHERE ($1::text IS NULL OR repo = $1) AND ($2::bigint IS NULL OR opened_at >= $2) AND ($3::bigint IS NULL OR job_id = $3)
           AND ($4::text IS NULL OR failure_signature = $4) AND ($6::integer IS NULL OR pr_number = $6) AND ($7::text IS NULL OR branch = $7)
           AND (NOT $8::boolean OR pr_state = 'open')
-        ORDER BY opened_at DESC, repo, pr_number LIMIT $5
+        ORDER BY CASE WHEN $8::boolean THEN updated_at END ASC, opened_at DESC, repo, pr_number LIMIT $5
         """
 }
 

@@ -8,22 +8,29 @@ extension SQLiteJobStore {
         try await write { db in
             try db.execute(
                 sql: SQLiteStatements.insertFixOutcome,
-                arguments: [o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis, o.failureSignature])
+                arguments: [
+                    o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis, o.failureSignature, o.headSHA,
+                    o.workflowID,
+                ])
         }
     }
 
     public func applyFixEvent(_ event: FixEvent) async throws -> Bool {
         try await write { db in
             switch event {
-            case .ciCompleted(let repo, let branch, let workflow, let conclusion, let run, let attempt, let at):
+            case .ciCompleted(let repo, let branch, let workflow, let conclusion, let run, let attempt, let sha, let workflowID, let at):
                 guard let state = FixOutcome.CIState(conclusion: conclusion) else { return false }
                 try db.execute(
                     sql: SQLiteStatements.fixCICompleted,
                     arguments: [
                         "state": state.rawValue, "workflow": workflow, "at": at.millis, "repo": repo, "branch": branch, "run": run, "attempt": attempt,
+                        "sha": sha, "workflowID": workflowID,
                     ])
-            case .followUpStarted(let repo, let number, let max, let at):
-                try db.execute(sql: SQLiteStatements.fixFollowUpStarted, arguments: ["at": at.millis, "repo": repo, "number": number, "max": max])
+            case .followUpStarted(let repo, let number, let run, let max, let at):
+                try db.execute(
+                    sql: SQLiteStatements.fixFollowUpStarted, arguments: ["at": at.millis, "repo": repo, "number": number, "run": run, "max": max])
+            case .followUpPushed(let repo, let number, let sha, let at):
+                try db.execute(sql: SQLiteStatements.fixFollowUpPushed, arguments: ["sha": sha, "at": at.millis, "repo": repo, "number": number])
             case .markedFailed(let repo, let number, let closeAfter, let at):
                 try db.execute(
                     sql: SQLiteStatements.fixMarkedFailed, arguments: ["closeAfter": closeAfter.millis, "at": at.millis, "repo": repo, "number": number])
@@ -54,8 +61,8 @@ extension SQLiteJobStore {
                     ci: FixOutcome.CIState(rawValue: row[6]) ?? .pending, ciRuns: row[7], ciWorkflow: row[8],
                     firstGreenAt: (row[9] as Int64?).map(Date.init(millis:)), review: row[10],
                     pull: FixOutcome.PullState(rawValue: row[11]) ?? .open, closedBy: row[12], closedAt: (row[13] as Int64?).map(Date.init(millis:)),
-                    updatedAt: Date(millis: row[14]), failureSignature: row[15], ciRunID: row[16], ciRunAttempt: row[17], followUps: row[18],
-                    closeAfter: (row[19] as Int64?).map(Date.init(millis:)))
+                    updatedAt: Date(millis: row[14]), failureSignature: row[15], headSHA: row[20], workflowID: row[21], ciRunID: row[16],
+                    ciRunAttempt: row[17], followUps: row[18], closeAfter: (row[19] as Int64?).map(Date.init(millis:)))
             }
         }
     }

@@ -178,8 +178,8 @@ enum SQLiteStatements {
     // MARK: fix outcomes
 
     static let insertFixOutcome = """
-        INSERT INTO fix_outcomes (repo, pr_number, job_id, branch, failed_at, opened_at, updated_at, failure_signature)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo, pr_number) DO NOTHING
+        INSERT INTO fix_outcomes (repo, pr_number, job_id, branch, failed_at, opened_at, updated_at, failure_signature, head_sha, workflow_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo, pr_number) DO NOTHING
         """
 
     /// A completed run on an open fix branch: the latest run decides the state; the first green is kept (a
@@ -191,16 +191,22 @@ enum SQLiteStatements {
             first_green_at = CASE WHEN :state = 'passed' AND first_green_at IS NULL THEN max(:at, failed_at) ELSE first_green_at END
         WHERE repo = :repo AND branch = :branch AND pr_state = 'open'
           AND NOT (ci_run_id IS NOT NULL AND ci_run_id = :run AND ci_run_attempt = :attempt)
+          AND (head_sha IS NULL OR head_sha = :sha) AND (workflow_id IS NULL OR workflow_id = :workflowID)
         """
 
     static let fixFollowUpStarted = """
         UPDATE fix_outcomes SET follow_ups = follow_ups + 1, updated_at = :at
-        WHERE repo = :repo AND pr_number = :number AND pr_state = 'open' AND ci_state = 'failed' AND follow_ups < :max
+        WHERE repo = :repo AND pr_number = :number AND pr_state = 'open' AND ci_state = 'failed' AND ci_run_id = :run AND follow_ups < :max
+        """
+
+    static let fixFollowUpPushed = """
+        UPDATE fix_outcomes SET head_sha = :sha, ci_state = 'pending', updated_at = :at
+        WHERE repo = :repo AND pr_number = :number AND pr_state = 'open'
         """
 
     static let fixMarkedFailed = """
         UPDATE fix_outcomes SET close_after = :closeAfter, updated_at = :at
-        WHERE repo = :repo AND pr_number = :number AND pr_state = 'open' AND close_after IS NULL
+        WHERE repo = :repo AND pr_number = :number AND pr_state = 'open' AND ci_state = 'failed' AND close_after IS NULL
         """
 
     static let fixClosed = """
@@ -208,18 +214,18 @@ enum SQLiteStatements {
         """
 
     static let fixReopened = """
-        UPDATE fix_outcomes SET pr_state = 'open', closed_by = NULL, closed_at = NULL, updated_at = ? WHERE repo = ? AND pr_number = ?
+        UPDATE fix_outcomes SET pr_state = 'open', closed_by = NULL, closed_at = NULL, close_after = NULL, updated_at = ? WHERE repo = ? AND pr_number = ?
         """
 
     static let fixReviewed = "UPDATE fix_outcomes SET review_state = ?, updated_at = ? WHERE repo = ? AND pr_number = ?"
 
     static let fixOutcomes = """
         SELECT repo, pr_number, job_id, branch, failed_at, opened_at, ci_state, ci_runs, ci_workflow, first_green_at, review_state,
-               pr_state, closed_by, closed_at, updated_at, failure_signature, ci_run_id, ci_run_attempt, follow_ups, close_after
+               pr_state, closed_by, closed_at, updated_at, failure_signature, ci_run_id, ci_run_attempt, follow_ups, close_after, head_sha, workflow_id
         FROM fix_outcomes
         WHERE (:repo IS NULL OR repo = :repo) AND (:since IS NULL OR opened_at >= :since) AND (:job IS NULL OR job_id = :job)
           AND (:signature IS NULL OR failure_signature = :signature) AND (:number IS NULL OR pr_number = :number)
           AND (:branch IS NULL OR branch = :branch) AND (:openOnly = 0 OR pr_state = 'open')
-        ORDER BY opened_at DESC, repo, pr_number LIMIT :limit
+        ORDER BY CASE WHEN :openOnly = 1 THEN updated_at END ASC, opened_at DESC, repo, pr_number LIMIT :limit
         """
 }

@@ -21,7 +21,7 @@ extension AutofixApp {
         }
         registry.register(CIFailure.jobKind, try makePipeline())
         let client = try makeGitHubClient()
-        var outcomes = FixOutcomeHandler(configuration: configuration.outcomes, github: client)
+        var outcomes = FixOutcomeHandler(configuration: configuration.outcomes, github: client, botLogin: configuration.pipeline.botName)
         outcomes.followUpMaxAttempts = configuration.maxAttempts
         registry.register(FixOutcomeCheck.jobKind, outcomes)
         registry.register(FixOutcomePoller.jobKind, FixOutcomePoller(configuration: configuration.outcomes, github: client))

@@ -12,8 +12,8 @@ struct FixOutcomeWebhookTests {
         #"{"action":"\#(action)","number":12,"pull_request":{"number":12,"merged":\#(merged),"closed_at":"2026-11-23T10:05:00Z","head":{"ref":"\#(branch)"}},"repository":{"full_name":"octo/app"},"sender":{"login":"\#(sender)"}}"#
     }
 
-    static func fixBranchRun(_ conclusion: String, id: Int = 9100) -> String {
-        #"{"action":"completed","workflow_run":{"id":\#(id),"name":"CI","run_attempt":1,"conclusion":"\#(conclusion)","head_sha":"0123456789abcdef0123456789abcdef01234567","head_branch":"ci/autofix-9001","updated_at":"2026-11-23T10:03:00Z","html_url":"https://github.com/octo/app/actions/runs/9100"},"repository":{"full_name":"octo/app"}}"#
+    static func fixBranchRun(_ conclusion: String, id: Int = 9100, headRepository: String = "octo/app") -> String {
+        #"{"action":"completed","workflow_run":{"id":\#(id),"workflow_id":3,"head_repository":{"full_name":"\#(headRepository)"},"name":"CI","run_attempt":1,"conclusion":"\#(conclusion)","head_sha":"0123456789abcdef0123456789abcdef01234567","head_branch":"ci/autofix-9001","updated_at":"2026-11-23T10:03:00Z","html_url":"https://github.com/octo/app/actions/runs/9100"},"repository":{"full_name":"octo/app"}}"#
     }
 
     func open(_ server: TestServer) async throws {
@@ -46,8 +46,7 @@ struct FixOutcomeWebhookTests {
     @Test func aForksRunOnABranchNamedLikeTheFixBranch_speaksForNothing() async throws {
         try await TestServer.with { server async throws in
             try await open(server)
-            let fork = Self.fixBranchRun("success").replacingOccurrences(
-                of: #""html_url""#, with: #""head_repository":{"full_name":"mallory/app"},"html_url""#)
+            let fork = Self.fixBranchRun("success", headRepository: "mallory/app")
             let answer = try await Self.webhooks.deliver(server, event: "workflow_run", body: fork)
             #expect(answer.status == 202 && answer.body.contains("fork"), "\(answer.body)")
             #expect(try await server.store.fixOutcomes(FixOutcomeFilter()).first?.ci == .pending)

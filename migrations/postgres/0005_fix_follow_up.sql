@@ -1,6 +1,9 @@
--- What the worker does about an autofix pull request's CI: the run that decided `ci_state` (a repeated
--- delivery of it counts once), the follow-up correction rounds started, and when a fix still red after
+-- What the worker does about an autofix pull request's CI: the commit the bot last pushed and the workflow
+-- that failed (only their runs speak for the fix), the run that decided `ci_state` (a repeated delivery of
+-- it counts once), the follow-up correction rounds started, and when a fix still red after
 -- them is closed by the bot. The same names and columns as the SQLite migration.
+ALTER TABLE fix_outcomes ADD COLUMN head_sha TEXT;
+ALTER TABLE fix_outcomes ADD COLUMN workflow_id BIGINT;
 ALTER TABLE fix_outcomes ADD COLUMN ci_run_id BIGINT;
 ALTER TABLE fix_outcomes ADD COLUMN ci_run_attempt INTEGER;
 ALTER TABLE fix_outcomes ADD COLUMN follow_ups INTEGER NOT NULL DEFAULT 0;
