@@ -258,7 +258,8 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "TestSupport",
-                "Queue", "App", "Intake", "ChildProcess", "Patching", "LLM", "GitHub", "LogAnalysis", "Emulators", "WorkerAssembly", "Pipeline", "ServerAssembly",
+                "Queue", "App", "Intake", "ChildProcess", "Patching", "LLM", "GitHub", "LogAnalysis", "Emulators", "WorkerAssembly", "Pipeline",
+                "ServerAssembly",
                 "FeatureConfiguration",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,7 +5,8 @@ import Queue
 public enum OutcomePresenter {
     public static func object(_ o: FixOutcome) -> [String: Any] {
         var object: [String: Any] = [
-            "repo": o.repo, "pr_number": o.pullNumber, "branch": o.branch, "outcome": o.outcome, "ci": o.ci.rawValue, "ci_runs": o.ciRuns, "follow_ups": o.followUps,
+            "repo": o.repo, "pr_number": o.pullNumber, "branch": o.branch, "outcome": o.outcome, "ci": o.ci.rawValue, "ci_runs": o.ciRuns,
+            "follow_ups": o.followUps,
             "pull": o.pull.rawValue, "failed_at": JobJSON.iso(o.failedAt), "opened_at": JobJSON.iso(o.openedAt),
             "seconds_to_pr": (o.openedAt.timeIntervalSince(o.failedAt) * 10).rounded() / 10,
         ]

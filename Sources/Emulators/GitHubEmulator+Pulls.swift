@@ -11,7 +11,7 @@ extension GitHubEmulator {
             baseSHA: String(repeating: "0", count: 40), full: full)
     }
 
-    func listPulls(_ request: Request, _ context: BasicRequestContext) -> Response {
+    func listPulls(_ request: Request, _ context: BasicRequestContext) async -> Response {
         let repo = repoName(context)
         guard state.withLock({ $0.repos[repo] != nil }) else { return Self.notFound() }
         let wanted = request.uri.queryParameters.get("state").map { String($0) } ?? "open"
@@ -28,7 +28,10 @@ extension GitHubEmulator {
             : self.pulls(repo).filter { pull in
                 (wanted == "all" || pull.state == wanted) && (head == nil || head == "\(owner):\(pull.head)")
             }
-        let (page, link) = paginate(pulls.map { pullJSON($0, repo: repo, sha: nil) } as [[String: Any]], request)
+        // Each head's `sha` is the branch's commit now, as GitHub reports it.
+        var listed: [[String: Any]] = []
+        for pull in pulls { listed.append(pullJSON(pull, repo: repo, sha: try? await branchHead(repo: repo, branch: pull.head))) }
+        let (page, link) = paginate(listed, request)
         return Reply.json(.ok, page, headers: link)
     }
 

@@ -13,7 +13,7 @@ extension GitHubEmulator {
         router.get("/repos/{owner}/{repo}/actions/workflows/{workflow}/runs") { request, context in self.workflowRuns(request, context) }
         router.get("/repos/{owner}/{repo}/actions/runs") { request, context in self.workflowRuns(request, context) }
         router.get("/repos/{owner}/{repo}/actions/jobs/{job}/logs") { request, context in self.logRedirect(request, context) }
-        router.get("/repos/{owner}/{repo}/pulls") { request, context in self.listPulls(request, context) }
+        router.get("/repos/{owner}/{repo}/pulls") { request, context in await self.listPulls(request, context) }
         router.post("/repos/{owner}/{repo}/pulls") { request, context in try await self.createPull(request, context) }
         router.get("/repos/{owner}/{repo}/pulls/{number}") { request, context in try await self.getPull(request, context) }
         router.patch("/repos/{owner}/{repo}/pulls/{number}") { request, context in try await self.patchPull(request, context) }

@@ -30,7 +30,9 @@ public struct FixOutcomeHandler: JobHandler {
         guard let record = try await context.fixOutcomes(FixOutcomeFilter(repo: check.repo, pullNumber: check.pullNumber, limit: 1)).first else {
             return .skipped(reason: "no autofix pull request \(check.repo)#\(check.pullNumber) is on record")
         }
-        guard record.pull == .open else { return .skipped(reason: "#\(record.pullNumber) is \(record.outcome.replacingOccurrences(of: "_", with: " ")) already") }
+        guard record.pull == .open else {
+            return .skipped(reason: "#\(record.pullNumber) is \(record.outcome.replacingOccurrences(of: "_", with: " ")) already")
+        }
         var client = github
         client.installationScope = record.repo
         let status = EvidenceStatus(github: client, repo: record.repo, pullNumber: record.pullNumber, botLogin: botLogin)
@@ -50,7 +52,8 @@ public struct FixOutcomeHandler: JobHandler {
                 }
                 try await client.closePull(repo: record.repo, number: record.pullNumber)
                 _ = try await context.applyFixEvent(.closed(repo: record.repo, pullNumber: record.pullNumber, merged: false, byBot: true, at: now))
-                try await status.set("**Closed by ci-autofix**: CI stayed red on the fix branch (\(run)) after \(rounds(record.followUps)) and the grace period.")
+                try await status.set(
+                    "**Closed by ci-autofix**: CI stayed red on the fix branch (\(run)) after \(rounds(record.followUps)) and the grace period.")
                 return .succeeded(result: JobJSON.text(["action": "closed", "pr_number": record.pullNumber]))
             }
             if record.followUps < configuration.followUpRounds, let runID = record.ciRunID {
@@ -90,7 +93,8 @@ public struct FixOutcomeHandler: JobHandler {
         }
         // The close first: a failure below retries this check, which sets label and status again.
         if closes {
-            try await context.enqueue(FixOutcomeCheck(repo: record.repo, pullNumber: record.pullNumber).newJob(reason: "close:\(closeAfter.millis)", runAt: closeAfter))
+            try await context.enqueue(
+                FixOutcomeCheck(repo: record.repo, pullNumber: record.pullNumber).newJob(reason: "close:\(closeAfter.millis)", runAt: closeAfter))
         }
         try await announceFailed(record, run: run, closeAfter: closeAfter, client: client, status: status)
         return .succeeded(result: JobJSON.text(["action": "labelled_failed", "pr_number": record.pullNumber]))
@@ -102,7 +106,8 @@ public struct FixOutcomeHandler: JobHandler {
             configuration.closeRedAfter > .zero
             ? "ci-autofix closes it at \(JobJSON.iso(closeAfter)) unless CI passes by then."
             : "It stays open (outcomes.close_red_after is 0)."
-        try await status.set("**CI on the fix branch: still failing** (\(run)) after \(rounds(record.followUps)). Labelled `\(configuration.failedLabel)`; \(ending)")
+        try await status.set(
+            "**CI on the fix branch: still failing** (\(run)) after \(rounds(record.followUps)). Labelled `\(configuration.failedLabel)`; \(ending)")
     }
 
     func rounds(_ count: Int) -> String {

@@ -28,7 +28,8 @@ public struct FixOutcomePoller: JobHandler {
                 if try await poll(record, context) { recorded += 1 }
             } catch {
                 // One repository gone or uninstalled does not keep the others from being polled.
-                context.logger.warning("polling an autofix pull request failed", metadata: ["pull": "\(record.repo)#\(record.pullNumber)", "error": "\(error)"])
+                context.logger.warning(
+                    "polling an autofix pull request failed", metadata: ["pull": "\(record.repo)#\(record.pullNumber)", "error": "\(error)"])
                 failed.append("\(record.repo)#\(record.pullNumber)")
             }
         }
@@ -43,7 +44,8 @@ public struct FixOutcomePoller: JobHandler {
         let pull = try await client.pull(repo: record.repo, number: record.pullNumber)
         if pull.state == "closed" {
             // The bot records its own closes as it makes them: a close seen here is a maintainer's.
-            return try await context.recordFixFact(.closed(repo: record.repo, pullNumber: record.pullNumber, merged: pull.merged == true, byBot: false, at: now))
+            return try await context.recordFixFact(
+                .closed(repo: record.repo, pullNumber: record.pullNumber, merged: pull.merged == true, byBot: false, at: now))
         }
         // The newest run that says something of the fix: of its workflow, on the commit the bot pushed, with a
         // conclusion the record keeps (a `skipped` or `neutral` run says nothing).

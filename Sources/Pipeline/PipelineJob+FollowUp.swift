@@ -49,7 +49,8 @@ extension PipelineJob {
         _ = try await context.applyFixEvent(.followUpPushed(repo: failure.repo, pullNumber: followUp.pullNumber, headSHA: pushed, at: context.clock.now()))
         try await postEvidence(
             validated, on: followUp.pullNumber,
-            heading: "**Follow-up \(followUp.round)**: CI failed on this branch in run [\(failure.runID)](\(Markdown.url(facts.runURL))); this commit corrects it.")
+            heading:
+                "**Follow-up \(followUp.round)**: CI failed on this branch in run [\(failure.runID)](\(Markdown.url(facts.runURL))); this commit corrects it.")
         report.detail = ["pushed follow-up \(followUp.round) to #\(followUp.pullNumber)", tally.take()].compactMap { $0 }.joined(separator: "; ")
         return PublishedPull(url: pull.htmlURL, number: pull.number, reused: true, headSHA: pushed)
     }

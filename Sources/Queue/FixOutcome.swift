@@ -61,7 +61,8 @@ public struct FixOutcome: Sendable, Hashable, Codable {
     public init(
         repo: String, pullNumber: Int, jobID: Int64?, branch: String, failedAt: Date, openedAt: Date, ci: CIState = .pending, ciRuns: Int = 0,
         ciWorkflow: String? = nil, firstGreenAt: Date? = nil, review: String? = nil, pull: PullState = .open, closedBy: String? = nil,
-        closedAt: Date? = nil, updatedAt: Date, failureSignature: String? = nil, headSHA: String? = nil, workflowID: Int64? = nil, ciRunID: Int64? = nil, ciRunAttempt: Int? = nil, followUps: Int = 0,
+        closedAt: Date? = nil, updatedAt: Date, failureSignature: String? = nil, headSHA: String? = nil, workflowID: Int64? = nil, ciRunID: Int64? = nil,
+        ciRunAttempt: Int? = nil, followUps: Int = 0,
         closeAfter: Date? = nil
     ) {
         self.repo = repo

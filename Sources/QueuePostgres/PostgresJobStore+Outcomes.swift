@@ -48,7 +48,8 @@ extension PostgresJobStore {
     public func fixOutcomes(_ filter: FixOutcomeFilter) async throws -> [FixOutcome] {
         try await read { connection, logger in
             try await connection.rows(
-                PostgresStatements.fixOutcomes, [
+                PostgresStatements.fixOutcomes,
+                [
                     filter.repo, filter.openedSince?.millis, filter.jobID, filter.failureSignature, filter.limit, filter.pullNumber.map(Int32.init),
                     filter.branch, filter.openOnly,
                 ], logger: logger
@@ -60,7 +61,8 @@ extension PostgresJobStore {
                     ciWorkflow: try row.value(8), firstGreenAt: try row.value(9, Int64?.self).map(Date.init(millis:)), review: try row.value(10),
                     pull: FixOutcome.PullState(rawValue: try row.value(11)) ?? .open, closedBy: try row.value(12),
                     closedAt: try row.value(13, Int64?.self).map(Date.init(millis:)), updatedAt: Date(millis: try row.value(14)),
-                    failureSignature: try row.value(15), headSHA: try row.value(20), workflowID: try row.value(21), ciRunID: try row.value(16), ciRunAttempt: try row.value(17, Int32?.self).map(Int.init),
+                    failureSignature: try row.value(15), headSHA: try row.value(20), workflowID: try row.value(21), ciRunID: try row.value(16),
+                    ciRunAttempt: try row.value(17, Int32?.self).map(Int.init),
                     followUps: Int(try row.value(18, Int32.self)), closeAfter: try row.value(19, Int64?.self).map(Date.init(millis:)))
             }
         }

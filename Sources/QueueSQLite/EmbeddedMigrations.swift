@@ -3,279 +3,297 @@
 /// The SQL migrations compiled into the binary, in order.
 public enum EmbeddedMigrations {
     public static let sqlite: [(id: String, sql: String)] = [
-        ("0001_jobs", #"""
--- The job queue: jobs, one run record per attempt, per-stage timings, checkpoints.
--- Times are unix epoch milliseconds (INTEGER). States and outcomes are stable strings.
+        (
+            "0001_jobs",
+            #"""
+            -- The job queue: jobs, one run record per attempt, per-stage timings, checkpoints.
+            -- Times are unix epoch milliseconds (INTEGER). States and outcomes are stable strings.
 
-CREATE TABLE jobs (
-    id               INTEGER PRIMARY KEY,
-    kind             TEXT    NOT NULL,
-    state            TEXT    NOT NULL DEFAULT 'queued'
-                     CHECK (state IN ('queued', 'running', 'succeeded', 'no_fix', 'skipped', 'dead', 'cancelled')),
-    repo             TEXT,
-    dedupe_key       TEXT    UNIQUE,
-    payload          TEXT    NOT NULL DEFAULT '{}',
-    priority         INTEGER NOT NULL DEFAULT 0,
-    run_at           INTEGER NOT NULL,
-    attempts         INTEGER NOT NULL DEFAULT 0,
-    max_attempts     INTEGER NOT NULL DEFAULT 5 CHECK (max_attempts >= 1),
-    lease_owner      TEXT,
-    lease_token      TEXT,
-    lease_until      INTEGER,
-    cancel_requested INTEGER NOT NULL DEFAULT 0,
-    last_error       TEXT,
-    pr_url           TEXT,
-    result           TEXT,
-    created_at       INTEGER NOT NULL,
-    updated_at       INTEGER NOT NULL,
-    finished_at      INTEGER
-);
+            CREATE TABLE jobs (
+                id               INTEGER PRIMARY KEY,
+                kind             TEXT    NOT NULL,
+                state            TEXT    NOT NULL DEFAULT 'queued'
+                                 CHECK (state IN ('queued', 'running', 'succeeded', 'no_fix', 'skipped', 'dead', 'cancelled')),
+                repo             TEXT,
+                dedupe_key       TEXT    UNIQUE,
+                payload          TEXT    NOT NULL DEFAULT '{}',
+                priority         INTEGER NOT NULL DEFAULT 0,
+                run_at           INTEGER NOT NULL,
+                attempts         INTEGER NOT NULL DEFAULT 0,
+                max_attempts     INTEGER NOT NULL DEFAULT 5 CHECK (max_attempts >= 1),
+                lease_owner      TEXT,
+                lease_token      TEXT,
+                lease_until      INTEGER,
+                cancel_requested INTEGER NOT NULL DEFAULT 0,
+                last_error       TEXT,
+                pr_url           TEXT,
+                result           TEXT,
+                created_at       INTEGER NOT NULL,
+                updated_at       INTEGER NOT NULL,
+                finished_at      INTEGER
+            );
 
--- Claim order; partial so finished jobs never slow a claim down.
-CREATE INDEX jobs_claimable ON jobs (priority, run_at, id) WHERE state = 'queued';
--- The per-repository concurrency limit counts running jobs of one repo.
-CREATE INDEX jobs_running_repo ON jobs (repo) WHERE state = 'running';
-CREATE INDEX jobs_running_lease ON jobs (lease_until) WHERE state = 'running';
-CREATE INDEX jobs_finished_at ON jobs (finished_at) WHERE finished_at IS NOT NULL;
-CREATE INDEX jobs_repo_state ON jobs (repo, state);
+            -- Claim order; partial so finished jobs never slow a claim down.
+            CREATE INDEX jobs_claimable ON jobs (priority, run_at, id) WHERE state = 'queued';
+            -- The per-repository concurrency limit counts running jobs of one repo.
+            CREATE INDEX jobs_running_repo ON jobs (repo) WHERE state = 'running';
+            CREATE INDEX jobs_running_lease ON jobs (lease_until) WHERE state = 'running';
+            CREATE INDEX jobs_finished_at ON jobs (finished_at) WHERE finished_at IS NOT NULL;
+            CREATE INDEX jobs_repo_state ON jobs (repo, state);
 
-CREATE TABLE job_runs (
-    id             INTEGER PRIMARY KEY,
-    job_id         INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
-    attempt        INTEGER NOT NULL,
-    worker_id      TEXT    NOT NULL,
-    lease_token    TEXT    NOT NULL UNIQUE,
-    started_at     INTEGER NOT NULL,
-    finished_at    INTEGER,
-    outcome        TEXT    NOT NULL DEFAULT 'running'
-                   CHECK (outcome IN ('running', 'succeeded', 'no_fix', 'skipped', 'cancelled', 'retry', 'dead',
-                                      'handed_back', 'lease_expired')),
-    error          TEXT,
-    tokens_in      INTEGER NOT NULL DEFAULT 0,
-    tokens_out     INTEGER NOT NULL DEFAULT 0,
-    cost_usd       REAL    NOT NULL DEFAULT 0,
-    prompt_version TEXT
-);
-CREATE INDEX job_runs_job ON job_runs (job_id);
-CREATE INDEX job_runs_finished ON job_runs (finished_at);
+            CREATE TABLE job_runs (
+                id             INTEGER PRIMARY KEY,
+                job_id         INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+                attempt        INTEGER NOT NULL,
+                worker_id      TEXT    NOT NULL,
+                lease_token    TEXT    NOT NULL UNIQUE,
+                started_at     INTEGER NOT NULL,
+                finished_at    INTEGER,
+                outcome        TEXT    NOT NULL DEFAULT 'running'
+                               CHECK (outcome IN ('running', 'succeeded', 'no_fix', 'skipped', 'cancelled', 'retry', 'dead',
+                                                  'handed_back', 'lease_expired')),
+                error          TEXT,
+                tokens_in      INTEGER NOT NULL DEFAULT 0,
+                tokens_out     INTEGER NOT NULL DEFAULT 0,
+                cost_usd       REAL    NOT NULL DEFAULT 0,
+                prompt_version TEXT
+            );
+            CREATE INDEX job_runs_job ON job_runs (job_id);
+            CREATE INDEX job_runs_finished ON job_runs (finished_at);
 
-CREATE TABLE run_stages (
-    id          INTEGER PRIMARY KEY,
-    run_id      INTEGER NOT NULL REFERENCES job_runs (id) ON DELETE CASCADE,
-    stage       TEXT    NOT NULL,
-    started_at  INTEGER NOT NULL,
-    duration_ms INTEGER NOT NULL,
-    outcome     TEXT    NOT NULL,
-    detail      TEXT
-);
-CREATE INDEX run_stages_run ON run_stages (run_id);
+            CREATE TABLE run_stages (
+                id          INTEGER PRIMARY KEY,
+                run_id      INTEGER NOT NULL REFERENCES job_runs (id) ON DELETE CASCADE,
+                stage       TEXT    NOT NULL,
+                started_at  INTEGER NOT NULL,
+                duration_ms INTEGER NOT NULL,
+                outcome     TEXT    NOT NULL,
+                detail      TEXT
+            );
+            CREATE INDEX run_stages_run ON run_stages (run_id);
 
-CREATE TABLE job_checkpoints (
-    job_id     INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
-    stage      TEXT    NOT NULL,
-    data       TEXT    NOT NULL,
-    created_at INTEGER NOT NULL,
-    PRIMARY KEY (job_id, stage)
-) WITHOUT ROWID;
+            CREATE TABLE job_checkpoints (
+                job_id     INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+                stage      TEXT    NOT NULL,
+                data       TEXT    NOT NULL,
+                created_at INTEGER NOT NULL,
+                PRIMARY KEY (job_id, stage)
+            ) WITHOUT ROWID;
 
--- Queue-wide switches (the claim statement reads 'paused').
-CREATE TABLE queue_settings (
-    name  TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-) WITHOUT ROWID;
+            -- Queue-wide switches (the claim statement reads 'paused').
+            CREATE TABLE queue_settings (
+                name  TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
 
--- Monotonic totals for Prometheus counters; they survive `prune`, unlike the rows they count.
-CREATE TABLE metric_totals (
-    name  TEXT NOT NULL,
-    label TEXT NOT NULL DEFAULT '',
-    value REAL NOT NULL DEFAULT 0,
-    PRIMARY KEY (name, label)
-) WITHOUT ROWID;
+            -- Monotonic totals for Prometheus counters; they survive `prune`, unlike the rows they count.
+            CREATE TABLE metric_totals (
+                name  TEXT NOT NULL,
+                label TEXT NOT NULL DEFAULT '',
+                value REAL NOT NULL DEFAULT 0,
+                PRIMARY KEY (name, label)
+            ) WITHOUT ROWID;
 
-CREATE TRIGGER jobs_count_finished AFTER UPDATE OF state ON jobs
-WHEN NEW.state IN ('succeeded', 'no_fix', 'skipped', 'dead', 'cancelled') AND OLD.state <> NEW.state
-BEGIN
-    INSERT INTO metric_totals (name, label, value) VALUES ('jobs_finished', NEW.state, 1)
-    ON CONFLICT (name, label) DO UPDATE SET value = value + 1;
-END;
+            CREATE TRIGGER jobs_count_finished AFTER UPDATE OF state ON jobs
+            WHEN NEW.state IN ('succeeded', 'no_fix', 'skipped', 'dead', 'cancelled') AND OLD.state <> NEW.state
+            BEGIN
+                INSERT INTO metric_totals (name, label, value) VALUES ('jobs_finished', NEW.state, 1)
+                ON CONFLICT (name, label) DO UPDATE SET value = value + 1;
+            END;
 
-CREATE TRIGGER job_runs_count_attempts AFTER INSERT ON job_runs
-BEGIN
-    INSERT INTO metric_totals (name, label, value) VALUES ('attempts', '', 1)
-    ON CONFLICT (name, label) DO UPDATE SET value = value + 1;
-END;
+            CREATE TRIGGER job_runs_count_attempts AFTER INSERT ON job_runs
+            BEGIN
+                INSERT INTO metric_totals (name, label, value) VALUES ('attempts', '', 1)
+                ON CONFLICT (name, label) DO UPDATE SET value = value + 1;
+            END;
 
-CREATE TRIGGER job_runs_count_llm AFTER UPDATE OF tokens_in, tokens_out, cost_usd ON job_runs
-WHEN NEW.tokens_in <> OLD.tokens_in OR NEW.tokens_out <> OLD.tokens_out OR NEW.cost_usd <> OLD.cost_usd
-BEGIN
-    INSERT INTO metric_totals (name, label, value) VALUES ('llm_tokens', 'input', NEW.tokens_in - OLD.tokens_in)
-    ON CONFLICT (name, label) DO UPDATE SET value = value + excluded.value;
-    INSERT INTO metric_totals (name, label, value) VALUES ('llm_tokens', 'output', NEW.tokens_out - OLD.tokens_out)
-    ON CONFLICT (name, label) DO UPDATE SET value = value + excluded.value;
-    INSERT INTO metric_totals (name, label, value) VALUES ('llm_cost_usd', '', NEW.cost_usd - OLD.cost_usd)
-    ON CONFLICT (name, label) DO UPDATE SET value = value + excluded.value;
-END;
-"""#),
-        ("0002_dashboard_views", #"""
--- Views for SQL-based dashboards (Grafana's SQLite data source, Metabase, sqlite3). Times in UTC.
+            CREATE TRIGGER job_runs_count_llm AFTER UPDATE OF tokens_in, tokens_out, cost_usd ON job_runs
+            WHEN NEW.tokens_in <> OLD.tokens_in OR NEW.tokens_out <> OLD.tokens_out OR NEW.cost_usd <> OLD.cost_usd
+            BEGIN
+                INSERT INTO metric_totals (name, label, value) VALUES ('llm_tokens', 'input', NEW.tokens_in - OLD.tokens_in)
+                ON CONFLICT (name, label) DO UPDATE SET value = value + excluded.value;
+                INSERT INTO metric_totals (name, label, value) VALUES ('llm_tokens', 'output', NEW.tokens_out - OLD.tokens_out)
+                ON CONFLICT (name, label) DO UPDATE SET value = value + excluded.value;
+                INSERT INTO metric_totals (name, label, value) VALUES ('llm_cost_usd', '', NEW.cost_usd - OLD.cost_usd)
+                ON CONFLICT (name, label) DO UPDATE SET value = value + excluded.value;
+            END;
+            """#
+        ),
+        (
+            "0002_dashboard_views",
+            #"""
+            -- Views for SQL-based dashboards (Grafana's SQLite data source, Metabase, sqlite3). Times in UTC.
 
--- One row per finished job: its outcome, timing and what it cost.
-CREATE VIEW v_job_outcomes AS
-SELECT j.id                                            AS job_id,
-       j.kind,
-       j.repo,
-       j.state                                         AS outcome,
-       j.attempts,
-       datetime(j.created_at / 1000, 'unixepoch')      AS created_at,
-       datetime(j.finished_at / 1000, 'unixepoch')     AS finished_at,
-       (j.finished_at - j.created_at) / 1000.0         AS seconds_to_finish,
-       j.pr_url,
-       j.last_error,
-       (SELECT coalesce(sum(r.tokens_in), 0) FROM job_runs r WHERE r.job_id = j.id)  AS tokens_in,
-       (SELECT coalesce(sum(r.tokens_out), 0) FROM job_runs r WHERE r.job_id = j.id) AS tokens_out,
-       (SELECT coalesce(sum(r.cost_usd), 0) FROM job_runs r WHERE r.job_id = j.id)   AS cost_usd
-FROM jobs j
-WHERE j.finished_at IS NOT NULL;
+            -- One row per finished job: its outcome, timing and what it cost.
+            CREATE VIEW v_job_outcomes AS
+            SELECT j.id                                            AS job_id,
+                   j.kind,
+                   j.repo,
+                   j.state                                         AS outcome,
+                   j.attempts,
+                   datetime(j.created_at / 1000, 'unixepoch')      AS created_at,
+                   datetime(j.finished_at / 1000, 'unixepoch')     AS finished_at,
+                   (j.finished_at - j.created_at) / 1000.0         AS seconds_to_finish,
+                   j.pr_url,
+                   j.last_error,
+                   (SELECT coalesce(sum(r.tokens_in), 0) FROM job_runs r WHERE r.job_id = j.id)  AS tokens_in,
+                   (SELECT coalesce(sum(r.tokens_out), 0) FROM job_runs r WHERE r.job_id = j.id) AS tokens_out,
+                   (SELECT coalesce(sum(r.cost_usd), 0) FROM job_runs r WHERE r.job_id = j.id)   AS cost_usd
+            FROM jobs j
+            WHERE j.finished_at IS NOT NULL;
 
--- One row per recorded pipeline stage.
-CREATE VIEW v_stage_durations AS
-SELECT r.job_id,
-       r.id                                            AS run_id,
-       r.attempt,
-       s.stage,
-       s.outcome,
-       s.duration_ms / 1000.0                          AS seconds,
-       datetime(s.started_at / 1000, 'unixepoch')      AS started_at
-FROM run_stages s
-JOIN job_runs r ON r.id = s.run_id;
+            -- One row per recorded pipeline stage.
+            CREATE VIEW v_stage_durations AS
+            SELECT r.job_id,
+                   r.id                                            AS run_id,
+                   r.attempt,
+                   s.stage,
+                   s.outcome,
+                   s.duration_ms / 1000.0                          AS seconds,
+                   datetime(s.started_at / 1000, 'unixepoch')      AS started_at
+            FROM run_stages s
+            JOIN job_runs r ON r.id = s.run_id;
 
--- Per UTC day: finished jobs by outcome and the success rate (succeeded over succeeded, no_fix and dead).
-CREATE VIEW v_daily_success_rate AS
-SELECT date(finished_at / 1000, 'unixepoch')           AS day,
-       count(*)                                        AS finished,
-       sum(state = 'succeeded')                        AS succeeded,
-       sum(state = 'no_fix')                           AS no_fix,
-       sum(state = 'skipped')                          AS skipped,
-       sum(state = 'dead')                             AS dead,
-       sum(state = 'cancelled')                        AS cancelled,
-       round(1.0 * sum(state = 'succeeded') / nullif(sum(state IN ('succeeded', 'no_fix', 'dead')), 0), 4) AS success_rate
-FROM jobs
-WHERE finished_at IS NOT NULL
-GROUP BY day;
-"""#),
-        ("0003_webhook_deliveries", #"""
--- GitHub webhook deliveries already accepted (X-GitHub-Delivery), so a replayed delivery is refused.
-CREATE TABLE webhook_deliveries (
-    id          TEXT    NOT NULL PRIMARY KEY,
-    received_at INTEGER NOT NULL
-) WITHOUT ROWID;
+            -- Per UTC day: finished jobs by outcome and the success rate (succeeded over succeeded, no_fix and dead).
+            CREATE VIEW v_daily_success_rate AS
+            SELECT date(finished_at / 1000, 'unixepoch')           AS day,
+                   count(*)                                        AS finished,
+                   sum(state = 'succeeded')                        AS succeeded,
+                   sum(state = 'no_fix')                           AS no_fix,
+                   sum(state = 'skipped')                          AS skipped,
+                   sum(state = 'dead')                             AS dead,
+                   sum(state = 'cancelled')                        AS cancelled,
+                   round(1.0 * sum(state = 'succeeded') / nullif(sum(state IN ('succeeded', 'no_fix', 'dead')), 0), 4) AS success_rate
+            FROM jobs
+            WHERE finished_at IS NOT NULL
+            GROUP BY day;
+            """#
+        ),
+        (
+            "0003_webhook_deliveries",
+            #"""
+            -- GitHub webhook deliveries already accepted (X-GitHub-Delivery), so a replayed delivery is refused.
+            CREATE TABLE webhook_deliveries (
+                id          TEXT    NOT NULL PRIMARY KEY,
+                received_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
 
-CREATE INDEX webhook_deliveries_received ON webhook_deliveries (received_at);
-"""#),
-        ("0004_eval_results", #"""
--- `autofix eval --store`: one row per judged run of an eval case, beside production's jobs, for the same
--- dashboards. `eval_id` groups the rows of one `autofix eval` invocation.
-CREATE TABLE eval_results (
-    id              INTEGER PRIMARY KEY,
-    eval_id         TEXT    NOT NULL,
-    recorded_at     INTEGER NOT NULL,
-    model           TEXT    NOT NULL,
-    run             INTEGER NOT NULL,
-    case_name       TEXT    NOT NULL,
-    ecosystem       TEXT    NOT NULL,
-    expect          TEXT    NOT NULL,
-    judged          TEXT    NOT NULL,
-    state           TEXT    NOT NULL,
-    pull_opened     INTEGER NOT NULL,
-    seconds         REAL    NOT NULL,
-    tokens_in       INTEGER NOT NULL,
-    tokens_out      INTEGER NOT NULL,
-    cost_usd        REAL    NOT NULL,
-    extraction_hit  INTEGER,
-    localized       INTEGER
-);
-CREATE INDEX eval_results_by_eval ON eval_results (eval_id);
+            CREATE INDEX webhook_deliveries_received ON webhook_deliveries (received_at);
+            """#
+        ),
+        (
+            "0004_eval_results",
+            #"""
+            -- `autofix eval --store`: one row per judged run of an eval case, beside production's jobs, for the same
+            -- dashboards. `eval_id` groups the rows of one `autofix eval` invocation.
+            CREATE TABLE eval_results (
+                id              INTEGER PRIMARY KEY,
+                eval_id         TEXT    NOT NULL,
+                recorded_at     INTEGER NOT NULL,
+                model           TEXT    NOT NULL,
+                run             INTEGER NOT NULL,
+                case_name       TEXT    NOT NULL,
+                ecosystem       TEXT    NOT NULL,
+                expect          TEXT    NOT NULL,
+                judged          TEXT    NOT NULL,
+                state           TEXT    NOT NULL,
+                pull_opened     INTEGER NOT NULL,
+                seconds         REAL    NOT NULL,
+                tokens_in       INTEGER NOT NULL,
+                tokens_out      INTEGER NOT NULL,
+                cost_usd        REAL    NOT NULL,
+                extraction_hit  INTEGER,
+                localized       INTEGER
+            );
+            CREATE INDEX eval_results_by_eval ON eval_results (eval_id);
 
--- The design document's figures per eval invocation: success over fix cases, false positives over the PRs
--- opened, mean time to fix over successes.
-CREATE VIEW v_eval_summary AS
-SELECT eval_id,
-       datetime(min(recorded_at) / 1000, 'unixepoch')                                   AS recorded_at,
-       model,
-       count(DISTINCT case_name)                                                        AS cases,
-       max(run)                                                                         AS runs,
-       round(1.0 * sum(judged = 'success') / nullif(sum(expect = 'fix'), 0), 4)          AS success_rate,
-       round(1.0 * sum(judged = 'false_positive') / nullif(sum(pull_opened), 0), 4)      AS false_positive_rate,
-       round(1.0 * sum(judged = 'expected') / nullif(sum(expect <> 'fix'), 0), 4)        AS expected_outcome_rate,
-       round(avg(CASE WHEN judged = 'success' THEN seconds END), 2)                     AS mean_seconds_to_fix,
-       round(avg(tokens_in + tokens_out), 0)                                            AS mean_tokens,
-       round(avg(cost_usd), 6)                                                          AS mean_cost_usd
-FROM eval_results
-GROUP BY eval_id, model;
-"""#),
-        ("0005_fix_outcomes", #"""
--- What became of each autofix pull request (its fix branch's CI, review, merged or closed unmerged), one
--- row per pull request, kept after its job is pruned (`job_id` is then a dangling reference on purpose).
-CREATE TABLE fix_outcomes (
-    repo            TEXT    NOT NULL,
-    pr_number       INTEGER NOT NULL,
-    job_id          INTEGER,
-    branch          TEXT    NOT NULL,
-    failed_at       INTEGER NOT NULL,
-    opened_at       INTEGER NOT NULL,
-    ci_state        TEXT    NOT NULL DEFAULT 'pending' CHECK (ci_state IN ('pending', 'passed', 'failed', 'cancelled')),
-    ci_runs         INTEGER NOT NULL DEFAULT 0,
-    ci_workflow     TEXT,
-    first_green_at  INTEGER,
-    review_state    TEXT,
-    pr_state        TEXT    NOT NULL DEFAULT 'open' CHECK (pr_state IN ('open', 'merged', 'closed_unmerged')),
-    closed_by       TEXT    CHECK (closed_by IN ('maintainer', 'bot')),
-    closed_at       INTEGER,
-    failure_signature TEXT,
-    updated_at      INTEGER NOT NULL,
-    PRIMARY KEY (repo, pr_number)
-);
-CREATE INDEX fix_outcomes_by_branch ON fix_outcomes (repo, branch);
-CREATE INDEX fix_outcomes_by_opened ON fix_outcomes (opened_at);
-CREATE INDEX fix_outcomes_by_failure ON fix_outcomes (repo, failure_signature);
+            -- The design document's figures per eval invocation: success over fix cases, false positives over the PRs
+            -- opened, mean time to fix over successes.
+            CREATE VIEW v_eval_summary AS
+            SELECT eval_id,
+                   datetime(min(recorded_at) / 1000, 'unixepoch')                                   AS recorded_at,
+                   model,
+                   count(DISTINCT case_name)                                                        AS cases,
+                   max(run)                                                                         AS runs,
+                   round(1.0 * sum(judged = 'success') / nullif(sum(expect = 'fix'), 0), 4)          AS success_rate,
+                   round(1.0 * sum(judged = 'false_positive') / nullif(sum(pull_opened), 0), 4)      AS false_positive_rate,
+                   round(1.0 * sum(judged = 'expected') / nullif(sum(expect <> 'fix'), 0), 4)        AS expected_outcome_rate,
+                   round(avg(CASE WHEN judged = 'success' THEN seconds END), 2)                     AS mean_seconds_to_fix,
+                   round(avg(tokens_in + tokens_out), 0)                                            AS mean_tokens,
+                   round(avg(cost_usd), 6)                                                          AS mean_cost_usd
+            FROM eval_results
+            GROUP BY eval_id, model;
+            """#
+        ),
+        (
+            "0005_fix_outcomes",
+            #"""
+            -- What became of each autofix pull request (its fix branch's CI, review, merged or closed unmerged), one
+            -- row per pull request, kept after its job is pruned (`job_id` is then a dangling reference on purpose).
+            CREATE TABLE fix_outcomes (
+                repo            TEXT    NOT NULL,
+                pr_number       INTEGER NOT NULL,
+                job_id          INTEGER,
+                branch          TEXT    NOT NULL,
+                failed_at       INTEGER NOT NULL,
+                opened_at       INTEGER NOT NULL,
+                ci_state        TEXT    NOT NULL DEFAULT 'pending' CHECK (ci_state IN ('pending', 'passed', 'failed', 'cancelled')),
+                ci_runs         INTEGER NOT NULL DEFAULT 0,
+                ci_workflow     TEXT,
+                first_green_at  INTEGER,
+                review_state    TEXT,
+                pr_state        TEXT    NOT NULL DEFAULT 'open' CHECK (pr_state IN ('open', 'merged', 'closed_unmerged')),
+                closed_by       TEXT    CHECK (closed_by IN ('maintainer', 'bot')),
+                closed_at       INTEGER,
+                failure_signature TEXT,
+                updated_at      INTEGER NOT NULL,
+                PRIMARY KEY (repo, pr_number)
+            );
+            CREATE INDEX fix_outcomes_by_branch ON fix_outcomes (repo, branch);
+            CREATE INDEX fix_outcomes_by_opened ON fix_outcomes (opened_at);
+            CREATE INDEX fix_outcomes_by_failure ON fix_outcomes (repo, failure_signature);
 
--- One row per pull request with the word the metrics use and the times in seconds.
-CREATE VIEW v_fix_outcomes AS
-SELECT repo, pr_number, job_id, branch,
-       datetime(opened_at / 1000, 'unixepoch')                                          AS opened_at,
-       CASE WHEN pr_state = 'merged' THEN 'merged'
-            WHEN pr_state = 'closed_unmerged' THEN 'closed_unmerged'
-            WHEN ci_state = 'passed' THEN 'ci_passed'
-            WHEN ci_state = 'failed' THEN 'ci_failed'
-            ELSE 'open' END                                                             AS outcome,
-       ci_state, ci_runs, review_state, pr_state, closed_by,
-       round((opened_at - failed_at) / 1000.0, 1)                                       AS seconds_to_pr,
-       round((first_green_at - failed_at) / 1000.0, 1)                                  AS seconds_to_green
-FROM fix_outcomes;
+            -- One row per pull request with the word the metrics use and the times in seconds.
+            CREATE VIEW v_fix_outcomes AS
+            SELECT repo, pr_number, job_id, branch,
+                   datetime(opened_at / 1000, 'unixepoch')                                          AS opened_at,
+                   CASE WHEN pr_state = 'merged' THEN 'merged'
+                        WHEN pr_state = 'closed_unmerged' THEN 'closed_unmerged'
+                        WHEN ci_state = 'passed' THEN 'ci_passed'
+                        WHEN ci_state = 'failed' THEN 'ci_failed'
+                        ELSE 'open' END                                                             AS outcome,
+                   ci_state, ci_runs, review_state, pr_state, closed_by,
+                   round((opened_at - failed_at) / 1000.0, 1)                                       AS seconds_to_pr,
+                   round((first_green_at - failed_at) / 1000.0, 1)                                  AS seconds_to_green
+            FROM fix_outcomes;
 
--- The design document's rates per day the pull requests opened: success (CI green on the fix branch),
--- acceptance (merged), false positives (closed unmerged, or still red), time to a green fix.
-CREATE VIEW v_fix_rates_daily AS
-SELECT date(opened_at / 1000, 'unixepoch')                                              AS day,
-       count(*)                                                                         AS pulls,
-       round(1.0 * sum(ci_state = 'passed') / count(*), 4)                              AS success_rate,
-       round(1.0 * sum(pr_state = 'merged') / count(*), 4)                              AS acceptance_rate,
-       round(1.0 * sum(pr_state = 'closed_unmerged' OR (ci_state = 'failed' AND pr_state <> 'merged')) / count(*), 4) AS false_positive_rate,
-       round(avg((first_green_at - failed_at) / 1000.0), 1)                             AS mean_seconds_to_green
-FROM fix_outcomes
-GROUP BY day;
-"""#),
-        ("0006_fix_follow_up", #"""
--- What the worker does about an autofix pull request's CI: the commit the bot last pushed and the workflow
--- that failed (only their runs speak for the fix), the run that decided `ci_state` (a repeated delivery of
--- it counts once), the follow-up correction rounds started, and when a fix still red after
--- them is closed by the bot.
-ALTER TABLE fix_outcomes ADD COLUMN head_sha TEXT;
-ALTER TABLE fix_outcomes ADD COLUMN workflow_id INTEGER;
-ALTER TABLE fix_outcomes ADD COLUMN ci_run_id INTEGER;
-ALTER TABLE fix_outcomes ADD COLUMN ci_run_attempt INTEGER;
-ALTER TABLE fix_outcomes ADD COLUMN follow_ups INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE fix_outcomes ADD COLUMN close_after INTEGER;
-"""#),
+            -- The design document's rates per day the pull requests opened: success (CI green on the fix branch),
+            -- acceptance (merged), false positives (closed unmerged, or still red), time to a green fix.
+            CREATE VIEW v_fix_rates_daily AS
+            SELECT date(opened_at / 1000, 'unixepoch')                                              AS day,
+                   count(*)                                                                         AS pulls,
+                   round(1.0 * sum(ci_state = 'passed') / count(*), 4)                              AS success_rate,
+                   round(1.0 * sum(pr_state = 'merged') / count(*), 4)                              AS acceptance_rate,
+                   round(1.0 * sum(pr_state = 'closed_unmerged' OR (ci_state = 'failed' AND pr_state <> 'merged')) / count(*), 4) AS false_positive_rate,
+                   round(avg((first_green_at - failed_at) / 1000.0), 1)                             AS mean_seconds_to_green
+            FROM fix_outcomes
+            GROUP BY day;
+            """#
+        ),
+        (
+            "0006_fix_follow_up",
+            #"""
+            -- What the worker does about an autofix pull request's CI: the commit the bot last pushed and the workflow
+            -- that failed (only their runs speak for the fix), the run that decided `ci_state` (a repeated delivery of
+            -- it counts once), the follow-up correction rounds started, and when a fix still red after
+            -- them is closed by the bot.
+            ALTER TABLE fix_outcomes ADD COLUMN head_sha TEXT;
+            ALTER TABLE fix_outcomes ADD COLUMN workflow_id INTEGER;
+            ALTER TABLE fix_outcomes ADD COLUMN ci_run_id INTEGER;
+            ALTER TABLE fix_outcomes ADD COLUMN ci_run_attempt INTEGER;
+            ALTER TABLE fix_outcomes ADD COLUMN follow_ups INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE fix_outcomes ADD COLUMN close_after INTEGER;
+            """#
+        ),
     ]
 }

@@ -3,9 +3,9 @@ import FeatureConfiguration
 import Foundation
 import GitHub
 import Intake
-import Outcomes
 import LLM
 import LogAnalysis
+import Outcomes
 import Pipeline
 import Queue
 

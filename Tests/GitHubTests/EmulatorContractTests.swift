@@ -232,10 +232,11 @@ import _CryptoExtras
                 service: "github-webhook", method: "POST", path: "/\(delivery.event)",
                 answer: ContractAnswer(status: delivery.status, headers: [:], text: delivery.body, json: parsed), requestHeaders: delivery.headers)
         }
-        #expect(github.deliveries.map { "\($0.event).\($0.action)" } == [
-            "workflow_run.requested", "workflow_run.completed", "workflow_run.requested", "workflow_run.completed", "pull_request.closed",
-            "pull_request.closed",
-        ])
+        #expect(
+            github.deliveries.map { "\($0.event).\($0.action)" } == [
+                "workflow_run.requested", "workflow_run.completed", "workflow_run.requested", "workflow_run.completed", "pull_request.closed",
+                "pull_request.closed",
+            ])
 
         // Repository dispatch.
         try await d.github(

@@ -31,7 +31,8 @@ struct FixOutcomeWebhookTests {
             var jobs = try await server.store.jobs(JobFilter())
             #expect(jobs.map(\.kind) == [FixOutcomeCheck.jobKind], "the loop guard holds: a fix branch's failure is not fixed again; its check acts on it")
             #expect(jobs.first?.payload == #"{"pr_number":12,"repo":"octo/app"}"#)
-            let again = try await Self.webhooks.deliver(server, event: "workflow_run", body: Self.fixBranchRun("failure").replacingOccurrences(of: "Z\"", with: ".5Z\""))
+            let again = try await Self.webhooks.deliver(
+                server, event: "workflow_run", body: Self.fixBranchRun("failure").replacingOccurrences(of: "Z\"", with: ".5Z\""))
             #expect(again.status == 202 && again.body.contains("already recorded"), "the same run delivered again: \(again.body)")
             #expect(try await Self.webhooks.deliver(server, event: "workflow_run", body: Self.fixBranchRun("success", id: 9101)).status == 202)
             jobs = try await server.store.jobs(JobFilter())

@@ -399,6 +399,30 @@ import Testing
 
 /// GitHub says "already exists" in `errors[]` of a 422, not in its `message`.
 @Suite(.serialized) struct PullRaceTests {
+    @Test func aPullOnTheFixBranchHoldingOtherChanges_isNotAdopted_andNothingIsPublished() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        scenario.llm.enqueue(.reply(PipelineScenario.fix))
+        // Anyone who can push can name a branch like the fix branch and open a pull request from it.
+        let upstream = "\(scenario.dir)/upstream"
+        try "print('not what the bot validated')\n".write(toFile: "\(upstream)/app/other.py", atomically: true, encoding: .utf8)
+        try await GitFixture.run(["git", "add", "-A"], in: upstream)
+        try await GitFixture.run(["git", "-c", "user.name=m", "-c", "user.email=m@example.com", "commit", "-qm", "mine"], in: upstream)
+        try await GitFixture.run(["git", "push", "-q", scenario.bare, "HEAD:refs/heads/ci/autofix-777"], in: upstream)
+        let planted = try await GitFixture.run(["git", "rev-parse", "HEAD"], in: upstream)
+        scenario.github.openPull(PipelineScenario.repo, head: "ci/autofix-777", base: "main", title: "looks like a fix")
+        try await scenario.github.run { api in
+            try await scenario.llm.run { llm in
+                let job = try await scenario.runOnce(scenario.environment(api: api, llm: llm))
+                #expect(job.state == .noFix && job.lastError?.contains("holds changes the bot did not validate") == true, "\(job.lastError ?? "")")
+                let pull = try #require(scenario.github.pulls(PipelineScenario.repo).first)
+                #expect(pull.labels.isEmpty && pull.comments.isEmpty, "no label, no evidence on what the bot did not validate")
+                let head = try await GitFixture.run(["git", "--git-dir", scenario.bare, "rev-parse", "ci/autofix-777"])
+                #expect(head == planted, "the branch is left as it was")
+                #expect(try await scenario.store(scenario.environment(api: api, llm: llm)).fixOutcomes(FixOutcomeFilter()).isEmpty)
+            }
+        }
+    }
+
     @Test func pullOpenedByAnotherWorkerBetweenListAndCreate_isReused_withItsEvidence() async throws {
         let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
         scenario.llm.enqueue(.reply(PipelineScenario.fix))

@@ -13,12 +13,22 @@ extension JobStoreConformance {
             try await h.store.recordFixOpened(opened(h, job: job.id, failedAt: failed))  // a retried open_pr records nothing twice
             h.clock.advance(by: .seconds(60))
             let green = h.clock.now()
-            #expect(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", runID: 101, runAttempt: 1, headSHA: "c0ffee", workflowID: 1, at: green)))
+            #expect(
+                try await h.store.applyFixEvent(
+                    .ciCompleted(
+                        repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", runID: 101, runAttempt: 1, headSHA: "c0ffee",
+                        workflowID: 1, at: green)))
             h.clock.advance(by: .seconds(60))
             #expect(
-                try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 102, runAttempt: 1, headSHA: "c0ffee", workflowID: 1, at: h.clock.now())))
+                try await h.store.applyFixEvent(
+                    .ciCompleted(
+                        repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 102, runAttempt: 1, headSHA: "c0ffee",
+                        workflowID: 1, at: h.clock.now())))
             #expect(
-                try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", runID: 103, runAttempt: 1, headSHA: "c0ffee", workflowID: 1, at: h.clock.now())))
+                try await h.store.applyFixEvent(
+                    .ciCompleted(
+                        repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", runID: 103, runAttempt: 1, headSHA: "c0ffee",
+                        workflowID: 1, at: h.clock.now())))
             #expect(try await h.store.applyFixEvent(.reviewed(repo: "o/app", pullNumber: 12, state: "approved", at: h.clock.now())))
             #expect(try await h.store.applyFixEvent(.closed(repo: "o/app", pullNumber: 12, merged: true, byBot: false, at: h.clock.now())))
             let outcome = try #require(try await h.store.fixOutcomes(FixOutcomeFilter()).first)
@@ -28,7 +38,10 @@ extension JobStoreConformance {
             #expect(outcome.outcome == "merged" && outcome.jobID == job.id)
             // A merged pull request's branch runs no longer change its record.
             #expect(
-                !(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 104, runAttempt: 1, headSHA: "c0ffee", workflowID: 1, at: h.clock.now())))
+                !(try await h.store.applyFixEvent(
+                    .ciCompleted(
+                        repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 104, runAttempt: 1, headSHA: "c0ffee",
+                        workflowID: 1, at: h.clock.now())))
             )
         },
         ConformanceCase(name: "fixOutcome_closedUnmergedThenReopened_andFactsAboutNoAutofixPullAreRefused") { h in
@@ -40,9 +53,16 @@ extension JobStoreConformance {
             #expect(reopened.pull == .open && reopened.closedBy == nil && reopened.closedAt == nil)
             #expect(!(try await h.store.applyFixEvent(.closed(repo: "o/app", pullNumber: 99, merged: true, byBot: false, at: h.clock.now()))))
             #expect(!(try await h.store.applyFixEvent(.closed(repo: "o/other", pullNumber: 12, merged: true, byBot: false, at: h.clock.now()))))
-            #expect(!(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "main", workflow: "CI", conclusion: "failure", runID: 105, runAttempt: 1, headSHA: "c0ffee", workflowID: 1, at: h.clock.now()))))
             #expect(
-                !(try await h.store.applyFixEvent(.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "neutral", runID: 106, runAttempt: 1, headSHA: "c0ffee", workflowID: 1, at: h.clock.now())))
+                !(try await h.store.applyFixEvent(
+                    .ciCompleted(
+                        repo: "o/app", branch: "main", workflow: "CI", conclusion: "failure", runID: 105, runAttempt: 1, headSHA: "c0ffee", workflowID: 1,
+                        at: h.clock.now()))))
+            #expect(
+                !(try await h.store.applyFixEvent(
+                    .ciCompleted(
+                        repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "neutral", runID: 106, runAttempt: 1, headSHA: "c0ffee",
+                        workflowID: 1, at: h.clock.now())))
             )
             #expect(try await h.store.fixOutcomes(FixOutcomeFilter()).first?.ci == .pending)
         },
@@ -71,13 +91,16 @@ extension JobStoreConformance {
         },
         ConformanceCase(name: "fixOutcome_theSameRunReportedTwice_countsOnce_andAReRunAttemptCounts") { h in
             try await h.store.recordFixOpened(opened(h, job: nil, failedAt: h.clock.now()))
-            let red = FixEvent.ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 900, runAttempt: 1, headSHA: "c0ffee", workflowID: 1, at: h.clock.now())
+            let red = FixEvent.ciCompleted(
+                repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 900, runAttempt: 1, headSHA: "c0ffee", workflowID: 1,
+                at: h.clock.now())
             #expect(try await h.store.applyFixEvent(red))
             #expect(!(try await h.store.applyFixEvent(red)), "a webhook delivered again, or the poller seeing what the webhook said")
             #expect(
                 try await h.store.applyFixEvent(
                     .ciCompleted(
-                        repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", runID: 900, runAttempt: 2, headSHA: "c0ffee", workflowID: 1,
+                        repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "success", runID: 900, runAttempt: 2, headSHA: "c0ffee",
+                        workflowID: 1,
                         at: h.clock.now().addingTimeInterval(-3600))))
             let outcome = try #require(try await h.store.fixOutcomes(FixOutcomeFilter(pullNumber: 12, branch: "ci/autofix-7", openOnly: true)).first)
             #expect(outcome.ciRuns == 2 && outcome.ci == .passed && outcome.ciRunID == 900 && outcome.ciRunAttempt == 2)
@@ -89,7 +112,9 @@ extension JobStoreConformance {
             #expect(!(try await h.store.applyFixEvent(start)), "CI has not failed")
             #expect(
                 try await h.store.applyFixEvent(
-                    .ciCompleted(repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 901, runAttempt: 1, headSHA: "c0ffee", workflowID: 1, at: h.clock.now())))
+                    .ciCompleted(
+                        repo: "o/app", branch: "ci/autofix-7", workflow: "CI", conclusion: "failure", runID: 901, runAttempt: 1, headSHA: "c0ffee",
+                        workflowID: 1, at: h.clock.now())))
             #expect(try await h.store.applyFixEvent(start))
             #expect(!(try await h.store.applyFixEvent(start)), "two workers racing: one takes the round")
             #expect(try await h.store.applyFixEvent(.followUpStarted(repo: "o/app", pullNumber: 12, runID: 901, maxRounds: 2, at: h.clock.now())))
@@ -116,7 +141,8 @@ extension JobStoreConformance {
             #expect(!(try await h.store.applyFixEvent(run(2, sha: "aaa111", workflow: 2, "success"))), "another workflow")
             #expect(!(try await h.store.applyFixEvent(run(3, sha: "aaa111", workflow: nil, "success"))), "a run that does not say its workflow")
             #expect(try await h.store.applyFixEvent(run(4, sha: "aaa111", workflow: 1, "failure")))
-            #expect(!(try await h.store.applyFixEvent(.followUpStarted(repo: "o/app", pullNumber: 12, runID: 3, maxRounds: 1, at: h.clock.now()))), "a stale run")
+            #expect(
+                !(try await h.store.applyFixEvent(.followUpStarted(repo: "o/app", pullNumber: 12, runID: 3, maxRounds: 1, at: h.clock.now()))), "a stale run")
             #expect(try await h.store.applyFixEvent(.followUpStarted(repo: "o/app", pullNumber: 12, runID: 4, maxRounds: 1, at: h.clock.now())))
             #expect(try await h.store.applyFixEvent(.followUpPushed(repo: "o/app", pullNumber: 12, headSHA: "ccc333", at: h.clock.now())))
             var outcome = try #require(try await h.store.fixOutcomes(FixOutcomeFilter(pullNumber: 12)).first)

@@ -27,7 +27,10 @@ struct MigrateStoreTests {
         try await source.recordFixOpened(
             FixOutcome(
                 repo: "o/a", pullNumber: 4, jobID: done.job.id, branch: "ci/autofix-1", failedAt: clock.now(), openedAt: clock.now(), updatedAt: clock.now()))
-        try await source.applyFixEvent(.ciCompleted(repo: "o/a", branch: "ci/autofix-1", workflow: "CI", conclusion: "success", runID: 5, runAttempt: 1, headSHA: "c0ffee", workflowID: 1, at: clock.now()))
+        try await source.applyFixEvent(
+            .ciCompleted(
+                repo: "o/a", branch: "ci/autofix-1", workflow: "CI", conclusion: "success", runID: 5, runAttempt: 1, headSHA: "c0ffee", workflowID: 1,
+                at: clock.now()))
         try await source.recordEvalResults([
             EvalResultRecord(
                 evalID: "e1", recordedAt: clock.now(), model: "oracle", run: 1, caseName: "py-a", ecosystem: "python", expect: "fix", judged: "success",
