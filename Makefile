@@ -73,7 +73,11 @@ demo: build ## A failing repository turned into a draft PR, against local emulat
 # Extraction accuracy on the shared corpora (the metric in ../shared/corpus/README.md).
 eval: release ## Extraction accuracy on ../shared/corpus, then the oracle fix-quality eval on evals/.
 	.build/release/autofix eval-extract ../shared/corpus/logchunks
+	.build/release/autofix eval-extract ../shared/corpus/logchunks --folds 5
 	.build/release/autofix eval-extract ../shared/corpus/gha-logs
+	.build/release/autofix eval-extract ../shared/corpus/gha-logs --folds 5
+	.build/release/autofix eval-extract ../shared/corpus/gha-bugswarm
+	.build/release/autofix eval-extract ../shared/corpus/gha-bugswarm --folds 5
 	$(SWIFT) build $(RELEASE) --product autofix-demo
 	.build/release/autofix eval --model oracle
 

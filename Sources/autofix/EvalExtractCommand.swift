@@ -13,21 +13,28 @@ struct EvalExtractCommand: ParsableCommand {
     @Argument(help: "Corpus folder.") var corpus: String
     @Flag(help: "Print JSON.") var json = false
     @Option(help: "stream (the byte-level scanner the worker uses) or lines (whole log in memory, for comparison).") var engine = "stream"
+    @Option(
+        help: ArgumentHelp(
+            "Split the corpus by repository into K folds and report each fold, their mean and the whole corpus.",
+            discussion: "A log without a repository in the index is a repository of its own."))
+    var folds: Int?
 
     func run() throws {
+        if let folds, !(2...20).contains(folds) { throw UsageError(message: "--folds must be from 2 to 20") }
         let folder = URL(fileURLWithPath: corpus)
-        var cases: [(group: String, path: String, labelled: Set<Int>)] = []
+        var cases: [(group: String, path: String, labelled: Set<Int>, repository: String)] = []
         if let rows = try? Self.rows(folder.appendingPathComponent("logchunks.jsonl")) {
             for row in rows {
                 guard let lines = row["chunk_lines"] as? [String: Any], let start = lines["start_line"] as? Int,
                     let end = lines["end_line"] as? Int, let path = row["log_path"] as? String
                 else { continue }
-                cases.append((row["language"] as? String ?? "all", path, Set(start...end)))
+                cases.append((row["language"] as? String ?? "all", path, Set(start...end), row["repo"] as? String ?? path))
             }
         } else if let rows = try? Self.rows(folder.appendingPathComponent("index.jsonl")) {
             for row in rows {
                 guard let labelled = row["labeled_error_lines"] as? [Int], !labelled.isEmpty, let path = row["file"] as? String else { continue }
-                cases.append((row["format"] as? String ?? "all", path, Set(labelled)))
+                let repository = (row["ci_repo"] as? String) ?? (row["repo"] as? String) ?? (row["id"] as? String) ?? path
+                cases.append((row["format"] as? String ?? "all", path, Set(labelled), repository))
             }
         } else {
             throw UsageError(message: "\(corpus) has neither logchunks.jsonl nor index.jsonl")
@@ -43,6 +50,12 @@ struct EvalExtractCommand: ParsableCommand {
                 ? extractor.blocks(LogReader.lines(try LogFile.read(path)), top: 3)
                 : streaming.blocks(try LogFile.scan(path, streaming), top: 3)
             scores.append((item.group, ExtractionScore(labelled: item.labelled, blocks: blocks)))
+        }
+        if let folds {
+            let split = CorpusFolds(repositories: Dictionary(grouping: cases, by: \.repository).mapValues(\.count), folds: folds)
+            let fold = cases.map { split.foldOf[$0.repository] ?? 0 }
+            try printFolds(scores.map(\.1), fold: fold, repositories: cases.map(\.repository), count: folds)
+            return
         }
         let groups = Dictionary(grouping: scores, by: \.0).mapValues { $0.map(\.1) }
         var table: [(String, Int, (hitAt1: Double, hitAt3: Double, recall: Double, precision: Double, f1: Double))] = [
@@ -63,6 +76,45 @@ struct EvalExtractCommand: ParsableCommand {
                 String(
                     format: "%-20@ %6d %6.1f %6.1f %7.1f %10.1f %6.1f", name.padding(toLength: 20, withPad: " ", startingAt: 0),
                     n, s.hitAt1 * 100, s.hitAt3 * 100, s.recall * 100, s.precision * 100, s.f1 * 100))
+        }
+    }
+
+    typealias Summary = (hitAt1: Double, hitAt3: Double, recall: Double, precision: Double, f1: Double)
+
+    /// Each fold's figures, their mean (the held-out headline), and the whole corpus beside them.
+    func printFolds(_ scores: [ExtractionScore], fold: [Int], repositories: [String], count: Int) throws {
+        var rows: [(name: String, logs: Int, repositories: Int, summary: Summary)] = []
+        for index in 0..<count {
+            let members = scores.indices.filter { fold[$0] == index }
+            rows.append(("fold \(index + 1)", members.count, Set(members.map { repositories[$0] }).count, ExtractionScore.summary(members.map { scores[$0] })))
+        }
+        let perFold = rows.map(\.summary)
+        func mean(_ value: (Summary) -> Double) -> Double { perFold.map(value).reduce(0, +) / Double(max(perFold.count, 1)) }
+        let recall = mean(\.recall)
+        let precision = mean(\.precision)
+        let averaged: Summary = (
+            mean(\.hitAt1), mean(\.hitAt3), recall, precision, recall + precision > 0 ? 2 * recall * precision / (recall + precision) : 0
+        )
+        rows.append(("mean of \(count) folds", scores.count, Set(repositories).count, averaged))
+        rows.append(("whole corpus", scores.count, Set(repositories).count, ExtractionScore.summary(scores)))
+        if json {
+            printLine(
+                JobJSON.text(
+                    rows.map { row in
+                        [
+                            "group": row.name, "logs": row.logs, "repositories": row.repositories, "hit_at_1": row.summary.hitAt1,
+                            "hit_at_3": row.summary.hitAt3, "recall": row.summary.recall, "precision": row.summary.precision, "f1": row.summary.f1,
+                        ] as [String: Any]
+                    }))
+            return
+        }
+        printLine("repository-grouped folds  logs  repos  hit@1  hit@3  recall  precision     F1")
+        for row in rows {
+            let s = row.summary
+            printLine(
+                String(
+                    format: "%-24@ %6d %6d %6.1f %6.1f %7.1f %10.1f %6.1f", row.name.padding(toLength: 24, withPad: " ", startingAt: 0), row.logs,
+                    row.repositories, s.hitAt1 * 100, s.hitAt3 * 100, s.recall * 100, s.precision * 100, s.f1 * 100))
         }
     }
 
