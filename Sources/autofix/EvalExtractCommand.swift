@@ -88,14 +88,15 @@ struct EvalExtractCommand: ParsableCommand {
             let members = scores.indices.filter { fold[$0] == index }
             rows.append(("fold \(index + 1)", members.count, Set(members.map { repositories[$0] }).count, ExtractionScore.summary(members.map { scores[$0] })))
         }
-        let perFold = rows.map(\.summary)
+        // A fold without logs (fewer repositories than folds) has no figure; the mean is over the others.
+        let perFold = rows.filter { $0.logs > 0 }.map(\.summary)
         func mean(_ value: (Summary) -> Double) -> Double { perFold.map(value).reduce(0, +) / Double(max(perFold.count, 1)) }
         let recall = mean(\.recall)
         let precision = mean(\.precision)
         let averaged: Summary = (
             mean(\.hitAt1), mean(\.hitAt3), recall, precision, recall + precision > 0 ? 2 * recall * precision / (recall + precision) : 0
         )
-        rows.append(("mean of \(count) folds", scores.count, Set(repositories).count, averaged))
+        rows.append(("mean of \(perFold.count) folds", scores.count, Set(repositories).count, averaged))
         rows.append(("whole corpus", scores.count, Set(repositories).count, ExtractionScore.summary(scores)))
         if json {
             printLine(
@@ -110,6 +111,10 @@ struct EvalExtractCommand: ParsableCommand {
         }
         printLine("repository-grouped folds  logs  repos  hit@1  hit@3  recall  precision     F1")
         for row in rows {
+            guard row.logs > 0 else {
+                printLine("\(row.name.padding(toLength: 24, withPad: " ", startingAt: 0))      0      0  (no repository left for this fold)")
+                continue
+            }
             let s = row.summary
             printLine(
                 String(
