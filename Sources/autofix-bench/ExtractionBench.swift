@@ -37,15 +37,22 @@ struct ExtractionBench {
         let size = Double((try FileManager.default.attributesOfItem(atPath: log)[.size] as? NSNumber)?.intValue ?? 0) / 1_048_576
         // Warm the page cache so every reader starts equal.
         _ = try ProcessTimer.measure("cat", [log])
-        let ours = try best { try ProcessTimer.measure("taskset", ["-c", "0", options.autofix, "extract", log, "--format", "json"]) }
+        var ours = try best { try ProcessTimer.measure("taskset", ["-c", "0", options.autofix, "extract", log, "--format", "json"]) }
         let pattern = Self.grepPattern()
-        let grep = try best {
-            try ProcessTimer.measure("grep", ["-a", "-E", "-c", pattern, log], okStatuses: [0, 1], output: directory.appendingPathComponent("grep.out").path)
+        let grepArguments = ["-a", "-E", "-c", pattern, log]
+        let grepOutput = directory.appendingPathComponent("grep.out").path
+        var grep = try best { try ProcessTimer.measure("grep", grepArguments, okStatuses: [0, 1], output: grepOutput) }
+        // Peak memory from separate runs under GNU time: each process's own (rates stay from the runs above).
+        if let alone = try ProcessTimer.measureAlone("taskset", ["-c", "0", options.autofix, "extract", log, "--format", "json"]),
+            let grepAlone = try ProcessTimer.measureAlone("grep", grepArguments, okStatuses: [0, 1], output: grepOutput)
+        {
+            ours.maxRSSKiB = alone.maxRSSKiB
+            grep.maxRSSKiB = grepAlone.maxRSSKiB
         }
         let script = directory.appendingPathComponent("extract.py").path
         try Data(Self.python.utf8).write(to: URL(fileURLWithPath: script))
-        let wholeFile = try ProcessTimer.measure("python3", [script, log, "whole"])
-        let pieces = try ProcessTimer.measure("python3", [script, log, "pieces"])
+        let wholeFile = try ProcessTimer.measureAlone("python3", [script, log, "whole"]) ?? ProcessTimer.measure("python3", [script, log, "whole"])
+        let pieces = try ProcessTimer.measureAlone("python3", [script, log, "pieces"]) ?? ProcessTimer.measure("python3", [script, log, "pieces"])
         func rate(_ run: (seconds: Double, maxRSSKiB: Int)) -> Double { size / run.seconds }
         let mb = Int(size.rounded())
         return [

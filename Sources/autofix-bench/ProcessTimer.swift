@@ -38,6 +38,24 @@ enum ProcessTimer {
         return (Double(s) + Double(atto) / 1e18, Int(usage.ru_maxrss))
     }
 
+    /// As `measure`, with the peak resident memory of the measured process alone, as GNU time reports it. The
+    /// `ru_maxrss` of a posix_spawn child also holds this bench's own peak: glibc spawns with CLONE_VM, and the
+    /// kernel carries the shared memory's high-water mark into the child at exec. GNU time forks (its own
+    /// memory is small), so its figure is the child's. Without /usr/bin/time, nil.
+    static func measureAlone(_ executable: String, _ arguments: [String], okStatuses: Set<Int32> = [0], output: String = "/dev/null") throws -> (
+        seconds: Double, maxRSSKiB: Int
+    )? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return nil }
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("bench-time-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let run = try measure("/usr/bin/time", ["-f", "%M", "-o", report, executable] + arguments, okStatuses: okStatuses, output: output)
+        let text = try String(contentsOfFile: report, encoding: .utf8)
+        guard let kib = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw BenchError("/usr/bin/time wrote no peak memory: \(text.prefix(200))")
+        }
+        return (run.seconds, kib)
+    }
+
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
