@@ -23,6 +23,9 @@ public struct PipelineConfiguration: Sendable {
     public var botEmail = "ci-autofix@users.noreply.github.com"
     public var label = "ci/autofix"
     public var branchPrefix = "ci/autofix-"
+    /// Rank each failed job's log against the same job's log in the last green run of the workflow on the
+    /// branch (lines that also occur there lose rank or drop out).
+    public var passingLogDiff = true
     /// Bytes kept from the end of each failed job's log.
     public var maxLogBytes = 8 << 20
     public var contextLines = 20

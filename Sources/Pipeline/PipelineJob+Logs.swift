@@ -62,10 +62,17 @@ extension PipelineJob {
         var errors: [ExtractedError] = []
         var seen: Set<String> = []
         var blocksForKind: [ErrorBlock] = []
+        let passing = await passingLogs(facts)
         for job in facts.failedJobs {
             guard let file = logs[job] else { continue }
             let scan = try self.scan(file, streaming)
-            let blocks = streaming.blocks(scan, top: 3)
+            let blocks: [ErrorBlock]
+            if let routine = passing.logs[job.name] {
+                let text = Dictionary(scan.candidates.map { ($0.number, $0.text) }, uniquingKeysWith: { first, _ in first })
+                blocks = routine.rerank(streaming.blocks(scan, top: 12), text: { text[$0] }, top: 3)
+            } else {
+                blocks = streaming.blocks(scan, top: 3)
+            }
             blocksForKind += blocks
             for block in blocks {
                 let excerpt = scan.candidates.filter { block.lines.contains($0.number) }.map(\.text).joined(separator: "\n")
@@ -82,9 +89,41 @@ extension PipelineJob {
             }
         }
         let kind = extractor.failureKind(blocksForKind.sorted { $0.score > $1.score })
-        report.detail = "\(errors.count) errors, kind \(kind.rawValue)" + (tally.take().map { "; \($0)" } ?? "")
+        report.detail = "\(errors.count) errors, kind \(kind.rawValue)" + (passing.note.map { "; \($0)" } ?? "") + (tally.take().map { "; \($0)" } ?? "")
         if let reason = policy.failureKind(kind) { throw StageEnd(outcome: .skipped(reason: reason)) }
         guard !errors.isEmpty else { throw StageEnd(outcome: .noFix(reason: "no error found in the failed jobs' logs")) }
         return ExtractedErrors(failureKind: kind, errors: errors)
+    }
+
+    /// The logs of the same jobs in the newest green run of the workflow on the branch (the repository's own,
+    /// numbered before this one), by job name, and a note for the run record. Best effort: without one the
+    /// extractor ranks as it always does.
+    func passingLogs(_ facts: RunFacts) async -> (logs: [String: PassingLog], note: String?) {
+        guard configuration.passingLogDiff, let workflowID = facts.workflowID, let number = facts.runNumber else { return ([:], nil) }
+        do {
+            guard let green = try await github.lastSuccessfulRun(repo: failure.repo, workflowID: workflowID, branch: facts.branch, before: number) else {
+                return ([:], nil)
+            }
+            let jobs = try await github.jobs(repo: failure.repo, runID: UInt64(green.id))
+            var found: [String: PassingLog] = [:]
+            for failed in facts.failedJobs {
+                guard let passed = jobs.first(where: { $0.name == failed.name && $0.conclusion == "success" }) else { continue }
+                let file = logDirectory.appendingPathComponent("passing-\(passed.id).log")
+                try await github.downloadJobLog(repo: failure.repo, jobID: passed.id, to: file)
+                found[failed.name] = PassingLog(LogReader.lines(try tail(of: file)))
+            }
+            return (found, found.isEmpty ? nil : "ranked against \(found.count) passing log\(found.count == 1 ? "" : "s") of run \(green.id)")
+        } catch {
+            return ([:], "no passing log compared (\(redact("\(error)").prefix(200)))")
+        }
+    }
+
+    /// The last `maxLogBytes` of a file.
+    func tail(of file: URL) throws -> [UInt8] {
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size > UInt64(configuration.maxLogBytes) ? size - UInt64(configuration.maxLogBytes) : 0)
+        return Array(try handle.readToEnd() ?? Data())
     }
 }

@@ -18,37 +18,57 @@ struct EvalExtractCommand: ParsableCommand {
             "Split the corpus by repository into K folds and report each fold, their mean and the whole corpus.",
             discussion: "A log without a repository in the index is a repository of its own."))
     var folds: Int?
+    @Flag(help: "Where the index names a passing log of the same job (passing_counterpart), rank with it; report only those logs.")
+    var withPassing = false
 
     func run() throws {
         if let folds, !(2...20).contains(folds) { throw UsageError(message: "--folds must be from 2 to 20") }
         let folder = URL(fileURLWithPath: corpus)
-        var cases: [(group: String, path: String, labelled: Set<Int>, repository: String)] = []
+        var cases: [(group: String, path: String, labelled: Set<Int>, repository: String, passing: String?)] = []
         if let rows = try? Self.rows(folder.appendingPathComponent("logchunks.jsonl")) {
             for row in rows {
                 guard let lines = row["chunk_lines"] as? [String: Any], let start = lines["start_line"] as? Int,
                     let end = lines["end_line"] as? Int, let path = row["log_path"] as? String
                 else { continue }
-                cases.append((row["language"] as? String ?? "all", path, Set(start...end), row["repo"] as? String ?? path))
+                cases.append((row["language"] as? String ?? "all", path, Set(start...end), row["repo"] as? String ?? path, nil))
             }
         } else if let rows = try? Self.rows(folder.appendingPathComponent("index.jsonl")) {
             for row in rows {
                 guard let labelled = row["labeled_error_lines"] as? [Int], !labelled.isEmpty, let path = row["file"] as? String else { continue }
                 let repository = (row["ci_repo"] as? String) ?? (row["repo"] as? String) ?? (row["id"] as? String) ?? path
-                cases.append((row["format"] as? String ?? "all", path, Set(labelled), repository))
+                cases.append((row["format"] as? String ?? "all", path, Set(labelled), repository, row["passing_counterpart"] as? String))
             }
         } else {
             throw UsageError(message: "\(corpus) has neither logchunks.jsonl nor index.jsonl")
         }
         guard ["stream", "lines"].contains(engine) else { throw UsageError(message: "--engine must be stream or lines") }
+        if withPassing {
+            cases = cases.filter { $0.passing != nil }
+            guard !cases.isEmpty else { throw UsageError(message: "no log in \(corpus) names a passing counterpart") }
+        }
         let extractor = ErrorExtractor()
         let streaming = StreamingExtractor()
         var scores: [(String, ExtractionScore)] = []
+        var without: [ExtractionScore] = []
         for item in cases {
             let path = folder.appendingPathComponent(item.path).path
-            let blocks =
-                engine == "lines"
-                ? extractor.blocks(LogReader.lines(try LogFile.read(path)), top: 3)
-                : streaming.blocks(try LogFile.scan(path, streaming), top: 3)
+            let ranked = withPassing ? 12 : 3
+            var blocks: [ErrorBlock]
+            var texts: [Int: String] = [:]
+            if engine == "lines" {
+                let lines = LogReader.lines(try LogFile.read(path))
+                blocks = extractor.blocks(lines, top: ranked)
+                if withPassing { for line in lines { texts[line.number] = line.text } }
+            } else {
+                let scan = try LogFile.scan(path, streaming)
+                blocks = streaming.blocks(scan, top: ranked)
+                if withPassing { for line in scan.candidates { texts[line.number] = line.text } }
+            }
+            if withPassing, let passing = item.passing {
+                without.append(ExtractionScore(labelled: item.labelled, blocks: Array(blocks.prefix(3))))
+                let routine = PassingLog(LogReader.lines(try LogFile.read(folder.appendingPathComponent(passing).path)))
+                blocks = routine.rerank(blocks, text: { texts[$0] }, top: 3)
+            }
             scores.append((item.group, ExtractionScore(labelled: item.labelled, blocks: blocks)))
         }
         if let folds {
@@ -59,8 +79,10 @@ struct EvalExtractCommand: ParsableCommand {
         }
         let groups = Dictionary(grouping: scores, by: \.0).mapValues { $0.map(\.1) }
         var table: [(String, Int, (hitAt1: Double, hitAt3: Double, recall: Double, precision: Double, f1: Double))] = [
-            ("overall", scores.count, ExtractionScore.summary(scores.map(\.1)))
+            (withPassing ? "with passing log" : "overall", scores.count, ExtractionScore.summary(scores.map(\.1)))
         ]
+        // The same logs ranked without their passing counterparts: the comparison the flag is for.
+        if withPassing { table.insert(("without passing log", without.count, ExtractionScore.summary(without)), at: 0) }
         for (group, items) in groups.sorted(by: { $0.key < $1.key }) { table.append((group, items.count, ExtractionScore.summary(items))) }
         if json {
             printLine(

@@ -13,6 +13,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "text or json.") var format: String = "text"
     @Option(help: "How many blocks.") var top: Int = 3
     @Option(help: "stream (bounded memory) or lines (whole log in memory, for comparison).") var engine = "stream"
+    @Option(help: "A passing log of the same job: lines it also has (numbers, hashes, times normalised) lose rank or drop out.")
+    var passing: String?
 
     func run() throws {
         guard ["text", "json"].contains(format) else { throw UsageError(message: "--format must be text or json") }
@@ -21,14 +23,21 @@ struct ExtractCommand: ParsableCommand {
         let streaming = StreamingExtractor()
         let extractor = streaming.extractor
         let lines: [LogLine]
-        let blocks: [ErrorBlock]
+        var blocks: [ErrorBlock]
+        // With a passing log, more blocks are ranked first: some drop out.
+        let ranked = passing == nil ? top : max(top * 4, 12)
         if engine == "lines" {
             lines = LogReader.lines(try LogFile.read(file))
-            blocks = extractor.blocks(lines, top: top)
+            blocks = extractor.blocks(lines, top: ranked)
         } else {
             let scan = try LogFile.scan(file, streaming)
             lines = scan.candidates
-            blocks = streaming.blocks(scan, top: top)
+            blocks = streaming.blocks(scan, top: ranked)
+        }
+        if let passing {
+            let routine = PassingLog(LogReader.lines(try LogFile.read(passing)))
+            let text = Dictionary(lines.map { ($0.number, $0.text) }, uniquingKeysWith: { first, _ in first })
+            blocks = routine.rerank(blocks, text: { text[$0] }, top: top)
         }
         if format == "json" {
             printLine(
