@@ -62,7 +62,7 @@ public struct ErrorExtractor: Sendable {
             {
                 // The heading and a blank line under it are not part of what it introduces.
                 let blank = lines[index + 1].number == lines[index].number + 1 && lines[index + 1].isBlank
-                let first = lines[index].number + (blank ? 2 : 1)
+                let first = rule.headingNamesFailure ? lines[index].number : lines[index].number + (blank ? 2 : 1)
                 // Nor is the blank line that closes it.
                 let closing = lines[next - 1].number == lines[next].number - 1 && lines[next - 1].isBlank
                 let last = lines[next].number - (closing ? 2 : 1)

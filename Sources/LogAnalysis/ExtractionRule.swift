@@ -20,6 +20,8 @@ struct ExtractionRule: Sendable {
     /// A section heading (`There were 2 failures:`, `=== FAILURES ===`): the block is what follows it, up to
     /// the line before the first of these markers (the next section, the verdict).
     var section: [String] = []
+    /// The section's heading names what failed (unittest's `FAIL: test_x (module.Case)`): it is part of the block.
+    var headingNamesFailure = false
     /// A list heading (`  5 failing`): the block runs over the lines indented at least as deep as it.
     var list = false
     /// A heading over a paragraph (minitest's `Failure:`): the block runs to the next blank line.

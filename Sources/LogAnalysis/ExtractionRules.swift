@@ -107,7 +107,7 @@ enum ExtractionRules {
         ExtractionRule(
             id: "unittest.failure", kind: .test, weight: 8, needles: ["FAIL: ", "ERROR: "],
             accepts: { $0.range(of: #"^(FAIL|ERROR): [\w.\[\]-]+( \([\w.]+\))?\s*$"#, options: .regularExpression) != nil },
-            section: ["======================================================================", "Ran "]),
+            section: ["======================================================================", "Ran "], headingNamesFailure: true),
         // Vader (Vim): `Success/Total: 137/138` is a failure when the two differ.
         ExtractionRule(
             id: "vader.summary", kind: .test, weight: 7, needles: ["Success/Total: "],

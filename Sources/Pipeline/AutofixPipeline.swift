@@ -93,6 +93,8 @@ final class PipelineJob: @unchecked Sendable {
     var fetchedSHA: String?
     /// The tests' outcome on the unpatched tree, run once per attempt.
     var baseline: TestSandbox.Run?
+    /// The workflow's newest green run on the branch before this one, once asked (`lastGreenRun`).
+    var greenRun: WorkflowRun??
     /// Logs fetched in this attempt, as files removed when the attempt ends (never in the database: they may hold secrets).
     var logs: [FailedJob: URL] = [:]
 
@@ -137,6 +139,16 @@ final class PipelineJob: @unchecked Sendable {
                 updatedAt: now, failureSignature: signature, headSHA: pull.headSHA, workflowID: facts.workflowID))
         let result = JobJSON.text(["pr_number": pull.number, "branch": branch, "files": validated.files, "reused": pull.reused])
         return .succeeded(prURL: pull.url, result: result)
+    }
+
+    /// The workflow's newest green run on the branch numbered before this one (the repository's own), asked
+    /// once per attempt: the passing logs and the changes since green both start from it.
+    func lastGreenRun(_ facts: RunFacts) async throws -> WorkflowRun? {
+        if let known = greenRun { return known }
+        guard let workflowID = facts.workflowID, let number = facts.runNumber else { return nil }
+        let found = try await github.lastSuccessfulRun(repo: failure.repo, workflowID: workflowID, branch: facts.branch, before: number)
+        greenRun = .some(found)
+        return found
     }
 
     /// Makes sure the mirror holds the run's commit (fetched on first use in this attempt).

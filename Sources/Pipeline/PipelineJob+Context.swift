@@ -84,8 +84,7 @@ extension PipelineJob {
     /// the run's own commit.
     func recentChange(_ facts: RunFacts, files: [String], maxBytes: Int) async throws -> (title: String?, diff: String, sinceGreen: Bool) {
         guard maxBytes > 0 else { return (nil, "", false) }
-        if !files.isEmpty, let workflowID = facts.workflowID, let number = facts.runNumber,
-            let green = try? await github.lastSuccessfulRun(repo: failure.repo, workflowID: workflowID, branch: facts.branch, before: number),
+        if !files.isEmpty, let green = try? await lastGreenRun(facts),
             GitWorkspace.isObjectName(green.headSHA), green.headSHA != facts.headSHA,
             (try? await pipeline.workspace.fetch(repo: failure.repo, sha: green.headSHA, token: try await github.accessToken())) != nil,
             (try? await pipeline.workspace.isAncestor(repo: failure.repo, green.headSHA, of: facts.headSHA)) == true

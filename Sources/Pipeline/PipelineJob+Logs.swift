@@ -99,11 +99,9 @@ extension PipelineJob {
     /// numbered before this one), by job name, and a note for the run record. Best effort: without one the
     /// extractor ranks as it always does.
     func passingLogs(_ facts: RunFacts) async -> (logs: [String: PassingLog], note: String?) {
-        guard configuration.passingLogDiff, let workflowID = facts.workflowID, let number = facts.runNumber else { return ([:], nil) }
+        guard configuration.passingLogDiff else { return ([:], nil) }
         do {
-            guard let green = try await github.lastSuccessfulRun(repo: failure.repo, workflowID: workflowID, branch: facts.branch, before: number) else {
-                return ([:], nil)
-            }
+            guard let green = try await lastGreenRun(facts) else { return ([:], nil) }
             let jobs = try await github.jobs(repo: failure.repo, runID: UInt64(green.id))
             var found: [String: PassingLog] = [:]
             for failed in facts.failedJobs {
