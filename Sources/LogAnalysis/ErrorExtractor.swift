@@ -164,6 +164,16 @@ public struct ErrorExtractor: Sendable {
                 blocks[index].score += 3 - 1.5 * recency + (weak ? 0 : earliness)
                 inside = true
             }
+            // Where the test runner's own verdict names what failed, an exception printed elsewhere in the
+            // output is what a test logged (a passing one as often as not), not the failure: it ranks below.
+            let verdicts = blocks.filter { $0.kind == .test && !Self.bareExceptions.contains($0.rule) && !$0.rule.hasPrefix("generic.") }
+                .filter { region.contains($0.startLine) }
+            if !verdicts.isEmpty {
+                for index in blocks.indices where Self.bareExceptions.contains(blocks[index].rule) && region.contains(blocks[index].startLine) {
+                    let covered = verdicts.contains { $0.lines.contains(blocks[index].startLine) || blocks[index].lines.contains($0.startLine) }
+                    if !covered { blocks[index].score -= 1.5 }
+                }
+            }
             // Outside the failing command's output are set-up and earlier, passing steps: their
             // keyword hits (a worker banner's "error messages") are not this failure.
             if inside { blocks.removeAll { !(region.contains($0.startLine) || region.contains($0.endLine)) && $0.score < 9 } }
@@ -226,6 +236,9 @@ public struct ErrorExtractor: Sendable {
         }
         return output.reversed()
     }
+
+    /// Rules that match an exception line or a traceback by its shape alone, whoever printed it.
+    static let bareExceptions: Set<String> = ["python.exception", "python.traceback"]
 
     /// Line numbers of the failing command's output, from its start marker to its exit marker.
     func failingRegion(_ lines: [LogLine]) -> ClosedRange<Int>? {

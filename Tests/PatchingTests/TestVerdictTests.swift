@@ -78,3 +78,12 @@ import Testing
         #expect(swiftTesting.recognized && swiftTesting.passed == 4 && swiftTesting.failed == 0)
     }
 }
+
+/// What a runner's report names as failed.
+struct TestReportNamesTests {
+    @Test func unittestsStandInForAModuleThatCouldNotBeImported_namesNoTest() {
+        let report = TestReport.parse(
+            "ERROR: tests.test_rates (unittest.loader._FailedTest.tests.test_rates)\nFAIL: test_add (tests.test_calc.CalcTest)\n")
+        #expect(report.failedTests == ["test_add (tests.test_calc.CalcTest)"])
+    }
+}
