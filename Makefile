@@ -87,8 +87,11 @@ bench: release ## Every performance figure beside its baseline.
 # The figures in docs/figures.md: every benchmark and the extraction accuracy, saved as JSON and rendered.
 figures: release ## Run bench and eval with --json into var/figures and render docs/figures.md.
 	mkdir -p var/figures
-	.build/release/autofix eval-extract ../shared/corpus/logchunks --json > var/figures/eval-logchunks.json
-	.build/release/autofix eval-extract ../shared/corpus/gha-logs --json > var/figures/eval-gha-logs.json
+	for c in logchunks gha-logs gha-bugswarm; do \
+	  .build/release/autofix eval-extract ../shared/corpus/$$c --json > var/figures/eval-$$c.json; \
+	  .build/release/autofix eval-extract ../shared/corpus/$$c --folds 5 --json > var/figures/eval-$$c-folds.json; \
+	done
+	.build/release/autofix eval-extract ../shared/corpus/gha-logs --with-passing --json > var/figures/eval-gha-logs-passing.json
 	scripts/with-test-postgres .build/release/autofix-bench --autofix $(RELBIN) --json $(BENCH_FLAGS) > var/figures/bench.json
 	$(SWIFT) build $(RELEASE) --product autofix-demo
 	.build/release/autofix eval --model oracle --json > var/figures/fixes-oracle.json
