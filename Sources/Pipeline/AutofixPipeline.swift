@@ -137,6 +137,13 @@ final class PipelineJob: @unchecked Sendable {
             FixOutcome(
                 repo: failure.repo, pullNumber: pull.number, jobID: context.job.id, branch: branch, failedAt: context.job.createdAt, openedAt: now,
                 updatedAt: now, failureSignature: signature, headSHA: pull.headSHA, workflowID: facts.workflowID))
+        // CI that finished before the record existed is in it now: its check acts on it as on any other run.
+        if let recorded = try await context.fixOutcomes(FixOutcomeFilter(repo: failure.repo, pullNumber: pull.number, limit: 1)).first,
+            recorded.ci != .pending, let run = recorded.ciRunID
+        {
+            try await context.enqueue(
+                FixOutcomeCheck(repo: failure.repo, pullNumber: pull.number).newJob(reason: "run:\(run)#\(recorded.ciRunAttempt ?? 1)"))
+        }
         let result = JobJSON.text(["pr_number": pull.number, "branch": branch, "files": validated.files, "reused": pull.reused])
         return .succeeded(prURL: pull.url, result: result)
     }

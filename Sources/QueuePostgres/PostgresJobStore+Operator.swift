@@ -91,6 +91,7 @@ extension PostgresJobStore {
             // Delivery ids outlive GitHub's redelivery window (3 days) whatever the cutoff.
             let deliveries = Int64(min(cutoff, Date().addingTimeInterval(-7 * 86_400)).timeIntervalSince1970)
             try await connection.run(PostgresStatements.pruneDeliveries, [deliveries], logger: logger)
+            try await connection.run(PostgresStatements.pruneFixCIEarly, [cutoff.millis], logger: logger)
             return pruned
         }
     }

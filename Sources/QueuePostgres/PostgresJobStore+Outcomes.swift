@@ -12,6 +12,19 @@ extension PostgresJobStore {
                     o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis, o.failureSignature, o.headSHA,
                     o.workflowID,
                 ], logger: logger)
+            // CI that finished before this record existed, in the order it ran; the same checks as ever apply.
+            for row in try await connection.rows(PostgresStatements.fixCIEarlyOfBranch, [o.repo, o.branch], logger: logger) {
+                let run: Int64 = try row.value(0)
+                let attempt = try row.value(1, Int32.self)
+                let sha: String = try row.value(2)
+                let workflowID = try row.value(3, Int64?.self)
+                let workflow: String = try row.value(4)
+                let state: String = try row.value(5)
+                let at: Int64 = try row.value(6)
+                _ = try await connection.rows(
+                    PostgresStatements.fixCICompleted, [state, workflow, at, o.repo, o.branch, run, attempt, sha, workflowID], logger: logger)
+            }
+            try await connection.run(PostgresStatements.deleteFixCIEarly, [o.repo, o.branch], logger: logger)
         }
     }
 
@@ -24,6 +37,12 @@ extension PostgresJobStore {
                 changed = try await connection.rows(
                     PostgresStatements.fixCICompleted, [state.rawValue, workflow, at.millis, repo, branch, run, Int32(attempt), sha, workflowID],
                     logger: logger)
+                if changed.isEmpty {
+                    // No record for the branch yet (CI beat the pipeline to it): kept for when it is written.
+                    try await connection.run(
+                        PostgresStatements.fixCIEarly, [repo, branch, run, Int32(attempt), sha, workflowID, workflow, state.rawValue, at.millis],
+                        logger: logger)
+                }
             case .followUpStarted(let repo, let number, let run, let max, let at):
                 changed = try await connection.rows(PostgresStatements.fixFollowUpStarted, [at.millis, repo, number, max, run], logger: logger)
             case .followUpPushed(let repo, let number, let sha, let at):

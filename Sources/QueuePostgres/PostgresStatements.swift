@@ -290,6 +290,23 @@ enum PostgresStatements {
         RETURNING pr_number
         """
 
+    /// A fix branch's run when the branch has no record yet: kept for `recordFixOpened`.
+    static let fixCIEarly = """
+        INSERT INTO fix_ci_early (repo, branch, run_id, run_attempt, head_sha, workflow_id, workflow, ci_state, at)
+        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+        WHERE NOT EXISTS (SELECT 1 FROM fix_outcomes WHERE repo = $1 AND branch = $2)
+        ON CONFLICT DO NOTHING
+        """
+
+    static let fixCIEarlyOfBranch = """
+        SELECT run_id, run_attempt, head_sha, workflow_id, workflow, ci_state, at FROM fix_ci_early
+        WHERE repo = $1 AND branch = $2 ORDER BY run_id, run_attempt
+        """
+
+    static let deleteFixCIEarly = "DELETE FROM fix_ci_early WHERE repo = $1 AND branch = $2"
+
+    static let pruneFixCIEarly = "DELETE FROM fix_ci_early WHERE at < $1"
+
     static let fixFollowUpStarted = """
         UPDATE fix_outcomes SET follow_ups = follow_ups + 1, updated_at = $1
         WHERE repo = $2 AND pr_number = $3 AND pr_state = 'open' AND ci_state = 'failed' AND ci_run_id = $5 AND follow_ups < $4

@@ -293,6 +293,21 @@ public enum EmbeddedMigrations {
             ALTER TABLE fix_outcomes ADD COLUMN ci_run_attempt INTEGER;
             ALTER TABLE fix_outcomes ADD COLUMN follow_ups INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE fix_outcomes ADD COLUMN close_after INTEGER;
+
+            -- A fix branch's CI result that arrives before the pipeline has written the pull request's record (CI
+            -- faster than opening, labelling and commenting): kept until the record is written, which applies it.
+            CREATE TABLE fix_ci_early (
+                repo        TEXT    NOT NULL,
+                branch      TEXT    NOT NULL,
+                run_id      INTEGER NOT NULL,
+                run_attempt INTEGER NOT NULL,
+                head_sha    TEXT    NOT NULL,
+                workflow_id INTEGER,
+                workflow    TEXT    NOT NULL,
+                ci_state    TEXT    NOT NULL,
+                at          INTEGER NOT NULL,
+                PRIMARY KEY (repo, branch, run_id, run_attempt)
+            );
             """#
         ),
     ]

@@ -85,6 +85,7 @@ extension SQLiteJobStore {
             try db.execute(sql: SQLiteStatements.prune, arguments: [cutoff.millis])
             let pruned = db.changesCount
             // Delivery ids outlive GitHub's redelivery window (3 days) whatever the cutoff.
+            try db.execute(sql: SQLiteStatements.pruneFixCIEarly, arguments: [cutoff.millis])
             try db.execute(sql: SQLiteStatements.pruneDeliveries, arguments: [Int64(min(cutoff, Date().addingTimeInterval(-7 * 86_400)).timeIntervalSince1970)])
             return pruned
         }

@@ -12,6 +12,16 @@ extension SQLiteJobStore {
                     o.repo, o.pullNumber, o.jobID, o.branch, o.failedAt.millis, o.openedAt.millis, o.updatedAt.millis, o.failureSignature, o.headSHA,
                     o.workflowID,
                 ])
+            // CI that finished before this record existed, in the order it ran; the same checks as ever apply.
+            for row in try Row.fetchAll(db, sql: SQLiteStatements.fixCIEarlyOfBranch, arguments: [o.repo, o.branch]) {
+                try db.execute(
+                    sql: SQLiteStatements.fixCICompleted,
+                    arguments: [
+                        "state": row[5] as String, "workflow": row[4] as String, "at": row[6] as Int64, "repo": o.repo, "branch": o.branch,
+                        "run": row[0] as Int64, "attempt": row[1] as Int, "sha": row[2] as String, "workflowID": row[3] as Int64?,
+                    ])
+            }
+            try db.execute(sql: SQLiteStatements.deleteFixCIEarly, arguments: [o.repo, o.branch])
         }
     }
 
@@ -20,12 +30,16 @@ extension SQLiteJobStore {
             switch event {
             case .ciCompleted(let repo, let branch, let workflow, let conclusion, let run, let attempt, let sha, let workflowID, let at):
                 guard let state = FixOutcome.CIState(conclusion: conclusion) else { return false }
-                try db.execute(
-                    sql: SQLiteStatements.fixCICompleted,
-                    arguments: [
-                        "state": state.rawValue, "workflow": workflow, "at": at.millis, "repo": repo, "branch": branch, "run": run, "attempt": attempt,
-                        "sha": sha, "workflowID": workflowID,
-                    ])
+                let arguments: StatementArguments = [
+                    "state": state.rawValue, "workflow": workflow, "at": at.millis, "repo": repo, "branch": branch, "run": run, "attempt": attempt,
+                    "sha": sha, "workflowID": workflowID,
+                ]
+                try db.execute(sql: SQLiteStatements.fixCICompleted, arguments: arguments)
+                if db.changesCount == 0 {
+                    // No record for the branch yet (CI beat the pipeline to it): kept for when it is written.
+                    try db.execute(sql: SQLiteStatements.fixCIEarly, arguments: arguments)
+                    return false
+                }
             case .followUpStarted(let repo, let number, let run, let max, let at):
                 try db.execute(
                     sql: SQLiteStatements.fixFollowUpStarted, arguments: ["at": at.millis, "repo": repo, "number": number, "run": run, "max": max])

@@ -194,6 +194,23 @@ enum SQLiteStatements {
           AND (head_sha IS NULL OR head_sha = :sha) AND (workflow_id IS NULL OR workflow_id = :workflowID)
         """
 
+    /// A fix branch's run when the branch has no record yet: kept for `recordFixOpened`.
+    static let fixCIEarly = """
+        INSERT INTO fix_ci_early (repo, branch, run_id, run_attempt, head_sha, workflow_id, workflow, ci_state, at)
+        SELECT :repo, :branch, :run, :attempt, :sha, :workflowID, :workflow, :state, :at
+        WHERE NOT EXISTS (SELECT 1 FROM fix_outcomes WHERE repo = :repo AND branch = :branch)
+        ON CONFLICT DO NOTHING
+        """
+
+    static let fixCIEarlyOfBranch = """
+        SELECT run_id, run_attempt, head_sha, workflow_id, workflow, ci_state, at FROM fix_ci_early
+        WHERE repo = ? AND branch = ? ORDER BY run_id, run_attempt
+        """
+
+    static let deleteFixCIEarly = "DELETE FROM fix_ci_early WHERE repo = ? AND branch = ?"
+
+    static let pruneFixCIEarly = "DELETE FROM fix_ci_early WHERE at < ?"
+
     static let fixFollowUpStarted = """
         UPDATE fix_outcomes SET follow_ups = follow_ups + 1, updated_at = :at
         WHERE repo = :repo AND pr_number = :number AND pr_state = 'open' AND ci_state = 'failed' AND ci_run_id = :run AND follow_ups < :max

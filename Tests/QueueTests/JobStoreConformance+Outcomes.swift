@@ -155,6 +155,31 @@ extension JobStoreConformance {
             outcome = try #require(try await h.store.fixOutcomes(FixOutcomeFilter(pullNumber: 12)).first)
             #expect(outcome.ci == .passed && outcome.ciRunID == 6)
         },
+        ConformanceCase(name: "fixOutcome_CIThatFinishedBeforeTheRecordWasWritten_isAppliedWhenItIs_andOtherwisePruned") { h in
+            func run(_ id: Int64, branch: String, sha: String, _ conclusion: String) -> FixEvent {
+                .ciCompleted(
+                    repo: "o/app", branch: branch, workflow: "CI", conclusion: conclusion, runID: id, runAttempt: 1, headSHA: sha, workflowID: 1,
+                    at: h.clock.now())
+            }
+            #expect(!(try await h.store.applyFixEvent(run(30, branch: "ci/autofix-7", sha: "other", "failure"))), "no record yet: kept, not applied")
+            #expect(!(try await h.store.applyFixEvent(run(31, branch: "ci/autofix-7", sha: "aaa111", "success"))))
+            #expect(!(try await h.store.applyFixEvent(run(32, branch: "ci/autofix-8", sha: "bbb", "failure"))), "a branch that never gets a record")
+            var record = opened(h, job: nil, failedAt: h.clock.now())
+            record.headSHA = "aaa111"
+            record.workflowID = 1
+            try await h.store.recordFixOpened(record)
+            let outcome = try #require(try await h.store.fixOutcomes(FixOutcomeFilter(pullNumber: 12)).first)
+            #expect(outcome.ci == .passed && outcome.ciRunID == 31 && outcome.ciRuns == 1, "only the run of the commit the bot pushed counts")
+            #expect(!(try await h.store.applyFixEvent(run(31, branch: "ci/autofix-7", sha: "aaa111", "success"))), "and once")
+            h.clock.advance(by: .seconds(60))
+            try await h.store.prune(finishedBefore: h.clock.now())
+            try await h.store.recordFixOpened(
+                FixOutcome(
+                    repo: "o/app", pullNumber: 13, jobID: nil, branch: "ci/autofix-8", failedAt: h.clock.now(), openedAt: h.clock.now(),
+                    updatedAt: h.clock.now(),
+                    headSHA: "bbb", workflowID: 1))
+            #expect(try await h.store.fixOutcomes(FixOutcomeFilter(pullNumber: 13)).first?.ci == .pending, "pruned before the record came")
+        },
         ConformanceCase(name: "fixOutcome_reopened_clearsTheScheduledClose") { h in
             try await h.store.recordFixOpened(opened(h, job: nil, failedAt: h.clock.now()))
             #expect(
