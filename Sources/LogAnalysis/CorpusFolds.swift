@@ -1,7 +1,8 @@
 /// Repository-grouped folds of a labelled corpus: every log of a repository lands in the same fold, so a
 /// figure measured on a fold is one on repositories that no other fold holds (what rules read from the other
-/// folds, or a scorer trained on them, has never seen). The split is fixed by the repository names alone:
-/// the same corpus always gives the same folds, whatever order its index lists them in.
+/// folds, or a scorer trained on them, has never seen). The split is fixed by the repositories and their log
+/// counts: the same corpus always gives the same folds, whatever order its index lists them in (a corpus
+/// that gains logs may move repositories between folds).
 public struct CorpusFolds: Sendable {
     public let count: Int
     /// Fold (0-based) of each repository.

@@ -166,8 +166,7 @@ public struct ErrorExtractor: Sendable {
             }
             // Where the test runner's own verdict names what failed, an exception printed elsewhere in the
             // output is what a test logged (a passing one as often as not), not the failure: it ranks below.
-            let verdicts = blocks.filter { $0.kind == .test && !Self.bareExceptions.contains($0.rule) && !$0.rule.hasPrefix("generic.") }
-                .filter { region.contains($0.startLine) }
+            let verdicts = blocks.filter { Self.runnerVerdicts.contains($0.rule) && region.contains($0.startLine) }
             if !verdicts.isEmpty {
                 for index in blocks.indices where Self.bareExceptions.contains(blocks[index].rule) && region.contains(blocks[index].startLine) {
                     let covered = verdicts.contains { $0.lines.contains(blocks[index].startLine) || blocks[index].lines.contains($0.startLine) }
@@ -239,6 +238,11 @@ public struct ErrorExtractor: Sendable {
 
     /// Rules that match an exception line or a traceback by its shape alone, whoever printed it.
     static let bareExceptions: Set<String> = ["python.exception", "python.traceback"]
+    /// Test runners' own reports of which tests failed.
+    static let runnerVerdicts: Set<String> = [
+        "pytest.failed-summary", "pytest.failures-section", "unittest.failure", "go.test-fail", "jest.failed-test", "rspec.failure", "junit.failures",
+        "phpunit.failures", "xctest.failure", "mocha.failing", "test.failed-verdict", "gtest.failed", "exunit.failure", "ct.failed",
+    ]
 
     /// Line numbers of the failing command's output, from its start marker to its exit marker.
     func failingRegion(_ lines: [LogLine]) -> ClosedRange<Int>? {

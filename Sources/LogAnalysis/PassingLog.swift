@@ -28,29 +28,44 @@ public struct PassingLog: Sendable {
     /// of them loses that share of its score, halved. Then the best `top`. `text` gives a line's text by number
     /// (the scan's candidate lines); a line it does not know counts as news.
     public func rerank(_ blocks: [ErrorBlock], text: (Int) -> String?, top: Int) -> [ErrorBlock] {
+        // Each line is normalised once however many blocks ask about it.
+        var known: [Int: String?] = [:]
+        func normal(_ number: Int) -> String? {
+            if let cached = known[number] { return cached }
+            let value = text(number).map(Self.normalize)
+            known[number] = value
+            return value
+        }
+        func routine(_ number: Int) -> Bool {
+            guard let line = normal(number) else { return false }
+            return line.isEmpty || seen.contains(Self.hash(line))
+        }
         var kept: [ErrorBlock] = []
         for block in blocks {
-            func routine(_ number: Int) -> Bool {
-                guard let line = text(number) else { return false }
-                let normal = Self.normalize(line)
-                return normal.isEmpty || seen.contains(Self.hash(normal))
-            }
             var start = block.startLine
             var end = block.endLine
             while start <= end, routine(start) { start += 1 }
             guard start <= end else { continue }
             while end > start, routine(end) { end -= 1 }
             // Blank lines say nothing either way: the share is of the lines with text.
-            let worded = (start...end).filter { number in text(number).map { !Self.normalize($0).isEmpty } ?? true }
+            let worded = (start...end).filter { normal($0).map { !$0.isEmpty } ?? true }
             let inner = worded.filter(routine).count
             var reranked = block
+            if start != block.startLine, let first = text(start) { reranked.message = String(first.prefix(300)) }
             reranked.startLine = start
             reranked.endLine = end
             reranked.score = block.score * (1 - Double(inner) / Double(max(worded.count, 1)) / 2)
             kept.append(reranked)
         }
-        // Stable for equal scores: the extractor's own order stands.
-        return kept.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.prefix(top).map(\.element)
+        // Everything was routine (a flaky test the green run failed and retried too): the passing log
+        // cannot tell, so the extractor's own ranking stands.
+        guard !kept.isEmpty else { return Array(blocks.prefix(top)) }
+        // The extractor's order: keyword hits after named formats, then by score, stable for equal scores.
+        return kept.enumerated().sorted { a, b in
+            let (weakA, weakB) = (a.element.rule.hasPrefix("generic."), b.element.rule.hasPrefix("generic."))
+            if weakA != weakB { return weakB }
+            return (a.element.score, -a.offset) > (b.element.score, -b.offset)
+        }.prefix(top).map(\.element)
     }
 
     /// The line without what differs from run to run: the Actions timestamp (and `gh run view`'s job and step
@@ -58,8 +73,9 @@ public struct PassingLog: Sendable {
     /// characters with a digit (commit ids, addresses, UUIDs), and temporary paths; whitespace collapsed.
     public static func normalize(_ raw: String) -> String {
         var text = Substring(raw)
-        // `gh run view --log`: job<TAB>step<TAB>timestamp line.
-        if let tab = text.lastIndex(of: "\t") { text = text[text.index(after: tab)...] }
+        // `gh run view --log`: job<TAB>step<TAB>timestamp line (lines the log reader has not cleaned).
+        let columns = text.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+        if columns.count == 3, columns[2].first?.isNumber == true, columns[2].prefix(30).contains("T") { text = columns[2] }
         if text.count > 28, text.first?.isNumber == true, let space = text.firstIndex(of: " "),
             text[text.startIndex..<space].contains("T"), text[text.startIndex..<space].hasSuffix("Z")
         {
@@ -105,17 +121,25 @@ public struct PassingLog: Sendable {
             if hexRun.count >= 7, hasDigit, hexRun.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
                 out += "#"
             } else if hasDigit {
-                // Digit runs become one 0; letters stay (`v2` and `v3` differ only in number).
-                var previousDigit = false
+                // A decimal (a duration, a version) becomes 0.0; a whole number 0 if it is zero, else N: how
+                // many files or seconds varies from run to run, whether any test failed does not. Letters
+                // stay (`v2` and `v3` differ only in number).
+                let decimal = hexRun.contains(".")
+                var digits = ""
+                func endDigits() {
+                    guard !digits.isEmpty else { return }
+                    out += decimal || digits.allSatisfy({ $0 == "0" }) ? "0" : "N"
+                    digits = ""
+                }
                 for character in hexRun {
                     if character.isNumber {
-                        if !previousDigit { out += "0" }
-                        previousDigit = true
+                        digits.append(character)
                     } else {
+                        endDigits()
                         out.append(character)
-                        previousDigit = false
                     }
                 }
+                endDigits()
             } else {
                 out += hexRun
             }

@@ -6,6 +6,7 @@ import Queue
 extension PostgresJobStore {
     public func recordFixOpened(_ o: FixOutcome) async throws {
         try await transaction { connection, logger in
+            try await connection.run(PostgresStatements.lockFixBranch, ["\(o.repo)#\(o.branch)"], logger: logger)
             try await connection.run(
                 PostgresStatements.insertFixOutcome,
                 [
@@ -34,6 +35,7 @@ extension PostgresJobStore {
             switch event {
             case .ciCompleted(let repo, let branch, let workflow, let conclusion, let run, let attempt, let sha, let workflowID, let at):
                 guard let state = FixOutcome.CIState(conclusion: conclusion) else { return false }
+                try await connection.run(PostgresStatements.lockFixBranch, ["\(repo)#\(branch)"], logger: logger)
                 changed = try await connection.rows(
                     PostgresStatements.fixCICompleted, [state.rawValue, workflow, at.millis, repo, branch, run, Int32(attempt), sha, workflowID],
                     logger: logger)

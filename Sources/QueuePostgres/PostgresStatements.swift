@@ -290,6 +290,10 @@ enum PostgresStatements {
         RETURNING pr_number
         """
 
+    /// Serialises a fix branch's CI results with the writing of its record (else a result could miss both:
+    /// the record not there for the update, and there already for the parking).
+    static let lockFixBranch = "SELECT pg_advisory_xact_lock(\(PostgresLockSpace.fixBranch), hashtext(current_schema() || '/' || $1))"
+
     /// A fix branch's run when the branch has no record yet: kept for `recordFixOpened`.
     static let fixCIEarly = """
         INSERT INTO fix_ci_early (repo, branch, run_id, run_attempt, head_sha, workflow_id, workflow, ci_state, at)
@@ -355,4 +359,5 @@ enum PostgresLockSpace {
     static let migrate: Int32 = 0x4146_0002
     static let metrics: Int32 = 0x4146_0003
     static let pause: Int32 = 0x4146_0004
+    static let fixBranch: Int32 = 0x4146_0005
 }

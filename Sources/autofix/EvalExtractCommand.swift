@@ -28,14 +28,15 @@ struct EvalExtractCommand: ParsableCommand {
         if let rows = try? Self.rows(folder.appendingPathComponent("logchunks.jsonl")) {
             for row in rows {
                 guard let lines = row["chunk_lines"] as? [String: Any], let start = lines["start_line"] as? Int,
-                    let end = lines["end_line"] as? Int, let path = row["log_path"] as? String
+                    let end = lines["end_line"] as? Int, end >= start, let path = row["log_path"] as? String
                 else { continue }
-                cases.append((row["language"] as? String ?? "all", path, Set(start...end), row["repo"] as? String ?? path, nil))
+                cases.append((row["language"] as? String ?? "all", path, Set(start...end), (row["repo"] as? String ?? path).lowercased(), nil))
             }
         } else if let rows = try? Self.rows(folder.appendingPathComponent("index.jsonl")) {
             for row in rows {
                 guard let labelled = row["labeled_error_lines"] as? [Int], !labelled.isEmpty, let path = row["file"] as? String else { continue }
-                let repository = (row["ci_repo"] as? String) ?? (row["repo"] as? String) ?? (row["id"] as? String) ?? path
+                // GitHub's names are case-insensitive: one repository, one fold.
+                let repository = ((row["ci_repo"] as? String) ?? (row["repo"] as? String) ?? (row["id"] as? String) ?? path).lowercased()
                 cases.append((row["format"] as? String ?? "all", path, Set(labelled), repository, row["passing_counterpart"] as? String))
             }
         } else {

@@ -21,6 +21,8 @@ struct PassingLogTests {
             #expect(PassingLog.normalize(a) == PassingLog.normalize(b), "\(a) | \(b): \(PassingLog.normalize(a)) vs \(PassingLog.normalize(b))")
         }
         #expect(PassingLog.normalize("KeyError: 'total'") != PassingLog.normalize("KeyError: 'count'"), "words are kept")
+        #expect(PassingLog.normalize("1 tests failed out of 120") != PassingLog.normalize("0 tests failed out of 120"), "whether any failed is kept")
+        #expect(PassingLog.normalize("FAIL\texample.com/pkg\t0.12s") != PassingLog.normalize("ok  \texample.com/pkg\t0.10s"), "a tab is part of the line")
         #expect(PassingLog.normalize("   \t  ").isEmpty)
     }
 
@@ -49,6 +51,21 @@ struct PassingLogTests {
         let inner = Self.lines(["", "", "error: one", "Run make test", "error: two"])
         let innerText = Dictionary(uniqueKeysWithValues: inner.map { ($0.number, $0.text) })
         #expect(passing.rerank([mixed], text: { innerText[$0] }, top: 1).first?.score == 10 * (1 - 1.0 / 3 / 2))
+    }
+
+    @Test func whenEveryBlockWasRoutine_theExtractorsRankingStands() {
+        // A flaky test the green run failed and retried too: the passing log cannot tell.
+        let failing = Self.lines(["FAILED test_flaky - assert 1 == 2"])
+        let passing = PassingLog(Self.lines(["FAILED test_flaky - assert 1 == 2", "1 passed, 1 rerun"]))
+        let block = ErrorBlock(startLine: 1, endLine: 1, message: "FAILED test_flaky", rule: "pytest.failed-summary", kind: .test, score: 8)
+        #expect(passing.rerank([block], text: { failing[$0 - 1].text }, top: 3) == [block])
+    }
+
+    @Test func keywordHits_stayBehindNamedFormats_whateverTheirScore() {
+        let passing = PassingLog(Self.lines(["nothing shared"]))
+        let named = ErrorBlock(startLine: 1, endLine: 1, message: "tail", rule: "region.tail", kind: .unknown, score: 5.5)
+        let keyword = ErrorBlock(startLine: 2, endLine: 2, message: "error", rule: "generic.error", kind: .unknown, score: 7)
+        #expect(passing.rerank([keyword, named], text: { _ in "x" }, top: 3).map(\.rule) == ["region.tail", "generic.error"])
     }
 
     @Test func withoutTheLinesText_aBlockIsKeptAsItWas() {
