@@ -16,8 +16,10 @@ struct WorkerCrashTests {
             for _ in 0..<20 { _ = try await store.enqueue(NewJob(kind: "diag.record", payload: env.recordPayload(holdMs: 30))) }
 
             let first = try env.spawn(["worker"])
-            try await Poll.until(timeout: .seconds(120), "the first worker holds the four long jobs") {
-                try await store.jobs(JobFilter(state: .running, limit: 100)).count == 4
+            // Mid-run means started, not only claimed: a claim commits before its handler begins.
+            try await Poll.until(timeout: .seconds(120), "the first worker runs the four long jobs") {
+                let started = Set(env.executions().filter { $0.event == "start" }.map(\.job))
+                return try await store.jobs(JobFilter(state: .running, limit: 100)).count == 4 && held.allSatisfy(started.contains)
             }
             let owners = Set(try await store.jobs(JobFilter(state: .running, limit: 100)).compactMap(\.leaseOwner))
             first.signal(SIGKILL)
