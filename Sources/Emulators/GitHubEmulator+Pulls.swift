@@ -97,12 +97,7 @@ extension GitHubEmulator {
     func addLabels(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let body = try await Reply.body(request)
         guard let labels = body["labels"] as? [String] else {
-            return Reply.json(
-                .unprocessableContent,
-                [
-                    "message": "Invalid request.\n\n\"labels\" wasn't supplied.",
-                    "documentation_url": "https://docs.github.com/rest/issues/labels#add-labels-to-an-issue",
-                ])
+            return Reply.missing("labels", docs: "https://docs.github.com/rest/issues/labels#add-labels-to-an-issue")
         }
         guard let pull = updatePull(context, { pull in pull.labels += labels.filter { !pull.labels.contains($0) } }) else { return Self.notFound() }
         return Reply.json(.ok, pull.labels.map { GitHubShapes.label(repo: repoName(context), name: $0) })
@@ -111,12 +106,7 @@ extension GitHubEmulator {
     func createComment(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let body = try await Reply.body(request)
         guard let text = body["body"] as? String else {
-            return Reply.json(
-                .unprocessableContent,
-                [
-                    "message": "Invalid request.\n\n\"body\" wasn't supplied.",
-                    "documentation_url": "https://docs.github.com/rest/issues/comments#create-an-issue-comment",
-                ])
+            return Reply.missing("body", docs: "https://docs.github.com/rest/issues/comments#create-an-issue-comment")
         }
         guard let pull = updatePull(context, { $0.comments.append(text) }) else { return Self.notFound() }
         let repo = repoName(context)
@@ -191,12 +181,7 @@ extension GitHubEmulator {
     func patchComment(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let body = try await Reply.body(request)
         guard let text = body["body"] as? String else {
-            return Reply.json(
-                .unprocessableContent,
-                [
-                    "message": "Invalid request.\n\n\"body\" wasn't supplied.",
-                    "documentation_url": "https://docs.github.com/rest/issues/comments#update-an-issue-comment",
-                ])
+            return Reply.missing("body", docs: "https://docs.github.com/rest/issues/comments#update-an-issue-comment")
         }
         let repo = repoName(context)
         // Comment ids are number * 100 + index (GitHubShapes.comment).

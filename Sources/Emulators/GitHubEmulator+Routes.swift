@@ -156,12 +156,7 @@ extension GitHubEmulator {
         let body = try await Reply.body(request)
         guard state.withLock({ $0.repos[repoName(context)] != nil }) else { return Self.notFound() }
         guard body["event_type"] is String else {
-            return Reply.json(
-                .unprocessableContent,
-                [
-                    "message": "Invalid request.\n\n\"event_type\" wasn't supplied.",
-                    "documentation_url": "https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event",
-                ])
+            return Reply.missing("event_type", docs: "https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event")
         }
         return Response(status: .noContent)
     }

@@ -53,6 +53,11 @@ enum Reply {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// GitHub's 422 for a required body field that is missing: `Invalid request.\n\n"field" wasn't supplied.`
+    static func missing(_ field: String, docs: String) -> Response {
+        json(.unprocessableContent, ["message": "Invalid request.\n\n\"\(field)\" wasn't supplied.", "documentation_url": docs])
+    }
+
     static func body(_ request: Request) async throws -> [String: Any] {
         let buffer = try await request.body.collect(upTo: 16 << 20)
         return (try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))) as? [String: Any] ?? [:]

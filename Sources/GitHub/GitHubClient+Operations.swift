@@ -20,9 +20,7 @@ extension GitHubClient {
     /// than by the page's order.
     public func lastSuccessfulRun(repo: String, workflowID: Int64, branch: String, before runNumber: Int) async throws -> WorkflowRun? {
         guard !branch.isEmpty else { return nil }
-        // Only unreserved characters stay as they are: a branch may hold `&`, `=`, `+` or `#`.
-        let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-        let encoded = "branch=\(branch.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")&status=success&exclude_pull_requests=true&per_page=50"
+        let encoded = "branch=\(Self.queryValue(branch))&status=success&exclude_pull_requests=true&per_page=50"
         let page = try decode(WorkflowRunPage.self, try await send("GET", "/repos/\(repo)/actions/workflows/\(workflowID)/runs?\(encoded)", expect: [200]))
         let own = repo.lowercased()
         return page.workflowRuns.filter { run in
@@ -63,14 +61,7 @@ extension GitHubClient {
     public func pulls(repo: String, state: String = "open", head: String? = nil) async throws -> [PullRequest] {
         var query = "state=\(state)&per_page=100"
         if let head { query += "&head=\(head.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? head)" }
-        var next: URL? = url("/repos/\(repo)/pulls?\(query)")
-        var pulls: [PullRequest] = []
-        while let page = next, pulls.count < 10_000 {
-            let answer = try await send("GET", page, expect: [200])
-            pulls += try decode([PullRequest].self, answer)
-            next = Self.nextPage(answer.response)
-        }
-        return pulls
+        return try await allPages("/repos/\(repo)/pulls?\(query)")
     }
 
     /// `POST /repos/{owner}/{repo}/pulls` with `draft: true`.

@@ -22,14 +22,7 @@ extension GitHubClient {
     /// `GET /repos/{owner}/{repo}/issues/{issue_number}/comments`, every page
     /// (docs.github.com/rest/issues/comments#list-issue-comments).
     public func comments(repo: String, number: Int) async throws -> [IssueComment] {
-        var next: URL? = url("/repos/\(repo)/issues/\(number)/comments?per_page=100")
-        var comments: [IssueComment] = []
-        while let page = next, comments.count < 10_000 {
-            let answer = try await send("GET", page, expect: [200])
-            comments += try decode([IssueComment].self, answer)
-            next = Self.nextPage(answer.response)
-        }
-        return comments
+        try await allPages("/repos/\(repo)/issues/\(number)/comments?per_page=100")
     }
 
     /// `PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}` (docs.github.com/rest/issues/comments#update-an-issue-comment).
@@ -42,8 +35,7 @@ extension GitHubClient {
     /// `GET /repos/{owner}/{repo}/actions/runs?branch=…&status=completed`
     /// (docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-repository; newest first), one page of 20.
     public func completedRuns(repo: String, branch: String) async throws -> [WorkflowRun] {
-        let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-        let query = "branch=\(branch.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")&status=completed&exclude_pull_requests=true&per_page=20"
+        let query = "branch=\(Self.queryValue(branch))&status=completed&exclude_pull_requests=true&per_page=20"
         let page = try decode(RepositoryRunPage.self, try await send("GET", "/repos/\(repo)/actions/runs?\(query)", expect: [200]))
         let own = repo.lowercased()
         return page.workflowRuns.filter {

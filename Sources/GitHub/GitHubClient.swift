@@ -149,6 +149,25 @@ public struct GitHubClient: Sendable {
     }
 
     /// The `rel="next"` URL of a `Link` header.
+    /// Every page of a list answered as a JSON array (`Link: rel="next"`), at most 10,000 items.
+    func allPages<T: Decodable>(_ path: String) async throws -> [T] {
+        var next: URL? = url(path)
+        var items: [T] = []
+        while let page = next, items.count < 10_000 {
+            let answer = try await send("GET", page, expect: [200])
+            items += try decode([T].self, answer)
+            next = Self.nextPage(answer.response)
+        }
+        return items
+    }
+
+    /// A query parameter's value with only unreserved characters left as they are: a branch may hold `&`,
+    /// `=`, `+` or `#`.
+    static func queryValue(_ text: String) -> String {
+        let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
     static func nextPage(_ headers: HTTPURLResponse) -> URL? {
         guard let link = headers.value(forHTTPHeaderField: "link") else { return nil }
         for part in link.split(separator: ",") where part.contains("rel=\"next\"") {

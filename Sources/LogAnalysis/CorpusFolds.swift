@@ -13,7 +13,7 @@ public struct CorpusFolds: Sendable {
     public init(repositories: [String: Int], folds: Int) {
         count = max(1, folds)
         let ordered = repositories.sorted { a, b in
-            a.value != b.value ? a.value > b.value : (Self.stableHash(a.key), a.key) < (Self.stableHash(b.key), b.key)
+            a.value != b.value ? a.value > b.value : (FNV1a.hash(a.key), a.key) < (FNV1a.hash(b.key), b.key)
         }
         var sizes = Array(repeating: 0, count: count)
         var assignment: [String: Int] = [:]
@@ -23,10 +23,5 @@ public struct CorpusFolds: Sendable {
             sizes[fold] += logs
         }
         foldOf = assignment
-    }
-
-    /// FNV-1a over the name's bytes: the same on every machine and run (Swift's `hashValue` is seeded per process).
-    static func stableHash(_ text: String) -> UInt64 {
-        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 }

@@ -3,14 +3,14 @@
 /// hashes, temporary paths and addresses are normalised away, are not what failed. A block made only of
 /// such lines drops out; a block partly made of them loses rank in proportion.
 public struct PassingLog: Sendable {
-    /// Normalised lines of the passing log, hashed (FNV-1a: memory stays 8 bytes a line whatever their length).
+    /// Normalised lines of the passing log, hashed (memory stays 8 bytes a line whatever their length).
     let seen: Set<UInt64>
 
     public init(_ lines: [LogLine]) {
         var seen = Set<UInt64>(minimumCapacity: lines.count)
         for line in lines {
             let normal = Self.normalize(line.text)
-            if !normal.isEmpty { seen.insert(Self.hash(normal)) }
+            if !normal.isEmpty { seen.insert(FNV1a.hash(normal)) }
         }
         self.seen = seen
     }
@@ -20,7 +20,7 @@ public struct PassingLog: Sendable {
     /// Whether the failing log's line also occurs in the passing log.
     public func contains(_ text: String) -> Bool {
         let normal = Self.normalize(text)
-        return !normal.isEmpty && seen.contains(Self.hash(normal))
+        return !normal.isEmpty && seen.contains(FNV1a.hash(normal))
     }
 
     /// The blocks re-ranked: each block's leading and trailing lines that the passing log also has are trimmed
@@ -38,7 +38,7 @@ public struct PassingLog: Sendable {
         }
         func routine(_ number: Int) -> Bool {
             guard let line = normal(number) else { return false }
-            return line.isEmpty || seen.contains(Self.hash(line))
+            return line.isEmpty || seen.contains(FNV1a.hash(line))
         }
         var kept: [ErrorBlock] = []
         for block in blocks {
@@ -157,10 +157,5 @@ public struct PassingLog: Sendable {
         }
         endRun()
         return out
-    }
-
-    /// FNV-1a over the UTF-8 bytes.
-    static func hash(_ text: String) -> UInt64 {
-        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 }

@@ -85,7 +85,7 @@ import Testing
         let settings = Self.subset.merging(["AUTOFIX_OUTCOMES_CLOSE_RED_AFTER": "2s"]) { $1 }
         try await OutcomeHarness.run(scenario, settings: settings) { h in
             try await scenario.enqueue(h.env)
-            let opened = try await h.outcome("the fix's pull request is recorded")
+            try await h.outcome("the fix's pull request is recorded")
             try await h.runCI(Self.ci)
             let marked = try await h.outcome("the fix is marked failed after its follow-up found nothing") { $0.closeAfter != nil }
             #expect(marked.followUps == 1 && marked.pull == .open)
