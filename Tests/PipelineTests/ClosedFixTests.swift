@@ -12,10 +12,7 @@ import Testing
 @Suite(.serialized) struct ClosedFixTests {
     @Test func aRerunOfAFailureWhoseFixAMaintainerClosed_isSkippedWithTheReason() async throws {
         let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
-        // Attempt 2 of the run fails the same way.
-        var run = try #require(scenario.github.run(id: PipelineScenario.runID))
-        run.earlierAttempts = [(conclusion: "failure", jobs: run.jobs)]
-        scenario.github.addRun(run)
+        try scenario.reRunFailingTheSameWay()
         scenario.llm.enqueue(.reply(PipelineScenario.fix))
         try await scenario.github.run { api in
             try await scenario.llm.run { llm in

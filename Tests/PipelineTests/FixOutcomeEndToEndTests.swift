@@ -106,9 +106,7 @@ import Testing
 
     @Test func aFixClosedUnmergedByAMaintainer_isRecorded_andTheSameFailureIsNotAttemptedAgain() async throws {
         let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
-        var run = try #require(scenario.github.run(id: PipelineScenario.runID))
-        run.earlierAttempts = [(conclusion: "failure", jobs: run.jobs)]
-        scenario.github.addRun(run)
+        try scenario.reRunFailingTheSameWay()
         scenario.llm.enqueue(.reply(PipelineScenario.fix))
         try await OutcomeHarness.run(scenario) { h in
             try await scenario.enqueue(h.env, attempt: 1)

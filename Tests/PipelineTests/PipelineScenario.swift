@@ -69,6 +69,13 @@ struct PipelineScenario: Sendable {
         return PipelineScenario(dir: dir, sha: sha, github: github, llm: ScriptedLLMServer())
     }
 
+    /// The run was re-run and attempt 2 failed the same way as attempt 1.
+    func reRunFailingTheSameWay() throws {
+        guard var run = github.run(id: Self.runID) else { throw GitFixture.Failed(description: "no run \(Self.runID)") }
+        run.earlierAttempts = [(conclusion: "failure", jobs: run.jobs)]
+        github.addRun(run)
+    }
+
     /// A GitHub Actions log around the real output of `pytest` on the broken commit, plus `extra` lines.
     static func pytestLog(upstream: String, extra: [String] = [], output: [String] = []) async throws -> String {
         let result = try await ProcessRunner().run(["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider"], directory: upstream, timeout: .seconds(120))
