@@ -46,6 +46,8 @@ public struct AutofixConfiguration: Sendable {
         public var appPrivateKey: String?
         /// Git remote per repository; `{repo}` is replaced. A local path or `file://` URL works for tests.
         public var gitURL = "https://github.com/{repo}.git"
+        /// How much of each repository its mirror downloads (`github.mirror_partial`, `github.mirror_depth`).
+        public var mirror = MirrorPolicy()
         /// The longest rate-limit or Retry-After wait spent in place; a longer one becomes a job retry.
         public var maxRetryWait: Duration = .seconds(60)
     }

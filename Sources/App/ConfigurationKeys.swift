@@ -63,6 +63,8 @@ enum ConfigurationKeys {
             }
             c.github.gitURL = v
         },
+        "github.mirror_partial": { c, v, s in c.github.mirror.partial = try bool(v, "github.mirror_partial", s) },
+        "github.mirror_depth": { c, v, s in c.github.mirror.depth = try int(v, "github.mirror_depth", s, 0...Int.max) },
         "llm.provider": { c, v, s in
             guard let provider = LLMConfiguration.Provider(rawValue: v.lowercased()) else {
                 throw ConfigurationError.invalidValue(key: "llm.provider", value: v, expected: "openai, azure or anthropic", source: s)
@@ -127,6 +129,7 @@ enum ConfigurationKeys {
         "pipeline.protected_paths": { c, v, _ in c.pipeline.extraProtectedPaths = keyList(v) },
         "sandbox.bwrap": { c, v, s in c.pipeline.sandbox.bwrap = try nonEmpty(v, "sandbox.bwrap", s) },
         "sandbox.required": { c, v, s in c.pipeline.sandbox.required = try bool(v, "sandbox.required", s) },
+        "sandbox.overlay": { c, v, s in c.pipeline.sandbox.overlay = try bool(v, "sandbox.overlay", s) },
         "sandbox.toolchain_paths": { c, v, s in
             let paths = keyList(v)
             guard paths.allSatisfy({ $0.hasPrefix("/") }) else {

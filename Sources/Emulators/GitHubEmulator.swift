@@ -45,6 +45,14 @@ public final class GitHubEmulator: Sendable {
     }
 
     public func addRepository(_ fullName: String, bare: String, defaultBranch: String = "main") {
+        // GitHub serves partial clones (`--filter=blob:none`) and any reachable object by id: "Get up to
+        // speed with partial clone and shallow clone", github.blog, 2020-12-21. A bare repository's
+        // upload-pack refuses filters unless told otherwise.
+        if let config = FileHandle(forWritingAtPath: "\(bare)/config") {
+            config.seekToEndOfFile()
+            config.write(Data("[uploadpack]\n\tallowFilter = true\n\tallowAnySHA1InWant = true\n".utf8))
+            try? config.close()
+        }
         state.withLock { $0.repos[fullName] = (bare, defaultBranch) }
     }
 

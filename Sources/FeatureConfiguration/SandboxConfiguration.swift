@@ -33,6 +33,9 @@ public struct SandboxConfiguration: Sendable, Hashable {
     public var tmpfsBytes: UInt64 = 1 << 30
     /// Bytes of the command's output kept (its end: where failures are).
     public var outputBytes = 64 << 10
+    /// Each test run's tree is an overlay over one checkout per job (where the host mounts overlays in a
+    /// user namespace); off, or where it cannot, every run gets a fresh checkout of its own.
+    public var overlay = true
 
     public init() {}
 

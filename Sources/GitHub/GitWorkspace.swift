@@ -1,4 +1,5 @@
 import ChildProcess
+import Core
 import Foundation
 
 /// Local git state for jobs: a cached bare mirror per repository, read and written through git objects
@@ -9,11 +10,14 @@ public struct GitWorkspace: Sendable {
     public var root: String
     /// The remote for a repository: `{repo}` is replaced (`https://github.com/{repo}.git`, `file:///srv/git/{repo}.git`).
     public var remoteTemplate: String
+    /// How much of a repository a mirror downloads (`github.mirror_*`).
+    public var mirror: MirrorPolicy
     public let git: GitRunner
 
-    public init(root: String, remoteTemplate: String) {
+    public init(root: String, remoteTemplate: String, mirror: MirrorPolicy = MirrorPolicy()) {
         self.root = root
         self.remoteTemplate = remoteTemplate
+        self.mirror = mirror
         self.git = GitRunner(home: "\(root)/git-home", allowedProtocols: GitRunner.protocols(forRemote: remoteTemplate))
     }
 
@@ -22,26 +26,6 @@ public struct GitWorkspace: Sendable {
     }
 
     public func mirrorPath(_ repo: String) -> String { "\(root)/mirrors/\(repo).git" }
-
-    /// Makes sure the mirror holds `sha` (creating the mirror, fetching the branches, then the commit itself).
-    public func fetch(repo: String, sha: String, token: String?) async throws {
-        let mirror = mirrorPath(repo)
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: "\(mirror)/HEAD") {
-            try fm.createDirectory(atPath: mirror, withIntermediateDirectories: true)
-            try await run(["init", "--bare", "--quiet", mirror])
-        }
-        if try await !hasCommit(mirror, sha) {
-            try await run(
-                ["--git-dir", mirror, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remoteURL(repo), "+refs/heads/*:refs/remotes/origin/*"],
-                token: token, timeout: .seconds(600))
-            if try await !hasCommit(mirror, sha) {
-                try await run(
-                    ["--git-dir", mirror, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remoteURL(repo), sha], token: token, timeout: .seconds(600))
-            }
-        }
-        guard try await hasCommit(mirror, sha) else { throw GitHubError.git("commit \(sha) is not in \(repo)") }
-    }
 
     /// Every tracked entry of the commit's tree (`ls-tree -r -z`): regular files, symlinks and submodules.
     public func entries(repo: String, sha: String) async throws -> [TreeEntry] {
@@ -75,6 +59,8 @@ public struct GitWorkspace: Sendable {
 
     /// The diff of the commit under test (what most likely broke the build), capped.
     public func commitDiff(repo: String, sha: String, maxBytes: Int) async throws -> String {
+        // A shallow mirror's boundary commit looks like a root: its "diff" would be the whole tree.
+        if try await parent(mirrorPath(repo), sha) == nil, isShallowBoundary(repo: repo, sha: sha) { return "" }
         let output = try await run([
             "--git-dir", mirrorPath(repo), "show", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H%n%s%n", "--stat", "--patch", sha,
         ])
@@ -104,17 +90,6 @@ public struct GitWorkspace: Sendable {
     /// A full SHA-1 or SHA-256 object name, in lower-case ASCII hex.
     public static func isObjectName(_ text: String) -> Bool {
         (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
-    }
-
-    /// Writes the tree of `treeish` as plain files under `directory` (no `.git`), through a private index.
-    public func export(repo: String, treeish: String, to directory: String) async throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let index = try scratchIndex()
-        defer { try? FileManager.default.removeItem(atPath: index) }
-        let mirror = mirrorPath(repo)
-        try await run(["--git-dir", mirror, "read-tree", treeish], extra: ["GIT_INDEX_FILE": index])
-        try await run(
-            ["--git-dir", mirror, "--work-tree", directory, "checkout-index", "--all", "--force"], extra: ["GIT_INDEX_FILE": index], timeout: .seconds(600))
     }
 
     /// Applies `patch` to the tree of `sha` in a private index (never a worktree) and returns git's own view of the change.
@@ -148,8 +123,7 @@ public struct GitWorkspace: Sendable {
             "GIT_AUTHOR_NAME": identity.name, "GIT_AUTHOR_EMAIL": identity.email, "GIT_COMMITTER_NAME": identity.name, "GIT_COMMITTER_EMAIL": identity.email,
         ]
         let mirror = mirrorPath(repo)
-        let commit = try await run(["--git-dir", mirror, "commit-tree", tree, "-p", parent, "-F", "-"], extra: environment, input: Data(message.utf8))
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = try await commit(repo: repo, tree: tree, parent: parent, message: message, environment: environment)
         try await run(
             [
                 "--git-dir", mirror, "push", "--quiet", expecting.map { "--force-with-lease=refs/heads/\(branch):\($0)" } ?? "--force", "--no-verify",
@@ -157,6 +131,12 @@ public struct GitWorkspace: Sendable {
             ], token: token,
             timeout: .seconds(600))
         return commit
+    }
+
+    /// A commit of `tree` on `parent` in the mirror (not on any branch); `environment` names its author.
+    public func commit(repo: String, tree: String, parent: String, message: String, environment: [String: String]) async throws -> String {
+        try await run(["--git-dir", mirrorPath(repo), "commit-tree", tree, "-p", parent, "-F", "-"], extra: environment, input: Data(message.utf8))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The tree a commit of the mirror records.
@@ -180,6 +160,11 @@ public struct GitWorkspace: Sendable {
     public func remoteBranch(repo: String, branch: String, token: String?) async throws -> String? {
         let output = try await run(["ls-remote", remoteURL(repo), "refs/heads/\(branch)"], token: token, timeout: .seconds(120))
         return output.split(separator: "\t").first.map(String.init)
+    }
+
+    func isShallowBoundary(repo: String, sha: String) -> Bool {
+        guard let shallow = try? String(contentsOfFile: "\(mirrorPath(repo))/shallow", encoding: .utf8) else { return false }
+        return shallow.split(separator: "\n").contains { $0 == sha }
     }
 
     func hasCommit(_ mirror: String, _ sha: String) async throws -> Bool {

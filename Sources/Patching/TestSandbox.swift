@@ -23,18 +23,24 @@ public struct TestSandbox: Sendable {
 
     /// Runs `command` with `tree` as its working directory; `scratch` is a directory of the job's own for
     /// the sandbox's `/etc/passwd` and `/etc/group`. Throws `SandboxUnavailable` when tests must not run.
-    public func run(_ command: String, tree: String, scratch: String, timeout: Duration) async throws -> Run {
+    /// With `overlay`, the tree is its merged view (`tree` is ignored); only call so when
+    /// `overlayUnavailable` said nil.
+    public func run(_ command: String, tree: String, scratch: String, overlay: OverlayMount? = nil, timeout: Duration) async throws -> Run {
         let runner = ProcessRunner(outputLimit: configuration.outputBytes)
         if let reason = await SandboxProbe.shared.failure(for: self, scratch: scratch) {
             guard !configuration.required else { throw SandboxUnavailable(reason: reason) }
             // The operator chose to run unsandboxed: still no secrets in the environment, own process group.
+            precondition(overlay == nil, "an overlay needs the sandbox")
             var environment = passedEnvironment()
             environment["HOME"] = scratch
             let result = try await runner.run(["sh", "-c", command], directory: tree, environment: environment, timeout: timeout)
             return Run(result: result, isolation: "none")
         }
-        let (arguments, environment) = try launch(command: ["/bin/sh", "-c", command], tree: tree, scratch: scratch)
+        let (arguments, environment) = try launch(command: ["/bin/sh", "-c", command], tree: tree, scratch: scratch, overlay: overlay)
         let result = try await runner.run(arguments, environment: environment, timeout: timeout)
+        if overlay != nil, result.status == 125, result.stderr.contains(OverlayMount.failureMark) {
+            throw SandboxUnavailable(reason: "the overlay could not be mounted: \(result.stderr.prefix(300))")
+        }
         return Run(result: result, isolation: "bwrap")
     }
 
@@ -44,14 +50,20 @@ public struct TestSandbox: Sendable {
     }
 
     /// The process to start (bwrap, behind a shell that hands it the seccomp program) and its environment.
-    func launch(command: [String], tree: String, scratch: String) throws -> ([String], [String: String]) {
+    func launch(command: [String], tree: String, scratch: String, overlay: OverlayMount? = nil) throws -> ([String], [String: String]) {
         var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-        var arguments = try arguments(command: command, tree: tree, scratch: scratch)
+        var arguments = try arguments(command: command, tree: overlay?.merged ?? tree, scratch: scratch)
         if let program = SeccompFilter.program() {
             let path = "\(scratch)/seccomp.bpf"
             try program.write(to: URL(fileURLWithPath: path))
             environment["AUTOFIX_SECCOMP_PROGRAM"] = path
             arguments = Self.withSeccomp(arguments, program: path)
+        }
+        if let overlay {
+            for directory in [overlay.upper, overlay.work, overlay.merged] {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            arguments = overlay.wrap(arguments)
         }
         return (arguments, environment)
     }
@@ -59,6 +71,13 @@ public struct TestSandbox: Sendable {
     /// nil when the sandbox starts on this host with this configuration, else why it does not.
     public func unavailable(scratch: String) async -> String? {
         await SandboxProbe.shared.failure(for: self, scratch: scratch)
+    }
+
+    /// nil when the sandbox starts over an overlay tree on this host, else why not (the caller then
+    /// copies a tree per run instead).
+    public func overlayUnavailable(scratch: String) async -> String? {
+        if let reason = await unavailable(scratch: scratch) { return reason }
+        return await SandboxProbe.shared.overlayFailure(for: self, scratch: scratch)
     }
 
     /// The bubblewrap command line for `command` over `tree`.
@@ -140,6 +159,34 @@ actor SandboxProbe {
             outcome = "\(sandbox.configuration.bwrap) cannot start: \(error)"
         }
         known[sandbox.configuration] = outcome
+        return outcome
+    }
+
+    private var knownOverlay: [SandboxConfiguration: String?] = [:]
+
+    /// nil when an overlay tree mounts and the sandbox sees its files, else why not.
+    func overlayFailure(for sandbox: TestSandbox, scratch: String) async -> String? {
+        if let cached = knownOverlay[sandbox.configuration] { return cached }
+        let outcome: String?
+        do {
+            let probe = "\(scratch)/overlay-probe"
+            try FileManager.default.createDirectory(atPath: "\(probe)/lower", withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: probe) }
+            try Data("lower\n".utf8).write(to: URL(fileURLWithPath: "\(probe)/lower/probe"))
+            let overlay = OverlayMount(lower: "\(probe)/lower", scratch: probe)
+            if !overlay.isMountable { throw SandboxUnavailable(reason: "the work directory's path holds ',', ':' or '\\'") }
+            let (arguments, environment) = try sandbox.launch(
+                command: ["/bin/sh", "-c", "read line < probe && test \"$line\" = lower && echo upper > probe"], tree: overlay.merged, scratch: probe,
+                overlay: overlay)
+            let result = try await ProcessRunner().run(arguments, environment: environment, timeout: .seconds(30))
+            let lowerKept = (try? String(contentsOfFile: "\(probe)/lower/probe", encoding: .utf8)) == "lower\n"
+            outcome =
+                result.succeeded && lowerKept
+                ? nil : "overlay trees do not work here: \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).prefix(300))"
+        } catch {
+            outcome = "overlay trees do not work here: \(error)"
+        }
+        knownOverlay[sandbox.configuration] = outcome
         return outcome
     }
 }

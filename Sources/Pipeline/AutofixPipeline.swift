@@ -92,7 +92,14 @@ final class PipelineJob: @unchecked Sendable {
     /// Set once the mirror is known to hold the run's commit in this attempt.
     var fetchedSHA: String?
     /// The tests' outcome on the unpatched tree, run once per attempt.
-    var baseline: TestSandbox.Run?
+    var baseline: TestRun?
+    /// The job's checkouts of the run's commit (the lower layer of its test runs), by path.
+    var checkedOut: Set<String> = []
+    /// How the last test run's tree was made (`overlay`, `checkout`), and how many test runs and
+    /// checkouts this attempt made, for the stage's report.
+    var lastTestTree: String?
+    var testRuns = 0
+    var checkouts = 0
     /// The workflow's newest green run on the branch before this one, once asked (`lastGreenRun`).
     var greenRun: WorkflowRun??
     /// Logs fetched in this attempt, as files removed when the attempt ends (never in the database: they may hold secrets).

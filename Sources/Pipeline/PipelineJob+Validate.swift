@@ -18,7 +18,8 @@ extension PipelineJob {
                 var validated = try await attempt(reply, facts, errors, round: round)
                 validated.explanation = explanation
                 validated.rounds = round + 1
-                report.detail = [report.detail, "round \(round + 1) passed, sandbox \(validated.sandbox)"].compactMap { $0 }.joined(separator: "; ")
+                report.detail = [report.detail, "round \(round + 1) passed, sandbox \(validated.sandbox)\(testTreeSummary.map { " (\($0))" } ?? "")"].compactMap
+                { $0 }.joined(separator: "; ")
                 return validated
             } catch let unavailable as SandboxUnavailable {
                 throw StageEnd(outcome: .noFix(reason: unavailable.description))
@@ -75,9 +76,9 @@ extension PipelineJob {
         }
         let sandbox = TestSandbox(configuration: configuration.sandbox)
         if baseline == nil {
-            baseline = try await runTests(command, sandbox, treeish: facts.headSHA, name: "base")
+            baseline = try await runTests(command, sandbox, facts, change: nil, name: "base")
         }
-        let after = try await runTests(command, sandbox, treeish: staged.tree, name: "round-\(round + 1)")
+        let after = try await runTests(command, sandbox, facts, change: staged, name: "round-\(round + 1)")
         let output = redact(String(after.result.combinedOutput.suffix(6000)))
         if after.result.timedOut { throw PatchError.testsTimedOut(configuration.testTimeout) }
         guard after.result.succeeded else { throw PatchError.testsFailed(output) }
@@ -104,39 +105,6 @@ extension PipelineJob {
         } catch GitHubError.patchDoesNotApply(let detail) {
             throw PatchError.gitApplyFailed(detail)
         }
-    }
-
-    /// The tests on a throwaway copy of `treeish` with a `.git` of its own, in the sandbox; the copy is removed afterwards.
-    /// Every run gets a directory no earlier run used: a tree the sandbox wrote (a planted `.git/config`,
-    /// unremovable directories) is never reused, and the worker's git never runs in it after the sandbox did.
-    func runTests(_ command: String, _ sandbox: TestSandbox, treeish: String, name: String) async throws -> TestSandbox.Run {
-        let scratch = "\(sandboxDirectory)/\(name)-\(UUID().uuidString)"
-        let tree = "\(scratch)/src"
-        do {
-            let run = try await prepareAndRun(command, sandbox, treeish: treeish, scratch: scratch, tree: tree)
-            await ScratchTree.remove(scratch, logger: logger)
-            return run
-        } catch {
-            await ScratchTree.remove(scratch, logger: logger)
-            throw error
-        }
-    }
-
-    func prepareAndRun(_ command: String, _ sandbox: TestSandbox, treeish: String, scratch: String, tree: String) async throws -> TestSandbox.Run {
-        try await pipeline.workspace.export(repo: failure.repo, treeish: treeish, to: tree)
-        let git = pipeline.workspace.git
-        let identity = [
-            "GIT_AUTHOR_NAME": "ci-autofix", "GIT_AUTHOR_EMAIL": "ci-autofix@localhost", "GIT_COMMITTER_NAME": "ci-autofix",
-            "GIT_COMMITTER_EMAIL": "ci-autofix@localhost",
-        ]
-        do {
-            try await git.run(["init", "--quiet", tree])
-            try await git.run(["-C", tree, "add", "--all", "--force"], timeout: .seconds(600))
-            try await git.run(["-C", tree, "commit", "--quiet", "--no-verify", "--allow-empty", "-m", "tree under test"], extra: identity)
-        } catch let failure as GitFailure {
-            throw GitHubError.git(failure.description)
-        }
-        return try await sandbox.run(command, tree: tree, scratch: scratch, timeout: configuration.testTimeout)
     }
 
     /// The tests the CI log reports as failed.

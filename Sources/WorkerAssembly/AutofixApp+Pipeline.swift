@@ -46,7 +46,7 @@ extension AutofixApp {
         pipeline.contextBudget = Int(Double(pipeline.contextTokens) * configuration.llm.provider.charactersPerToken)
         var built = AutofixPipeline(
             configuration: pipeline, github: try makeGitHubClient(), llm: LLMProviders.make(configuration.llm),
-            workspace: GitWorkspace(root: workDirectory, remoteTemplate: configuration.github.gitURL),
+            workspace: GitWorkspace(root: workDirectory, remoteTemplate: configuration.github.gitURL, mirror: configuration.github.mirror),
             prompt: try prompt(configuration.pipeline.promptVersion),
             checkpointKey: try CheckpointKey.loadOrCreate(at: checkpointKeyPath),
             redactor: SecretRedactor(knownSecrets: knownSecrets))

@@ -84,7 +84,7 @@ public struct Doctor: Sendable {
             return checks
         }
         // Pushing is checked for real: a branch that exists for a moment, then is deleted.
-        let workspace = GitWorkspace(root: app.workDirectory, remoteTemplate: app.configuration.github.gitURL)
+        let workspace = GitWorkspace(root: app.workDirectory, remoteTemplate: app.configuration.github.gitURL, mirror: app.configuration.github.mirror)
         let branch = "\(app.configuration.pipeline.branchPrefix)doctor-\(UUID().uuidString.prefix(8).lowercased())"
         do {
             let token = try await client.accessToken()

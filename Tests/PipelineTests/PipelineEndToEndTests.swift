@@ -226,6 +226,22 @@ import Testing
             #expect(correction.contains("the tests failed") && correction.contains("test_output>"), "\(correction)")
             let validate = try #require(try await store.runs(jobID: job.id).last?.stages.first { $0.stage == "validate" })
             #expect(validate.detail?.contains("round 2 passed") == true, "\(validate.detail ?? "")")
+            // The tests ran three times (the commit as it was, then each round) on one checkout.
+            #expect(validate.detail?.contains("3 test runs on overlay trees over 1 checkout") == true, "\(validate.detail ?? "")")
+        }
+    }
+
+    @Test func withoutOverlayTrees_everyTestRunGetsAFreshCheckout() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        let wrong = PipelineScenario.fix.replacingOccurrences(of: "+    return a + b", with: "+    return a * b")
+        scenario.llm.enqueue(.reply(wrong), .reply(PipelineScenario.fix))
+        try await withPeers(scenario) { api, llm in
+            let env = scenario.environment(api: api, llm: llm, ["AUTOFIX_SANDBOX_OVERLAY": "false"])
+            let job = try await scenario.runOnce(env)
+            let store = try await scenario.store(env)
+            #expect(job.state == .succeeded, "\(job.lastError ?? "")")
+            let validate = try #require(try await store.runs(jobID: job.id).last?.stages.first { $0.stage == "validate" })
+            #expect(validate.detail?.contains("3 test runs on 3 checkouts") == true, "\(validate.detail ?? "")")
         }
     }
 

@@ -15,12 +15,23 @@ public struct SandboxHarness {
         return TestSandbox(configuration: configuration)
     }
 
-    /// Runs `command` in a fresh tree under the sandbox.
-    public func run(_ command: String, timeout: Duration = .seconds(60), _ change: (inout SandboxConfiguration) -> Void = { _ in }) async throws
-        -> TestSandbox.Run
-    {
+    /// Runs `command` in a fresh tree under the sandbox: a plain directory, or with `overlay` an upper
+    /// layer over a lower one holding `lower.txt` (how the pipeline runs tests when the host allows).
+    public func run(
+        _ command: String, timeout: Duration = .seconds(60), overlay: Bool = false, _ change: (inout SandboxConfiguration) -> Void = { _ in }
+    ) async throws -> TestSandbox.Run {
         let scratch = "\(dir)/job-\(UUID().uuidString.prefix(6))"
         try FileManager.default.createDirectory(atPath: "\(scratch)/src", withIntermediateDirectories: true)
-        return try await sandbox(change).run(command, tree: "\(scratch)/src", scratch: scratch, timeout: timeout)
+        guard overlay else { return try await sandbox(change).run(command, tree: "\(scratch)/src", scratch: scratch, timeout: timeout) }
+        let mount = overlayMount(scratch)
+        try FileManager.default.createDirectory(atPath: mount.lower, withIntermediateDirectories: true)
+        try Data("from the lower layer\n".utf8).write(to: URL(fileURLWithPath: "\(mount.lower)/lower.txt"))
+        return try await sandbox(change).run(command, tree: mount.merged, scratch: scratch, overlay: mount, timeout: timeout)
     }
+
+    /// The layers `run(overlay: true)` uses under `scratch`.
+    public func overlayMount(_ scratch: String) -> OverlayMount { OverlayMount(lower: "\(scratch)/lower", scratch: scratch) }
+
+    /// The tree kinds the sandbox's guarantees are checked on.
+    public static let treeKinds = [false, true]
 }

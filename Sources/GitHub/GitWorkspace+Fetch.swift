@@ -1,0 +1,81 @@
+import ChildProcess
+import Foundation
+
+extension GitWorkspace {
+    /// Makes sure the mirror holds commit `sha`, every blob of its tree and the blobs its parent's diff
+    /// reads: what a job reads. A partial mirror downloads commits and trees of the history and nothing
+    /// else; no later read has to fetch (a lazy fetch would go out without the token).
+    public func fetch(repo: String, sha: String, token: String?) async throws {
+        let mirror = mirrorPath(repo)
+        try await prepareMirror(repo)
+        if try await !hasCommit(mirror, sha) {
+            // The commit by id (GitHub serves any reachable commit), kept under a ref so the next fetch
+            // negotiates from it instead of downloading the history again.
+            let direct = try await git.result(
+                fetchArguments(repo) + ["origin", "+\(sha):refs/autofix/seen/\(sha)"], token: token, timeout: .seconds(600))
+            let arrived = direct.succeeded ? try await hasCommit(mirror, sha) : false
+            if !arrived {
+                // A server that serves branch tips only.
+                try await run(fetchArguments(repo) + ["origin", "+refs/heads/*:refs/remotes/origin/*"], token: token, timeout: .seconds(600))
+            }
+        }
+        guard try await hasCommit(mirror, sha) else { throw GitHubError.git("commit \(sha) is not in \(repo)") }
+        let parent = try await parent(mirror, sha)
+        try await fetchMissingBlobs(repo: repo, commits: [sha] + (parent.map { [$0] } ?? []), token: token)
+    }
+
+    /// The blobs of `commits`' trees the mirror lacks, in one request (the way git's own lazy fetch asks).
+    func fetchMissingBlobs(repo: String, commits: [String], token: String?) async throws {
+        guard mirror.partial else { return }
+        let mirror = mirrorPath(repo)
+        let listed = try await run(
+            ["--git-dir", mirror, "rev-list", "--objects", "--missing=print", "--no-object-names", "--no-walk"] + commits, timeout: .seconds(600))
+        let missing = listed.split(separator: "\n").compactMap { $0.first == "?" ? $0.dropFirst() : nil }
+        guard !missing.isEmpty else { return }
+        try await run(
+            [
+                "--git-dir", mirror, "-c", "remote.origin.url=\(remoteURL(repo))", "-c", "fetch.negotiationAlgorithm=noop", "fetch", "--quiet", "--no-tags",
+                "--no-write-fetch-head", "--recurse-submodules=no", "--filter=blob:none", "--stdin", "origin",
+            ],
+            token: token, input: Data(missing.joined(separator: "\n").appending("\n").utf8), timeout: .seconds(600))
+    }
+
+    /// A bare mirror; a partial clone whose promisor is `origin` when `mirror.partial`. `origin` has no URL
+    /// in the mirror's config: only the worker's own fetches name it (with the token), so a read that finds
+    /// an object missing fails at once instead of fetching it lazily (unauthenticated, one object at a
+    /// time); git 2.39 has no switch for that (`GIT_NO_LAZY_FETCH` came in 2.45).
+    func prepareMirror(_ repo: String) async throws {
+        let mirror = mirrorPath(repo)
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: "\(mirror)/HEAD") {
+            try fm.createDirectory(atPath: mirror, withIntermediateDirectories: true)
+            try await run(["init", "--bare", "--quiet", mirror])
+        }
+        var settings: [(String, String)] = []
+        if self.mirror.partial {
+            settings += [
+                ("remote.origin.promisor", "true"), ("remote.origin.partialclonefilter", "blob:none"), ("core.repositoryformatversion", "1"),
+                ("extensions.partialclone", "origin"),
+            ]
+        }
+        // Written only when different: jobs of one repository share the mirror and its config lock.
+        for (key, value) in settings {
+            let current = try await git.result(["--git-dir", mirror, "config", "--get", key], timeout: .seconds(30))
+            if current.stdout.trimmingCharacters(in: .whitespacesAndNewlines) != value {
+                try await run(["--git-dir", mirror, "config", key, value])
+            }
+        }
+    }
+
+    func fetchArguments(_ repo: String) -> [String] {
+        ["--git-dir", mirrorPath(repo), "-c", "remote.origin.url=\(remoteURL(repo))", "fetch", "--quiet", "--no-tags", "--no-write-fetch-head"]
+            + (self.mirror.partial ? ["--filter=blob:none"] : []) + (self.mirror.depth > 0 ? ["--depth=\(self.mirror.depth)"] : [])
+    }
+
+    /// The commit's first parent, when the mirror has it (a shallow mirror's boundary has none).
+    func parent(_ mirror: String, _ sha: String) async throws -> String? {
+        let result = try await git.result(["--git-dir", mirror, "rev-parse", "--verify", "--quiet", "\(sha)^1^{commit}"], timeout: .seconds(30))
+        let parent = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        return result.succeeded && Self.isObjectName(parent) ? parent : nil
+    }
+}
