@@ -122,6 +122,7 @@ enum ConfigurationKeys {
         "pipeline.bot_email": { c, v, s in c.pipeline.botEmail = try nonEmpty(v, "pipeline.bot_email", s) },
         "pipeline.work_dir": { c, v, s in c.pipeline.workDirectory = try nonEmpty(v, "pipeline.work_dir", s) },
         "pipeline.max_log_bytes": { c, v, s in c.pipeline.maxLogBytes = try int(v, "pipeline.max_log_bytes", s, 1024...(1 << 30)) },
+        "pipeline.search_scope_files": { c, v, s in c.pipeline.searchScopeFiles = try int(v, "pipeline.search_scope_files", s, 1...Int.max) },
         "pipeline.passing_log_diff": { c, v, s in c.pipeline.passingLogDiff = try bool(v, "pipeline.passing_log_diff", s) },
         "pipeline.skip_forks": { c, v, s in c.pipeline.skipForks = try bool(v, "pipeline.skip_forks", s) },
         "pipeline.ready_when_drafts_unavailable": { c, v, s in c.pipeline.readyWhenDraftsUnavailable = try bool(v, "pipeline.ready_when_drafts_unavailable", s)

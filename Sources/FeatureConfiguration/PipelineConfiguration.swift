@@ -29,6 +29,9 @@ public struct PipelineConfiguration: Sendable {
     /// Bytes kept from the end of each failed job's log.
     public var maxLogBytes = 8 << 20
     public var contextLines = 20
+    /// A tree with more files than this is searched for definitions only in the largest directories
+    /// around the failure's files holding at most this many (`pipeline.search_scope_files`).
+    public var searchScopeFiles = 20_000
     /// Characters of code and history sent to the model; set from `contextTokens` and the provider's
     /// characters per token by the composition root.
     public var contextBudget = 24_000

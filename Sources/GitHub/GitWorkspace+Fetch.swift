@@ -7,6 +7,10 @@ extension GitWorkspace {
     /// else; no later read has to fetch (a lazy fetch would go out without the token).
     public func fetch(repo: String, sha: String, token: String?) async throws {
         let mirror = mirrorPath(repo)
+        // A commit whose blobs an earlier job fetched: checking again walks its whole tree.
+        let complete = "refs/autofix/complete/\(sha)"
+        guard Self.isObjectName(sha) else { throw GitHubError.git("not a commit id: \(sha.prefix(64))") }
+        if try await git.result(["--git-dir", mirror, "show-ref", "--verify", "--quiet", complete], timeout: .seconds(30)).succeeded { return }
         try await prepareMirror(repo)
         if try await !hasCommit(mirror, sha) {
             // The commit by id (GitHub serves any reachable commit), kept under a ref so the next fetch
@@ -22,6 +26,7 @@ extension GitWorkspace {
         guard try await hasCommit(mirror, sha) else { throw GitHubError.git("commit \(sha) is not in \(repo)") }
         let parent = try await parent(mirror, sha)
         try await fetchMissingBlobs(repo: repo, commits: [sha] + (parent.map { [$0] } ?? []), token: token)
+        try await run(["--git-dir", mirror, "update-ref", complete, sha])
     }
 
     /// The blobs of `commits`' trees the mirror lacks, in one request (the way git's own lazy fetch asks).

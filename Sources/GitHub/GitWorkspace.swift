@@ -13,12 +13,15 @@ public struct GitWorkspace: Sendable {
     /// How much of a repository a mirror downloads (`github.mirror_*`).
     public var mirror: MirrorPolicy
     public let git: GitRunner
+    /// The same git for listings of a whole tree (a 200,000-file tree lists 15 MB): nothing cut off.
+    let bulk: GitRunner
 
     public init(root: String, remoteTemplate: String, mirror: MirrorPolicy = MirrorPolicy()) {
         self.root = root
         self.remoteTemplate = remoteTemplate
         self.mirror = mirror
         self.git = GitRunner(home: "\(root)/git-home", allowedProtocols: GitRunner.protocols(forRemote: remoteTemplate))
+        self.bulk = GitRunner(home: "\(root)/git-home", allowedProtocols: GitRunner.protocols(forRemote: remoteTemplate), outputLimit: 1 << 30)
     }
 
     public func remoteURL(_ repo: String) -> String {
@@ -28,9 +31,14 @@ public struct GitWorkspace: Sendable {
     public func mirrorPath(_ repo: String) -> String { "\(root)/mirrors/\(repo).git" }
 
     /// Every tracked entry of the commit's tree (`ls-tree -r -z`): regular files, symlinks and submodules.
-    public func entries(repo: String, sha: String) async throws -> [TreeEntry] {
-        let output = try await run(["--git-dir", mirrorPath(repo), "ls-tree", "-r", "-z", "--full-tree", sha])
-        return output.split(separator: "\0").compactMap(TreeEntry.init(lsTreeRecord:))
+    /// With `paths`, only the entries of those paths (taken literally), without listing the rest of the tree.
+    public func entries(repo: String, sha: String, paths: [String]? = nil) async throws -> [TreeEntry] {
+        if let paths, paths.isEmpty { return [] }
+        let result = try await bulk.result(
+            ["--literal-pathspecs", "--git-dir", mirrorPath(repo), "ls-tree", "-r", "-z", "--full-tree", sha] + (paths.map { ["--"] + $0 } ?? []),
+            timeout: .seconds(300))
+        guard result.succeeded else { throw GitHubError.git("ls-tree: \(result.stderr.prefix(300))") }
+        return result.stdout.split(separator: "\0").compactMap(TreeEntry.init(lsTreeRecord:))
     }
 
     /// A blob's bytes as text (nil when it is not valid UTF-8: binaries are not context).
@@ -42,10 +50,15 @@ public struct GitWorkspace: Sendable {
 
     /// Lines of the commit's text files holding any of `words` as a whole word (`git grep -w` on the
     /// objects, no checkout): path, line number and text. Words are identifiers, never patterns.
-    public func grepWords(repo: String, sha: String, words: [String], maxLines: Int = 2000) async throws -> [(path: String, line: Int, text: String)] {
+    /// `directories` (tracked directory paths, taken literally) limit the search; empty searches the whole tree.
+    public func grepWords(
+        repo: String, sha: String, words: [String], directories: [String] = [], maxLines: Int = 2000
+    ) async throws -> [(path: String, line: Int, text: String)] {
         let safe = words.filter { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
         guard !safe.isEmpty else { return [] }
-        let arguments = ["--git-dir", mirrorPath(repo), "grep", "-n", "-I", "-w", "--no-color", "-F"] + safe.flatMap { ["-e", $0] } + [sha, "--"]
+        let arguments =
+            ["--literal-pathspecs", "--git-dir", mirrorPath(repo), "grep", "-n", "-I", "-w", "--no-color", "-F"] + safe.flatMap { ["-e", $0] } + [sha, "--"]
+            + directories
         let result = try await git.result(arguments, timeout: .seconds(60))
         // 1: nothing matched.
         guard result.status == 0 else { return [] }
@@ -90,26 +103,6 @@ public struct GitWorkspace: Sendable {
     /// A full SHA-1 or SHA-256 object name, in lower-case ASCII hex.
     public static func isObjectName(_ text: String) -> Bool {
         (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
-    }
-
-    /// Applies `patch` to the tree of `sha` in a private index (never a worktree) and returns git's own view of the change.
-    public func stage(repo: String, sha: String, patch: String) async throws -> StagedChange {
-        let index = try scratchIndex()
-        let patchFile = index + ".patch"
-        defer {
-            try? FileManager.default.removeItem(atPath: index)
-            try? FileManager.default.removeItem(atPath: patchFile)
-        }
-        try Data(patch.utf8).write(to: URL(fileURLWithPath: patchFile))
-        let mirror = mirrorPath(repo)
-        let env = ["GIT_INDEX_FILE": index]
-        try await run(["--git-dir", mirror, "read-tree", sha], extra: env)
-        let applied = try await git.result(["--git-dir", mirror, "apply", "--cached", "--whitespace=nowarn", patchFile], extra: env, timeout: .seconds(60))
-        guard applied.succeeded else { throw GitHubError.patchDoesNotApply(applied.stderr.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        let raw = try await run(["--git-dir", mirror, "diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", sha], extra: env)
-        let diff = try await run(["--git-dir", mirror, "diff", "--cached", "--no-ext-diff", "--no-textconv", "--no-color", "--no-renames", sha], extra: env)
-        let tree = try await run(["--git-dir", mirror, "write-tree"], extra: env).trimmingCharacters(in: .whitespacesAndNewlines)
-        return StagedChange(base: sha, tree: tree, changes: StagedChange.Entry.parse(raw: raw), diff: diff)
     }
 
     /// Commits `tree` on top of `parent` as `identity` and pushes it to `branch` (replacing an earlier attempt's push).

@@ -39,8 +39,9 @@ extension PipelineJob {
         // The names the error messages point at come first.
         var frontier = errors.errors.flatMap { CalledDefinitions.namedInMessage($0.message) }.map { "\($0)()" } + testLines
         var followed: Set<String> = []
+        let scope = SearchScope(maxFiles: configuration.searchScopeFiles).directories(files: files, anchors: frames.map(\.path))
         for _ in 0..<2 where !frontier.isEmpty {
-            let found = try await calledDefinitions(frontier, facts, excluding: followed)
+            let found = try await calledDefinitions(frontier, facts, excluding: followed, in: scope)
             frontier = []
             for (name, path, line) in found {
                 followed.insert(name)
@@ -104,10 +105,10 @@ extension PipelineJob {
     }
 
     /// Where the project defines what `lines` call (outside test files), in call order: name, path, line.
-    func calledDefinitions(_ lines: [String], _ facts: RunFacts, excluding: Set<String>) async throws -> [(String, String, Int)] {
+    func calledDefinitions(_ lines: [String], _ facts: RunFacts, excluding: Set<String>, in scope: [String]) async throws -> [(String, String, Int)] {
         let names = Array(CalledDefinitions.calledNames(lines).filter { !excluding.contains($0) }.prefix(8))
         guard !names.isEmpty else { return [] }
-        let hits = try await pipeline.workspace.grepWords(repo: failure.repo, sha: facts.headSHA, words: names)
+        let hits = try await pipeline.workspace.grepWords(repo: failure.repo, sha: facts.headSHA, words: names, directories: scope)
         return names.compactMap { name in
             hits.first { !TestFiles.isTestPath($0.path) && CalledDefinitions.defines($0.text, name) }.map { (name, $0.path, $0.line) }
         }

@@ -91,7 +91,7 @@ extension PipelineJob {
 
     /// The model's diff placed by content on the run's commit and applied by git to a private index.
     func stage(_ diff: UnifiedDiff, _ facts: RunFacts) async throws -> StagedChange {
-        let entries = try await pipeline.workspace.entries(repo: failure.repo, sha: facts.headSHA)
+        let entries = try await pipeline.workspace.entries(repo: failure.repo, sha: facts.headSHA, paths: diff.files.map { $0.oldPath ?? $0.path })
         var texts: [String: String] = [:]
         for file in diff.files {
             let path = file.oldPath ?? file.path

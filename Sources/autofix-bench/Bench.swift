@@ -51,6 +51,7 @@ struct Bench {
         if wanted("http") { report.rows.append(try await HTTPBench(options: options, directory: directory).run()) }
         if wanted("extract") { report.rows += try ExtractionBench(options: options, directory: directory).run() }
         if wanted("pipeline") { report.rows += try await PipelineBench(directory: directory, jobs: options.pipelineJobs).run() }
+        if wanted("repo") { report.rows += try await RepositorySizeBench(directory: directory, sizes: options.repositoryFiles).run() }
         return report
     }
 

@@ -16,7 +16,9 @@ struct BenchOptions {
     var wrkSeconds = 5
     var pipelineJobs = 40
     var extractMegabytes = 500
-    /// `queue`, `postgres`, `http`, `extract` or `pipeline`: run one group only.
+    /// Files of the generated repositories of the (k) figures.
+    var repositoryFiles = [10, 5000, 40_000, 200_000]
+    /// `queue`, `postgres`, `http`, `extract`, `pipeline` or `repo`: run one group only.
     var only: String?
 
     init<S: Sequence<String>>(_ arguments: S) throws {
@@ -42,14 +44,18 @@ struct BenchOptions {
             case "--pg-jobs": pgJobs = try number()
             case "--postgres": postgres = try value()
             case "--extract-mb": extractMegabytes = try number()
+            case "--repo-files":
+                let sizes = try value().split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) > 0 }) else { throw BenchError("--repo-files takes positive integers, comma separated") }
+                repositoryFiles = sizes.compactMap { $0 }
             case "--only":
                 only = try value()
-                guard ["queue", "postgres", "http", "extract", "pipeline"].contains(only!) else {
-                    throw BenchError("--only takes queue, postgres, http, extract or pipeline")
+                guard ["queue", "postgres", "http", "extract", "pipeline", "repo"].contains(only!) else {
+                    throw BenchError("--only takes queue, postgres, http, extract, pipeline or repo")
                 }
             default:
                 throw BenchError(
-                    "unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --pg-jobs N --postgres URL --pipeline-jobs N --extract-mb N --only GROUP --json)"
+                    "unknown option \(argument) (options: --autofix PATH --sqlite3 PATH --invocations N --inserts N --jobs N --pg-jobs N --postgres URL --pipeline-jobs N --extract-mb N --repo-files N,N,… --only GROUP --json)"
                 )
             }
         }

@@ -197,8 +197,4 @@ struct PipelineBench {
         }
         return Double(perScript * scripts) / (ContinuousClock.now - started).seconds * 60
     }
-
-    func check(_ result: ProcessResult) throws {
-        guard result.succeeded else { throw BenchError("pipeline bench set-up: \(result.combinedOutput)") }
-    }
 }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import GRDBSQLite
 
@@ -81,4 +82,9 @@ final class RawSQLite {
 struct BenchError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// A set-up command of a bench that must succeed.
+func check(_ result: ProcessResult) throws {
+    guard result.succeeded else { throw BenchError("bench set-up: \(result.combinedOutput.suffix(2000))") }
 }

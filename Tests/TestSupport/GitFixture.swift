@@ -16,8 +16,13 @@ public enum GitFixture {
         return result.stdout
     }
 
-    /// A bare repository holding `files` on `main`; returns the head commit.
-    public static func bareRepository(at bare: String, files: [String: String], scratch: String) async throws -> String {
+    /// Runs a command and returns its result whatever the status.
+    public static func runResult(_ arguments: [String], in directory: String? = nil) async throws -> ProcessResult {
+        try await ProcessRunner().run(arguments, directory: directory, timeout: .seconds(120))
+    }
+
+    /// A bare repository holding `files` on `main` (`executable` ones with mode 100755); returns the head commit.
+    public static func bareRepository(at bare: String, files: [String: String], executable: Set<String> = [], scratch: String) async throws -> String {
         try FileManager.default.createDirectory(atPath: bare, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         try await run(["git", "init", "--bare", "-q", "--initial-branch=main", bare])
@@ -26,6 +31,7 @@ public enum GitFixture {
             let url = URL(fileURLWithPath: "\(scratch)/\(path)")
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
+            if executable.contains(path) { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
         }
         try await run(["git", "add", "-A"], in: scratch)
         try await run(["git", "-c", "user.name=Octo", "-c", "user.email=octo@example.com", "commit", "-qm", "initial"], in: scratch)
@@ -34,9 +40,9 @@ public enum GitFixture {
     }
 
     /// A bare repository with `files` and a workspace whose mirror holds its head commit.
-    public static func workspace(files: [String: String]) async throws -> (GitWorkspace, String) {
+    public static func workspace(files: [String: String], executable: Set<String> = []) async throws -> (GitWorkspace, String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autofix-stage-\(UUID().uuidString)").path
-        let sha = try await GitFixture.bareRepository(at: "\(dir)/remote/octo/calc.git", files: files, scratch: "\(dir)/upstream")
+        let sha = try await GitFixture.bareRepository(at: "\(dir)/remote/octo/calc.git", files: files, executable: executable, scratch: "\(dir)/upstream")
         let workspace = GitWorkspace(root: "\(dir)/work", remoteTemplate: "\(dir)/remote/{repo}.git")
         try await workspace.fetch(repo: "octo/calc", sha: sha, token: nil)
         return (workspace, sha)
