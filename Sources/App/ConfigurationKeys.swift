@@ -131,6 +131,7 @@ enum ConfigurationKeys {
         "sandbox.bwrap": { c, v, s in c.pipeline.sandbox.bwrap = try nonEmpty(v, "sandbox.bwrap", s) },
         "sandbox.required": { c, v, s in c.pipeline.sandbox.required = try bool(v, "sandbox.required", s) },
         "sandbox.overlay": { c, v, s in c.pipeline.sandbox.overlay = try bool(v, "sandbox.overlay", s) },
+        "sandbox.kept_checkouts": { c, v, s in c.pipeline.sandbox.keptCheckouts = try int(v, "sandbox.kept_checkouts", s, 0...64) },
         "sandbox.toolchain_paths": { c, v, s in
             let paths = keyList(v)
             guard paths.allSatisfy({ $0.hasPrefix("/") }) else {

@@ -64,7 +64,10 @@ public struct GitRunner: Sendable {
         _ arguments: [String], directory: String? = nil, token: String? = nil, extra: [String: String] = [:],
         input: Data? = nil, timeout: Duration = .seconds(120)
     ) async throws -> ProcessResult {
-        try await runner.run(["git"] + arguments, directory: directory, environment: environment(token: token, extra: extra), input: input, timeout: timeout)
+        // In git's own home by default: a relative path git resolves (a remote with no URL is tried as the
+        // directory of its name) is then the worker's, never the current directory's.
+        let environment = try environment(token: token, extra: extra)
+        return try await runner.run(["git"] + arguments, directory: directory ?? home, environment: environment, input: input, timeout: timeout)
     }
 
     /// Runs git; a failure throws `GitFailure` with git's own words.

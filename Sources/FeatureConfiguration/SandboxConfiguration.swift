@@ -36,6 +36,9 @@ public struct SandboxConfiguration: Sendable, Hashable {
     /// Each test run's tree is an overlay over one checkout per job (where the host mounts overlays in a
     /// user namespace); off, or where it cannot, every run gets a fresh checkout of its own.
     public var overlay = true
+    /// Checkouts kept after their jobs (the most recent repositories'), each moved to the next job's commit
+    /// of its repository instead of checking out the whole tree again; 0 keeps none (`sandbox.kept_checkouts`).
+    public var keptCheckouts = 2
 
     public init() {}
 

@@ -25,7 +25,16 @@ extension GitWorkspace {
         }
         guard try await hasCommit(mirror, sha) else { throw GitHubError.git("commit \(sha) is not in \(repo)") }
         let parent = try await parent(mirror, sha)
-        try await fetchMissingBlobs(repo: repo, commits: [sha] + (parent.map { [$0] } ?? []), token: token)
+        if let parent, self.mirror.partial,
+            try await git.result(["--git-dir", mirror, "show-ref", "--verify", "--quiet", "refs/autofix/complete/\(parent)"], timeout: .seconds(30)).succeeded
+        {
+            // The parent's blobs are all here: only what the commit changed can be missing (a walk of both
+            // trees costs a fifth of a second at 200,000 files).
+            let changed = try await treeChanges(repo: repo, from: parent, to: sha).compactMap { $0.entry }.filter { $0.mode != "160000" }.map(\.object)
+            try await fetchBlobs(repo: repo, Array(Set(changed)).sorted(), token: token)
+        } else {
+            try await fetchMissingBlobs(repo: repo, commits: [sha] + (parent.map { [$0] } ?? []), token: token)
+        }
         try await run(["--git-dir", mirror, "update-ref", complete, sha])
     }
 
@@ -35,8 +44,14 @@ extension GitWorkspace {
         let mirror = mirrorPath(repo)
         let listed = try await run(
             ["--git-dir", mirror, "rev-list", "--objects", "--missing=print", "--no-object-names", "--no-walk"] + commits, timeout: .seconds(600))
-        let missing = listed.split(separator: "\n").compactMap { $0.first == "?" ? $0.dropFirst() : nil }
+        let missing = listed.split(separator: "\n").compactMap { $0.first == "?" ? String($0.dropFirst()) : nil }
+        try await fetchBlobs(repo: repo, missing, token: token)
+    }
+
+    /// Fetches blobs by id in one request (the way git's own lazy fetch asks).
+    func fetchBlobs(repo: String, _ missing: [String], token: String?) async throws {
         guard !missing.isEmpty else { return }
+        let mirror = mirrorPath(repo)
         try await run(
             [
                 "--git-dir", mirror, "-c", "remote.origin.url=\(remoteURL(repo))", "-c", "fetch.negotiationAlgorithm=noop", "fetch", "--quiet", "--no-tags",
@@ -48,7 +63,8 @@ extension GitWorkspace {
     /// A bare mirror; a partial clone whose promisor is `origin` when `mirror.partial`. `origin` has no URL
     /// in the mirror's config: only the worker's own fetches name it (with the token), so a read that finds
     /// an object missing fails at once instead of fetching it lazily (unauthenticated, one object at a
-    /// time); git 2.39 has no switch for that (`GIT_NO_LAZY_FETCH` came in 2.45).
+    /// time); git 2.39 has no switch for that (`GIT_NO_LAZY_FETCH` came in 2.45). Git then takes `origin`
+    /// for a path; it runs in its own home (`GitRunner`), where nothing of that name exists.
     func prepareMirror(_ repo: String) async throws {
         let mirror = mirrorPath(repo)
         let fm = FileManager.default
@@ -79,8 +95,12 @@ extension GitWorkspace {
 
     /// The commit's first parent, when the mirror has it (a shallow mirror's boundary has none).
     func parent(_ mirror: String, _ sha: String) async throws -> String? {
-        let result = try await git.result(["--git-dir", mirror, "rev-parse", "--verify", "--quiet", "\(sha)^1^{commit}"], timeout: .seconds(30))
-        let parent = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        return result.succeeded && Self.isObjectName(parent) ? parent : nil
+        // `--parents` reads the commit only; a parent that is not here is never fetched.
+        let result = try await git.result(["--git-dir", mirror, "rev-list", "--missing=print", "--no-walk", "--parents", sha, "--"], timeout: .seconds(30))
+        let fields = result.stdout.split(whereSeparator: \.isWhitespace)
+        guard result.succeeded, fields.count >= 2 else { return nil }
+        let parent = String(fields[1])
+        guard Self.isObjectName(parent) else { return nil }
+        return try await hasCommit(mirror, parent) ? parent : nil
     }
 }

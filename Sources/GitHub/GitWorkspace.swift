@@ -38,7 +38,16 @@ public struct GitWorkspace: Sendable {
             ["--literal-pathspecs", "--git-dir", mirrorPath(repo), "ls-tree", "-r", "-z", "--full-tree", sha] + (paths.map { ["--"] + $0 } ?? []),
             timeout: .seconds(300))
         guard result.succeeded else { throw GitHubError.git("ls-tree: \(result.stderr.prefix(300))") }
-        return result.stdout.split(separator: "\0").compactMap(TreeEntry.init(lsTreeRecord:))
+        return TreeEntry.listing(result.stdout)
+    }
+
+    /// What differs between the trees of commits `from` and `to` (both in the mirror): trees only, no blob read.
+    public func treeChanges(repo: String, from: String, to: String) async throws -> [TreeChange] {
+        guard Self.isObjectName(from), Self.isObjectName(to) else { throw GitHubError.git("not a commit id: \(from.prefix(64))..\(to.prefix(64))") }
+        let result = try await bulk.result(
+            ["--git-dir", mirrorPath(repo), "diff-tree", "-r", "-z", "--raw", "--no-renames", "--no-abbrev", from, to], timeout: .seconds(300))
+        guard result.succeeded else { throw GitHubError.git("diff-tree: \(result.stderr.prefix(300))") }
+        return TreeChange.parse(raw: result.stdout)
     }
 
     /// A blob's bytes as text (nil when it is not valid UTF-8: binaries are not context).
@@ -160,8 +169,10 @@ public struct GitWorkspace: Sendable {
         return shallow.split(separator: "\n").contains { $0 == sha }
     }
 
+    /// Whether the mirror holds the commit. `rev-list --missing` never fetches: `cat-file -e` on a partial
+    /// clone first tries to fetch a missing object from the promisor (and fails, after most of a second).
     func hasCommit(_ mirror: String, _ sha: String) async throws -> Bool {
-        try await git.result(["--git-dir", mirror, "cat-file", "-e", "\(sha)^{commit}"], timeout: .seconds(60)).succeeded
+        try await git.result(["--git-dir", mirror, "rev-list", "--missing=print", "--no-walk", "\(sha)^{commit}", "--"], timeout: .seconds(60)).succeeded
     }
 
     func scratchIndex() throws -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A tree under test as an overlay: a checkout made once per job is the read-only lower layer, and each
 /// test run writes only to its own upper layer. Bubblewrap 0.8 cannot mount overlays (its `--overlay`
 /// options came in 0.10), so a user and mount namespace of the worker's own (`unshare`, util-linux) mounts
@@ -22,20 +24,24 @@ public struct OverlayMount: Sendable, Hashable {
         self.init(lower: lower, upper: "\(scratch)/upper", work: "\(scratch)/work", merged: "\(scratch)/merged")
     }
 
+    /// Created when the mount fails: outside the upper layer, where nothing the tests run can write it.
+    public var failureFile: String { "\((upper as NSString).deletingLastPathComponent)/overlay-mount-failed" }
+
     /// The mount option string gives `,`, `:` and `\` meaning; paths holding them are not mounted.
     public var isMountable: Bool {
-        [lower, upper, work, merged].allSatisfy { path in path.hasPrefix("/") && !path.contains(where: { ",:\\\n".contains($0) }) }
+        [lower, upper, work, merged, failureFile].allSatisfy { path in path.hasPrefix("/") && !path.contains(where: { ",:\\\n\"".contains($0) }) }
     }
 
-    static let failureMark = "autofix: the overlay could not be mounted"
-
     /// `arguments`, started in a new user and mount namespace where the overlay is mounted at `merged`.
-    /// The namespace's root is the worker's own user; nothing outside it sees the mount.
+    /// The namespace's root is the worker's own user; nothing outside it sees the mount. `userxattr` keeps
+    /// overlay's own marks in `user.overlay.*`, so a committed directory can be removed and made again
+    /// (without it, `rm -rf build && mkdir build` fails on the tree) and the tests cannot forge a mark
+    /// (they can only write `user.overlay.overlay.*`).
     func wrap(_ arguments: [String]) -> [String] {
         [
             "unshare", "--user", "--map-root-user", "--mount", "--", "/bin/sh", "-c",
-            "mount -t overlay overlay -o \"lowerdir=$1,upperdir=$2,workdir=$3\" \"$4\" || { echo \"\(Self.failureMark)\" >&2; exit 125; }; shift 4; exec \"$@\"",
-            "sh", lower, upper, work, merged,
+            "mount -t overlay overlay -o \"lowerdir=$1,upperdir=$2,workdir=$3,userxattr\" \"$4\" || { : > \"$5\"; exit 125; }; shift 5; exec \"$@\"",
+            "sh", lower, upper, work, merged, failureFile,
         ] + arguments
     }
 }

@@ -38,7 +38,7 @@ public struct TestSandbox: Sendable {
         }
         let (arguments, environment) = try launch(command: ["/bin/sh", "-c", command], tree: tree, scratch: scratch, overlay: overlay)
         let result = try await runner.run(arguments, environment: environment, timeout: timeout)
-        if overlay != nil, result.status == 125, result.stderr.contains(OverlayMount.failureMark) {
+        if let overlay, result.status == 125, FileManager.default.fileExists(atPath: overlay.failureFile) {
             throw SandboxUnavailable(reason: "the overlay could not be mounted: \(result.stderr.prefix(300))")
         }
         return Run(result: result, isolation: "bwrap")
@@ -173,10 +173,16 @@ actor SandboxProbe {
             try FileManager.default.createDirectory(atPath: "\(probe)/lower", withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: probe) }
             try Data("lower\n".utf8).write(to: URL(fileURLWithPath: "\(probe)/lower/probe"))
+            // A committed directory removed and made again: what `rm -rf build && mkdir build` needs.
+            try FileManager.default.createDirectory(atPath: "\(probe)/lower/dir", withIntermediateDirectories: true)
+            try Data("lower\n".utf8).write(to: URL(fileURLWithPath: "\(probe)/lower/dir/file"))
             let overlay = OverlayMount(lower: "\(probe)/lower", scratch: probe)
             if !overlay.isMountable { throw SandboxUnavailable(reason: "the work directory's path holds ',', ':' or '\\'") }
             let (arguments, environment) = try sandbox.launch(
-                command: ["/bin/sh", "-c", "read line < probe && test \"$line\" = lower && echo upper > probe"], tree: overlay.merged, scratch: probe,
+                command: [
+                    "/bin/sh", "-c", "read line < probe && test \"$line\" = lower && echo upper > probe && rm -r dir && mkdir dir && echo again > dir/file",
+                ],
+                tree: overlay.merged, scratch: probe,
                 overlay: overlay)
             let result = try await ProcessRunner().run(arguments, environment: environment, timeout: .seconds(30))
             let lowerKept = (try? String(contentsOfFile: "\(probe)/lower/probe", encoding: .utf8)) == "lower\n"

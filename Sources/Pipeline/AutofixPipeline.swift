@@ -24,6 +24,10 @@ public struct AutofixPipeline: JobHandler {
     public let redactor: SecretRedactor
     /// The configured output budget (a cut-off reply is asked again with twice this).
     public var llmMaxTokens = 4096
+    /// Each recent repository's tree index, shared by the worker's jobs (a monorepo is listed once).
+    public let trees: TreeIndexCache
+    /// Checkouts kept for the next job of the same repository (`sandbox.kept_checkouts`).
+    let checkouts: CheckoutPool
 
     public init(
         configuration: PipelineConfiguration, github: GitHubClient, llm: any LLMProvider, workspace: GitWorkspace, prompt: PromptTemplate,
@@ -36,6 +40,8 @@ public struct AutofixPipeline: JobHandler {
         self.prompt = prompt
         self.checkpointKey = checkpointKey
         self.redactor = redactor
+        self.checkouts = CheckoutPool.shared(directory: "\(workspace.root)/checkouts", capacity: configuration.sandbox.keptCheckouts)
+        self.trees = TreeIndexCache.shared(root: workspace.root)
     }
 
     public func run(_ context: JobContext) async throws -> JobOutcome {
@@ -93,8 +99,10 @@ final class PipelineJob: @unchecked Sendable {
     var fetchedSHA: String?
     /// The tests' outcome on the unpatched tree, run once per attempt.
     var baseline: TestRun?
-    /// The job's checkouts of the run's commit (the lower layer of its test runs), by path.
-    var checkedOut: Set<String> = []
+    /// The job's checkout of the run's commit (the lower layer of its test runs), once made or moved.
+    var jobCheckoutPath: (path: String, commit: String)?
+    /// Whether that checkout was an earlier job's, moved to this commit.
+    var checkoutReused = false
     /// How the last test run's tree was made (`overlay`, `checkout`), and how many test runs and
     /// checkouts this attempt made, for the stage's report.
     var lastTestTree: String?
@@ -182,6 +190,10 @@ final class PipelineJob: @unchecked Sendable {
             logs = [:]
         }
         await ScratchTree.remove(sandboxDirectory, logger: logger)
+        if let checkout = jobCheckoutPath {
+            jobCheckoutPath = nil
+            await pipeline.checkouts.give(.init(repo: failure.repo, path: checkout.path, commit: checkout.commit), logger: logger)
+        }
     }
 
     func redact(_ text: String) -> String { pipeline.redactor.redact(text) }

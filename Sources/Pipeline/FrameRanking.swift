@@ -1,3 +1,4 @@
+import GitHub
 import LogAnalysis
 import Patching
 
@@ -62,12 +63,16 @@ enum FrameRanking {
 
 /// A repository's tracked paths, indexed once per job for the paths a log names.
 struct TrackedFiles: Sendable {
-    let paths: Set<String>
-    private let byName: [Substring: [String]]
+    private let isTracked: @Sendable (String) -> Bool
+    private let named: @Sendable (Substring) -> [String]
 
     init(_ files: [String]) {
-        paths = Set(files)
-        byName = Dictionary(grouping: files) { $0.split(separator: "/").last ?? Substring($0) }
+        self.init(index: TreeIndex(sha: "", entries: files.map { TreeEntry(mode: "100644", object: "", path: $0) }))
+    }
+
+    init(index: TreeIndex) {
+        isTracked = { index.files[$0] != nil }
+        named = { index.byName[$0] ?? [] }
     }
 
     /// The tracked path a log's path names, or nil when it is not the project's. A path still absolute
@@ -76,8 +81,11 @@ struct TrackedFiles: Sendable {
     /// longest tracked path it ends with; one that tracked paths end with (a JVM frame's `com/acme/Calc.java`)
     /// names the shortest of them, and a bare file name that several tracked files share names none.
     func resolve(_ path: String) -> String? {
-        if paths.contains(path) { return path }
-        guard !path.hasPrefix("/"), let name = path.split(separator: "/").last, let candidates = byName[name] else { return nil }
+        if isTracked(path) { return path }
+        guard !path.hasPrefix("/"), let name = path.split(separator: "/").last else { return nil }
+        // In byte order first: the same tree gives the same answer however its index was built.
+        let candidates = named(name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard !candidates.isEmpty else { return nil }
         if let inside = candidates.filter({ path.hasSuffix("/" + $0) }).max(by: { $0.count < $1.count }) { return inside }
         let outside = candidates.filter { $0.hasSuffix("/" + path) }
         if !path.contains("/"), outside.count > 1 { return nil }

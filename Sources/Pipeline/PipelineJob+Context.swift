@@ -8,9 +8,7 @@ extension PipelineJob {
     /// Read from git objects at the run's commit only: no checkout, and symlinks and submodules are never followed.
     func gatherContext(_ facts: RunFacts, _ errors: ExtractedErrors, _ report: inout StageRunner.Report) async throws -> GatheredContext {
         try await ensureCommit(facts)
-        let entries = try await pipeline.workspace.entries(repo: failure.repo, sha: facts.headSHA).filter(\.isRegularFile)
-        let byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let files = entries.map(\.path)
+        let index = try await pipeline.trees.index(repo: failure.repo, sha: facts.headSHA, workspace: pipeline.workspace)
         var plan = CodeSections()
         var shown: Set<String> = []
         var testLines: [String] = []
@@ -19,7 +17,7 @@ extension PipelineJob {
         func load(_ path: String) async throws -> [String]? {
             if let lines = loaded[path] { return lines }
             // A name that could open or close a fence is never shown (git allows newlines and `<` in names).
-            guard PromptFence.isPresentable(path), let entry = byPath[path],
+            guard PromptFence.isPresentable(path), let entry = index.files[path],
                 let text = try await pipeline.workspace.text(repo: failure.repo, object: entry.object)
             else { return nil }
             let lines = Self.lines(text)
@@ -27,7 +25,7 @@ extension PipelineJob {
             return lines
         }
         var sources: [String] = []
-        let frames = FrameRanking.ranked(errors.errors.map(\.locations), files: TrackedFiles(files))
+        let frames = FrameRanking.ranked(errors.errors.map(\.locations), files: TrackedFiles(index: index))
         for frame in frames {
             guard shown.insert("\(frame.path):\(frame.line ?? 0)").inserted, let lines = try await load(frame.path), !lines.isEmpty else { continue }
             plan.add(path: frame.path, lines: lines, range: snippetRange(lines, around: frame.line))
@@ -39,7 +37,8 @@ extension PipelineJob {
         // The names the error messages point at come first.
         var frontier = errors.errors.flatMap { CalledDefinitions.namedInMessage($0.message) }.map { "\($0)()" } + testLines
         var followed: Set<String> = []
-        let scope = SearchScope(maxFiles: configuration.searchScopeFiles).directories(files: files, anchors: frames.map(\.path))
+        let scope = SearchScope(maxFiles: configuration.searchScopeFiles).directories(
+            counts: index.directoryFiles, total: index.count, anchors: frames.map(\.path))
         for _ in 0..<2 where !frontier.isEmpty {
             let found = try await calledDefinitions(frontier, facts, excluding: followed, in: scope)
             frontier = []
@@ -57,7 +56,7 @@ extension PipelineJob {
             plan.add(path: path, lines: lines, range: head)
         }
         // Model-assisted localization: the places the model picks from the candidates' map come first.
-        if let places = try await modelLocalization(facts, errors, frames: frames, candidates: loaded, files: files, &report) {
+        if let places = try await modelLocalization(facts, errors, frames: frames, candidates: loaded, index: index, &report) {
             var picked = CodeSections()
             for place in places {
                 guard let lines = try await load(place.path), !lines.isEmpty else { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import GitHub
 import LLM
 import Patching
 
@@ -8,10 +9,11 @@ extension PipelineJob {
     /// answer is only a list of places, each checked against the tracked files; nil when the model could not
     /// be asked or named nothing usable, and the heuristic's sections stand alone.
     func modelLocalization(
-        _ facts: RunFacts, _ errors: ExtractedErrors, frames: [FrameRanking.Frame], candidates: [String: [String]], files: [String],
+        _ facts: RunFacts, _ errors: ExtractedErrors, frames: [FrameRanking.Frame], candidates: [String: [String]], index: TreeIndex,
         _ report: inout StageRunner.Report
     ) async throws -> [LocalizedPlace]? {
         guard let template = pipeline.localizePrompt, !candidates.isEmpty else { return nil }
+        let files = index.sortedPaths
         // The map follows the frames' rank (the files they name first), then the other candidates.
         let order = frames.map(\.path) + candidates.keys.sorted()
         var map: [String] = []

@@ -9,7 +9,8 @@ extension PipelineJob {
         guard let tree = lastTestTree else { return nil }
         let runs = testRuns == 1 ? "1 test run" : "\(testRuns) test runs"
         let made = checkouts == 1 ? "1 checkout" : "\(checkouts) checkouts"
-        return tree == "overlay" ? "\(runs) on overlay trees over \(made)" : "\(runs) on \(made)"
+        return tree == "overlay"
+            ? "\(runs) on overlay trees over \(made)\(checkoutReused ? ", moved from an earlier job's commit" : "")" : "\(runs) on \(made)"
     }
 
     /// A test run's outcome and how its tree was made.
@@ -67,11 +68,30 @@ extension PipelineJob {
     }
 
     /// The job's one checkout of the run's commit, made on first use: the lower layer of every test run.
+    /// An earlier job's kept checkout of the repository is moved to this commit when there is one; at the
+    /// job's end the checkout is kept for the next (`cleanUp`).
     func jobCheckout(_ facts: RunFacts) async throws -> String {
-        let path = "\(sandboxDirectory)/checkout-\(facts.headSHA)"
-        if checkedOut.contains(path) { return path }
-        try await pipeline.workspace.checkout(repo: failure.repo, commit: facts.headSHA, to: path)
-        checkedOut.insert(path)
+        if let known = jobCheckoutPath, known.commit == facts.headSHA { return known.path }
+        if let kept = await pipeline.checkouts.take(repo: failure.repo, logger: logger) {
+            do {
+                try await pipeline.workspace.moveCheckout(repo: failure.repo, at: kept.path, from: kept.commit, to: facts.headSHA)
+                jobCheckoutPath = (kept.path, facts.headSHA)
+                checkoutReused = true
+                checkouts += 1
+                return kept.path
+            } catch {
+                logger.warning("a kept checkout could not be moved; making a new one", metadata: ["error": "\(error)"])
+                await ScratchTree.remove(kept.path, logger: logger)
+            }
+        }
+        let path = pipeline.checkouts.newPath()
+        do {
+            try await pipeline.workspace.checkout(repo: failure.repo, commit: facts.headSHA, to: path)
+        } catch {
+            await ScratchTree.remove(path, logger: logger)
+            throw error
+        }
+        jobCheckoutPath = (path, facts.headSHA)
         checkouts += 1
         return path
     }

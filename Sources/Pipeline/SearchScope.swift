@@ -1,3 +1,5 @@
+import GitHub
+
 /// Where to look for the definitions a failure's code calls. In a small repository, everywhere; in a
 /// monorepo, a search of the whole tree costs seconds per name set and finds same-named definitions of
 /// unrelated projects, so it is limited to the largest directories around the failure's files that
@@ -8,15 +10,13 @@ struct SearchScope {
     /// The directories to search (empty: the whole tree) for `files` (tracked paths) and the failure's
     /// `anchors` (paths of files its frames and sections name).
     func directories(files: [String], anchors: [String]) -> [String] {
-        guard files.count > maxFiles, !anchors.isEmpty else { return [] }
-        var counts: [Substring: Int] = [:]
-        for path in files {
-            var index = path.startIndex
-            while let slash = path[index...].firstIndex(of: "/") {
-                counts[path[..<slash], default: 0] += 1
-                index = path.index(after: slash)
-            }
-        }
+        let index = TreeIndex(sha: "", entries: files.map { TreeEntry(mode: "100644", object: "", path: $0) })
+        return directories(counts: index.directoryFiles, total: files.count, anchors: anchors)
+    }
+
+    /// The same from the files under each directory (`TreeIndex.directoryFiles`) and their total.
+    func directories(counts: [Substring: Int], total: Int, anchors: [String]) -> [String] {
+        guard total > maxFiles, !anchors.isEmpty else { return [] }
         var chosen: Set<String> = []
         for anchor in anchors {
             // The highest ancestor still small enough; a file at the root or under a directory too big

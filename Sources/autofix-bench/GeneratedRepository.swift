@@ -68,4 +68,24 @@ struct GeneratedRepository {
         }
         return text
     }
+
+    /// A new commit on `main` that rewrites `changing` generated files (as the next push of a busy
+    /// repository does); returns it.
+    func advance(bare: String, scratch: String, version: Int, changing: Int = 20) async throws -> String {
+        let generated = max(1, files - PipelineBench.files.count)
+        let message = "next \(version)"
+        var stream = "commit refs/heads/main\ncommitter Bench <bench@example.com> \(1_800_000_000 + version) +0000\ndata \(message.utf8.count)\n\(message)\n"
+        stream += "from refs/heads/main^0\n"
+        for step in 0..<min(changing, files > PipelineBench.files.count ? generated : 0) {
+            let index = (version * 7919 + step * 104_729) % generated
+            let text = Self.text(index, version: 1000 + version)
+            stream += "M 100644 inline \(Self.path(index))\ndata \(text.utf8.count)\n\(text)\n"
+        }
+        let file = "\(scratch)/advance-\(version).stream"
+        try Data((stream + "\n").utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let runner = ProcessRunner()
+        try check(try await runner.run(["sh", "-c", "git --git-dir \"$1\" fast-import --quiet < \"$2\"", "sh", bare, file], timeout: .seconds(600)))
+        return try await runner.run(["git", "--git-dir", bare, "rev-parse", "main"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

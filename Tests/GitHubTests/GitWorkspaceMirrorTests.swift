@@ -104,6 +104,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "\(tree)/.git/objects/info/alternates"))
         let config = try String(contentsOfFile: "\(tree)/.git/config", encoding: .utf8)
         #expect(!config.contains("remote") && !config.contains(dir), "\(config)")
+        // No reflog naming the worker's user and host.
+        #expect(!FileManager.default.fileExists(atPath: "\(tree)/.git/logs/HEAD"))
     }
 
     @Test func aLayer_holdsTheChangedFilesAndWhiteoutsForDeletedOnes_only() async throws {
@@ -136,5 +138,56 @@ import Testing
         var status = stat()
         #expect(lstat("\(upper)/app/old.py", &status) == 0)
         #expect(status.st_mode & S_IFMT == S_IFCHR && status.st_rdev == 0)
+    }
+
+    @Test func aLayer_hidesADirectoryAllOfWhoseFilesAreDeleted_andAFileThatBecameADirectory() async throws {
+        let (workspace, sha) = try await GitFixture.workspace(files: [
+            "app/only/lonely.py": "x = 1\n", "app/calc.py": "y = 2\n", "notes": "a file\n",
+        ])
+        let patch = """
+            --- a/app/only/lonely.py
+            +++ /dev/null
+            @@ -1 +0,0 @@
+            -x = 1
+            --- a/notes
+            +++ /dev/null
+            @@ -1 +0,0 @@
+            -a file
+            --- /dev/null
+            +++ b/notes/today.md
+            @@ -0,0 +1 @@
+            +now a directory
+
+            """
+        let staged = try await workspace.stage(repo: "octo/calc", sha: sha, patch: patch)
+        let upper = "\(workspace.root)/upper"
+        try await workspace.writeLayer(repo: "octo/calc", change: staged, into: upper)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: upper).sorted() == ["app", "app/only", "notes", "notes/today.md"])
+        var status = stat()
+        #expect(lstat("\(upper)/app/only", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+    }
+
+    @Test func theNextCommit_bringsOnlyTheBlobsItChanged_andEveryBlobItHas() async throws {
+        let head = try await longHistory()
+        let workspace = workspace()
+        try await workspace.fetch(repo: "octo/big", sha: head, token: nil)
+        let before = try bytes(under: "\(workspace.mirrorPath("octo/big"))/objects")
+        let script = """
+            set -e
+            printf 'def add(a, b):\\n    return a + b  # next\\n' > src/calc.py
+            git -c user.name=Octo -c user.email=octo@example.com commit -qam next
+            git push -q "$1" HEAD:refs/heads/main
+            git rev-parse HEAD
+            """
+        let next = try await GitFixture.run(["sh", "-c", script, "sh", bare], in: "\(dir)/upstream").trimmingCharacters(in: .whitespacesAndNewlines)
+        try await workspace.fetch(repo: "octo/big", sha: next, token: nil)
+        let missing = try await GitFixture.run(
+            ["git", "--git-dir", workspace.mirrorPath("octo/big"), "rev-list", "--objects", "--missing=print", "--no-walk", next, head])
+        #expect(!missing.contains("?"), "\(missing)")
+        // One small file's blob, its trees and the commit: far less than the 24 KB of data files.
+        let grown = try bytes(under: "\(workspace.mirrorPath("octo/big"))/objects") - before
+        #expect(grown < 8192, "the next commit brought \(grown) bytes")
+        let calc = try #require(try await workspace.entries(repo: "octo/big", sha: next, paths: ["src/calc.py"]).first)
+        #expect(try await workspace.text(repo: "octo/big", object: calc.object)?.contains("# next") == true)
     }
 }

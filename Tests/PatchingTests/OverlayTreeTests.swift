@@ -24,7 +24,7 @@ import Testing
         let mount = harness.overlayMount(scratch)
         #expect(try String(contentsOfFile: "\(mount.lower)/lower.txt", encoding: .utf8) == "from the lower layer\n")
         #expect(try String(contentsOfFile: "\(mount.upper)/new.txt", encoding: .utf8) == "added\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: mount.lower) == ["lower.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mount.lower).sorted() == ["build", "lower.txt"])
         // The mount lived in the sandbox's namespace only: on the host the merged directory is empty.
         #expect(try FileManager.default.contentsOfDirectory(atPath: mount.merged).isEmpty)
     }
@@ -41,5 +41,16 @@ import Testing
             $0.contains("No such file") || $0.contains("ermission") || $0.contains("must be superuser")
         }
         #expect(denied.count >= 4, "\(run.result.combinedOutput)")
+    }
+
+    @Test func aCommittedDirectory_canBeRemovedAndMadeAgain_asOnACheckout() async throws {
+        let run = try await harness.run("rm -rf build && mkdir build && echo fresh > build/out.txt && cat build/out.txt", overlay: true)
+        #expect(run.result.succeeded && run.result.stdout == "fresh\n", "\(run.result.combinedOutput)")
+    }
+
+    @Test func aTestThatSaysTheMountFailed_isOnlyAFailingTest() async throws {
+        // The sandbox cannot write where the mount's failure is recorded; the job must not blame the host.
+        let run = try await harness.run("echo 'autofix: the overlay could not be mounted' >&2; exit 125", overlay: true)
+        #expect(run.result.status == 125 && run.isolation == "bwrap")
     }
 }

@@ -231,6 +231,44 @@ import Testing
         }
     }
 
+    @Test func theNextJobOfTheRepository_movesTheKeptCheckoutToItsCommit_insteadOfCheckingOutAgain() async throws {
+        let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
+        scenario.llm.enqueue(.reply(PipelineScenario.fix), .reply(PipelineScenario.fix))
+        // A later push that changed another file, whose run failed the same way.
+        let script = """
+            set -e
+            echo "a note" > NOTES.md
+            git add NOTES.md
+            git -c user.name=Octo -c user.email=octo@example.com commit -qm notes
+            git push -q "$1" HEAD:refs/heads/main
+            git rev-parse HEAD
+            """
+        let next = try await GitFixture.run(["sh", "-c", script, "sh", scenario.bare], in: "\(scenario.dir)/upstream")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        var later = try #require(scenario.github.run(id: PipelineScenario.runID))
+        later.id = 4242
+        later.headSHA = next
+        scenario.github.addRun(later)
+        try await withPeers(scenario) { api, llm in
+            let env = scenario.environment(api: api, llm: llm, ["AUTOFIX_WORKER_CONCURRENCY": "1"])
+            try await scenario.enqueue(env)
+            let enqueued = try await AutofixProcess.run(
+                ["enqueue", "--repo", PipelineScenario.repo, "--run-id", "4242", "--branch", "main", "--head-sha", next],
+                environment: env, directory: URL(fileURLWithPath: scenario.dir))
+            #expect(enqueued.status == 0, "\(enqueued.stderr)")
+            _ = try await scenario.drain(env)
+            let store = try await scenario.store(env)
+            let jobs = try await store.jobs(JobFilter()).sorted { $0.id < $1.id }
+            #expect(jobs.count == 2 && jobs.allSatisfy { $0.state == .succeeded }, "\(jobs.map { "\($0.state) \($0.lastError ?? "")" })")
+            var details: [String] = []
+            for job in jobs { details.append(try await store.runs(jobID: job.id).last?.stages.first { $0.stage == "validate" }?.detail ?? "") }
+            #expect(details.first?.contains("over 1 checkout") == true && details.first?.contains("moved") == false, "\(details)")
+            #expect(details.last?.contains("over 1 checkout, moved from an earlier job's commit") == true, "\(details)")
+            // The second fix was validated on the later commit's tree, with its new file.
+            #expect(scenario.github.pulls(PipelineScenario.repo).count == 2)
+        }
+    }
+
     @Test func withoutOverlayTrees_everyTestRunGetsAFreshCheckout() async throws {
         let scenario = try await PipelineScenario.make { try await PipelineScenario.pytestLog(upstream: $0) }
         let wrong = PipelineScenario.fix.replacingOccurrences(of: "+    return a + b", with: "+    return a * b")

@@ -16,7 +16,7 @@ public struct SandboxHarness {
     }
 
     /// Runs `command` in a fresh tree under the sandbox: a plain directory, or with `overlay` an upper
-    /// layer over a lower one holding `lower.txt` (how the pipeline runs tests when the host allows).
+    /// layer over a lower one holding `lower.txt` and `build/out.txt` (how the pipeline runs tests when the host allows).
     public func run(
         _ command: String, timeout: Duration = .seconds(60), overlay: Bool = false, _ change: (inout SandboxConfiguration) -> Void = { _ in }
     ) async throws -> TestSandbox.Run {
@@ -26,6 +26,8 @@ public struct SandboxHarness {
         let mount = overlayMount(scratch)
         try FileManager.default.createDirectory(atPath: mount.lower, withIntermediateDirectories: true)
         try Data("from the lower layer\n".utf8).write(to: URL(fileURLWithPath: "\(mount.lower)/lower.txt"))
+        try FileManager.default.createDirectory(atPath: "\(mount.lower)/build", withIntermediateDirectories: true)
+        try Data("built before\n".utf8).write(to: URL(fileURLWithPath: "\(mount.lower)/build/out.txt"))
         return try await sandbox(change).run(command, tree: mount.merged, scratch: scratch, overlay: mount, timeout: timeout)
     }
 
