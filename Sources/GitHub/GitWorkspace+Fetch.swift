@@ -42,10 +42,20 @@ extension GitWorkspace {
     func fetchMissingBlobs(repo: String, commits: [String], token: String?) async throws {
         guard mirror.partial else { return }
         let mirror = mirrorPath(repo)
-        let listed = try await run(
-            ["--git-dir", mirror, "rev-list", "--objects", "--missing=print", "--no-object-names", "--no-walk"] + commits, timeout: .seconds(600))
-        let missing = listed.split(separator: "\n").compactMap { $0.first == "?" ? String($0.dropFirst()) : nil }
+        let missing = try await missingObjects(mirror, commits)
         try await fetchBlobs(repo: repo, missing, token: token)
+        // A commit is marked complete only when it is: a listing cut short once left blobs out for good.
+        let left = try await missingObjects(mirror, commits)
+        guard left.isEmpty else { throw GitHubError.git("\(left.count) objects of \(commits[0].prefix(12)) did not arrive, \(left[0]) among them") }
+    }
+
+    /// The objects of `commits`' trees the mirror lacks (the listing names every object: 15 MB at
+    /// 200,000 files, so the runner that keeps all of it).
+    func missingObjects(_ mirror: String, _ commits: [String]) async throws -> [String] {
+        let result = try await bulk.result(
+            ["--git-dir", mirror, "rev-list", "--objects", "--missing=print", "--no-object-names", "--no-walk"] + commits, timeout: .seconds(600))
+        guard result.succeeded else { throw GitHubError.git("rev-list: \(result.stderr.prefix(300))") }
+        return result.stdout.split(separator: "\n").compactMap { $0.first == "?" ? String($0.dropFirst()) : nil }
     }
 
     /// Fetches blobs by id in one request (the way git's own lazy fetch asks).

@@ -163,12 +163,17 @@ final class PipelineJob: @unchecked Sendable {
         return .succeeded(prURL: pull.url, result: result)
     }
 
-    /// The workflow's newest green run on the branch numbered before this one (the repository's own), asked
-    /// once per attempt: the passing logs and the changes since green both start from it.
+    /// The workflow's newest green run on the branch numbered before this one (the repository's own), or
+    /// when the branch has none (a new branch, a pull request's first push), on the repository's default
+    /// branch; asked once per attempt: the passing logs and the changes since green both start from it
+    /// (the latter only when its commit is in this one's history).
     func lastGreenRun(_ facts: RunFacts) async throws -> WorkflowRun? {
         if let known = greenRun { return known }
         guard let workflowID = facts.workflowID, let number = facts.runNumber else { return nil }
-        let found = try await github.lastSuccessfulRun(repo: failure.repo, workflowID: workflowID, branch: facts.branch, before: number)
+        var found = try await github.lastSuccessfulRun(repo: failure.repo, workflowID: workflowID, branch: facts.branch, before: number)
+        if found == nil, let base = try? await github.repository(failure.repo).defaultBranch, base != facts.branch {
+            found = try await github.lastSuccessfulRun(repo: failure.repo, workflowID: workflowID, branch: base, before: number)
+        }
         greenRun = .some(found)
         return found
     }

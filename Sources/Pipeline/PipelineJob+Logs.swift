@@ -95,8 +95,8 @@ extension PipelineJob {
         return ExtractedErrors(failureKind: kind, errors: errors)
     }
 
-    /// The logs of the same jobs in the newest green run of the workflow on the branch (the repository's own,
-    /// numbered before this one), by job name, and a note for the run record. Best effort: without one the
+    /// The logs of the same jobs in the newest green run of the workflow on the branch, else on the default
+    /// branch (the repository's own, numbered before this one; `lastGreenRun`), by job name, and a note for the run record. Best effort: without one the
     /// extractor ranks as it always does.
     func passingLogs(_ facts: RunFacts) async -> (logs: [String: PassingLog], note: String?) {
         guard configuration.passingLogDiff else { return ([:], nil) }
@@ -110,7 +110,8 @@ extension PipelineJob {
                 try await github.downloadJobLog(repo: failure.repo, jobID: passed.id, to: file)
                 found[failed.name] = PassingLog(LogReader.lines(try tail(of: file)))
             }
-            return (found, found.isEmpty ? nil : "ranked against \(found.count) passing log\(found.count == 1 ? "" : "s") of run \(green.id)")
+            let branch = green.headBranch.map { $0 == facts.branch ? "" : " on \($0)" } ?? ""
+            return (found, found.isEmpty ? nil : "ranked against \(found.count) passing log\(found.count == 1 ? "" : "s") of run \(green.id)\(branch)")
         } catch {
             return ([:], "no passing log compared (\(redact("\(error)").prefix(200)))")
         }

@@ -51,7 +51,12 @@ public struct Doctor: Sendable {
                 ? "no test will run (install bubblewrap; allow user namespaces)" : "tests will run UNSANDBOXED (sandbox.required is false)"
             return Check(name: "sandbox", ok: false, detail: "\(problem); \(consequence)")
         }
-        return Check(name: "sandbox", ok: true, detail: "bubblewrap starts with new user, PID and network namespaces")
+        if configuration.overlay, let problem = await TestSandbox(configuration: configuration).overlayUnavailable(scratch: scratch) {
+            return Check(
+                name: "sandbox", ok: true,
+                detail: "bubblewrap starts; \(problem); every test run gets a fresh checkout (slow for big repositories; Linux 5.11+ mounts overlays)")
+        }
+        return Check(name: "sandbox", ok: true, detail: "bubblewrap starts with new user, PID and network namespaces; test runs are overlay trees")
     }
 
     func git() async -> Check {

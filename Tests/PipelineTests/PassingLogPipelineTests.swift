@@ -50,6 +50,28 @@ import Testing
         #expect(extract.detail?.contains("ranked against 1 passing log of run 700") == true, "\(extract.detail ?? "")")
     }
 
+    @Test func onABranchWithoutAGreenRun_theDefaultBranchsLastGreenRunIsCompared() async throws {
+        let scenario = try await Self.scenario()
+        var run = try #require(scenario.github.run(id: PipelineScenario.runID))
+        run.headBranch = "feature-x"
+        scenario.github.addRun(run)
+        try await scenario.withPeers { api, llm in
+            let env = scenario.environment(api: api, llm: llm)
+            let enqueued = try await AutofixProcess.run(
+                ["enqueue", "--repo", PipelineScenario.repo, "--run-id", String(PipelineScenario.runID), "--branch", "feature-x", "--head-sha", scenario.sha],
+                environment: env, directory: URL(fileURLWithPath: scenario.dir))
+            #expect(enqueued.status == 0, "\(enqueued.stderr)")
+            _ = try await scenario.drain(env)
+            let store = try await scenario.store(env)
+            let job = try #require(try await store.jobs(JobFilter()).first)
+            #expect(job.state == .succeeded, "\(job.lastError ?? "")")
+            let extract = try #require(try await store.runs(jobID: job.id).flatMap(\.stages).first { $0.stage == "extract_errors" })
+            #expect(extract.detail?.contains("ranked against 1 passing log of run 700 on main") == true, "\(extract.detail ?? "")")
+            let prompt = try #require(scenario.llm.received.first?.body)
+            #expect(!prompt.contains("No module named 'distutils'"), "the routine traceback is not sent")
+        }
+    }
+
     @Test func withTheDiffOff_theSameTracebackReachesTheModel() async throws {
         let scenario = try await Self.scenario()
         let (job, prompts) = try await scenario.runReadingPrompts(["AUTOFIX_PIPELINE_PASSING_LOG_DIFF": "false"])

@@ -8,9 +8,7 @@ import Testing
 /// The acceptance scenarios of the pipeline, through the real `autofix` binaries, SQLite, git and loopback peers.
 @Suite(.serialized) struct PipelineEndToEndTests {
     func withPeers(_ scenario: PipelineScenario, _ body: @Sendable @escaping (URL, URL) async throws -> Void) async throws {
-        try await scenario.github.run { api in
-            try await scenario.llm.run { llm in try await body(api, llm) }
-        }
+        try await scenario.withPeers(body)
     }
 
     @Test func failingPytest_opensDraftPullRequestWhoseBranchPassesTheTests() async throws {

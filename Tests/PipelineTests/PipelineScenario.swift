@@ -126,6 +126,13 @@ struct PipelineScenario: Sendable {
         return job
     }
 
+    /// Runs `body` with the emulated GitHub and the scripted model listening (their base URLs).
+    func withPeers(_ body: @Sendable @escaping (URL, URL) async throws -> Void) async throws {
+        try await github.run { api in
+            try await llm.run { llm in try await body(api, llm) }
+        }
+    }
+
     /// Runs the worker on the run with `extra` settings; returns the job as it ended and each prompt the
     /// model received (system and user text), in order.
     func runReadingPrompts(_ extra: [String: String] = [:]) async throws -> (Job, [String]) {
