@@ -35,6 +35,11 @@ extension GitWorkspace {
     /// `.git`, then `read-tree -m -u`, which writes only the files that differ.
     public func moveCheckout(repo: String, at directory: String, from: String, to: String) async throws {
         guard Self.isObjectName(from), Self.isObjectName(to) else { throw GitHubError.git("not a commit id: \(to.prefix(64))") }
+        // Attributes decide how every file is written (eol, ident, encodings); a move writes only changed
+        // blobs, so a changed `.gitattributes` needs a fresh checkout.
+        if try await treeChanges(repo: repo, from: from, to: to).contains(where: { $0.path == ".gitattributes" || $0.path.hasSuffix("/.gitattributes") }) {
+            throw GitHubError.git("the attributes changed between \(from.prefix(12)) and \(to.prefix(12)); a fresh checkout is made")
+        }
         let dotGit = "\(directory)/.git"
         let list = try scratchIndex() + ".objects"
         defer { try? FileManager.default.removeItem(atPath: list) }

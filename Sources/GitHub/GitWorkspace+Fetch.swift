@@ -25,7 +25,7 @@ extension GitWorkspace {
         }
         guard try await hasCommit(mirror, sha) else { throw GitHubError.git("commit \(sha) is not in \(repo)") }
         let parent = try await parent(mirror, sha)
-        if let parent, self.mirror.partial,
+        if let parent,
             try await git.result(["--git-dir", mirror, "show-ref", "--verify", "--quiet", "refs/autofix/complete/\(parent)"], timeout: .seconds(30)).succeeded
         {
             // The parent's blobs are all here: only what the commit changed can be missing (a walk of both
@@ -39,8 +39,8 @@ extension GitWorkspace {
     }
 
     /// The blobs of `commits`' trees the mirror lacks, in one request (the way git's own lazy fetch asks).
+    /// Checked whatever `mirror.partial` says now: a mirror made partial keeps filtering its fetches.
     func fetchMissingBlobs(repo: String, commits: [String], token: String?) async throws {
-        guard mirror.partial else { return }
         let mirror = mirrorPath(repo)
         let missing = try await missingObjects(mirror, commits)
         try await fetchBlobs(repo: repo, missing, token: token)

@@ -41,8 +41,13 @@ extension GitWorkspace {
         return StagedChange(base: sha, tree: tree, changes: StagedChange.Entry.parse(raw: raw), diff: diff)
     }
 
-    /// The paths git reads in the patch (`apply --numstat`), both sides of a rename.
+    /// The paths git reads in the patch (`apply --numstat`). A rename or copy is refused: numstat names only
+    /// its new path, and the pipeline never publishes one (`PatchRails`).
     func touchedPaths(_ mirror: String, _ patchFile: String) async throws -> [String] {
+        let summary = try await git.result(["--git-dir", mirror, "apply", "--summary", patchFile], timeout: .seconds(60))
+        if summary.stdout.split(separator: "\n").contains(where: { $0.hasPrefix(" rename ") || $0.hasPrefix(" copy ") }) {
+            throw GitHubError.patchDoesNotApply("the patch renames or copies a file")
+        }
         let result = try await git.result(["--git-dir", mirror, "apply", "--numstat", "-z", patchFile], timeout: .seconds(60))
         guard result.succeeded else { throw GitHubError.patchDoesNotApply(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)) }
         // `added\tdeleted\tpath\0`, or for a rename `added\tdeleted\t\0from\0to\0`.
@@ -61,35 +66,53 @@ extension GitWorkspace {
     }
 
     /// The tree of `directory` (`tree`, nil when new) with `changes` below it applied; nil when nothing is left.
+    /// A name is a file or a directory, never both: a file where a directory keeps files is refused (as git
+    /// refuses it on a whole index), a file where every file of a directory was deleted is taken.
     func rewrite(_ mirror: String, directory: String, tree: String?, changes: [String: Blob?]) async throws -> String? {
         let prefix = directory.isEmpty ? "" : directory + "/"
         var entries: [String: (mode: String, type: String, object: String)] = [:]
         if let tree {
-            for record in try await run(["--git-dir", mirror, "ls-tree", "-z", tree]).split(separator: "\0") {
+            let records = try await run(["--git-dir", mirror, "ls-tree", "-z", tree]).split(separator: "\0")
+            for record in records {
                 guard let entry = TreeEntry(lsTreeRecord: record), let type = record.split(separator: " ").dropFirst().first else { continue }
                 entries[entry.path] = (entry.mode, String(type), entry.object)
             }
+            // Names git keeps apart but a String does not (canonically equal Unicode, bytes that are not
+            // UTF-8) would be merged or renamed here: such a directory is not rewritten.
+            if entries.count != records.count || entries.keys.contains(where: { $0.contains("\u{FFFD}") }) {
+                throw GitHubError.patchDoesNotApply("\(prefix.isEmpty ? "the root" : prefix) holds names that differ only in their bytes")
+            }
         }
+        var direct: [String: Blob?] = [:]
         var below: [String: [String: Blob?]] = [:]
         for (path, change) in changes where path.hasPrefix(prefix) {
             let rest = path.dropFirst(prefix.count)
             if let slash = rest.firstIndex(of: "/") {
                 below[String(rest[..<slash]), default: [:]][path] = change
-            } else if let change {
-                entries[String(rest)] = (change.mode, change.mode == "160000" ? "commit" : "blob", change.object)
             } else {
-                entries.removeValue(forKey: String(rest))
+                direct[String(rest)] = change
             }
         }
-        for (name, subChanges) in below {
-            let existing = entries[name]
-            if let existing, existing.type != "tree" {
-                throw GitHubError.patchDoesNotApply("\(prefix)\(name) is not a directory in the commit")
+        for name in Set(direct.keys).union(below.keys) {
+            let original = entries[name]
+            // What the name holds as a directory afterwards: its rewritten subtree, or the original one.
+            var subtree: String? = original?.type == "tree" ? original?.object : nil
+            if let subChanges = below[name] {
+                if let original, original.type != "tree", direct[name] == nil || direct[name]! != nil {
+                    throw GitHubError.patchDoesNotApply("\(prefix)\(name) is a file in the commit, not a directory")
+                }
+                subtree = try await rewrite(mirror, directory: prefix + name, tree: original?.type == "tree" ? original?.object : nil, changes: subChanges)
             }
-            if let subtree = try await rewrite(mirror, directory: prefix + name, tree: existing?.object, changes: subChanges) {
-                entries[name] = ("040000", "tree", subtree)
-            } else {
-                entries.removeValue(forKey: name)
+            switch direct[name] {
+            case .some(.some(let blob)):
+                if let subtree, original?.type != "tree" || below[name] != nil || subtree == original?.object {
+                    throw GitHubError.patchDoesNotApply("\(prefix)\(name) would be both a file and a directory (\(subtree.prefix(12)))")
+                }
+                entries[name] = (blob.mode, blob.mode == "160000" ? "commit" : "blob", blob.object)
+            case .some(.none):
+                if let subtree, below[name] != nil { entries[name] = ("040000", "tree", subtree) } else { entries.removeValue(forKey: name) }
+            case .none:
+                if let subtree { entries[name] = ("040000", "tree", subtree) } else { entries.removeValue(forKey: name) }
             }
         }
         guard !entries.isEmpty else { return nil }

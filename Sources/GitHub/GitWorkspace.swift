@@ -79,12 +79,14 @@ public struct GitWorkspace: Sendable {
         }
     }
 
-    /// The diff of the commit under test (what most likely broke the build), capped.
+    /// The diff of the commit under test (what most likely broke the build), capped. A merge shows what it
+    /// brought to its first parent: a combined diff would read second-parent blobs a partial mirror lacks.
     public func commitDiff(repo: String, sha: String, maxBytes: Int) async throws -> String {
         // A shallow mirror's boundary commit looks like a root: its "diff" would be the whole tree.
         if try await parent(mirrorPath(repo), sha) == nil, isShallowBoundary(repo: repo, sha: sha) { return "" }
         let output = try await run([
-            "--git-dir", mirrorPath(repo), "show", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H%n%s%n", "--stat", "--patch", sha,
+            "--git-dir", mirrorPath(repo), "show", "--no-ext-diff", "--no-textconv", "--no-color", "--diff-merges=first-parent", "--format=commit %H%n%s%n",
+            "--stat", "--patch", sha,
         ])
         return String(output.prefix(maxBytes))
     }

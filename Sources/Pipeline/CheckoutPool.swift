@@ -15,13 +15,22 @@ actor CheckoutPool {
 
     let directory: String
     let capacity: Int
+    /// This process's own directory of checkouts; its lock file stays locked while the process lives.
+    let own: String
     private var kept: [Kept] = []
     private var sweptStale = false
 
-    /// `directory` holds this process's checkouts under `<pid>-…` names; `capacity` 0 keeps none.
+    /// `directory` holds each process's checkouts in a directory of its own; `capacity` 0 keeps none.
     init(directory: String, capacity: Int) {
         self.directory = directory
         self.capacity = capacity
+        self.own = "\(directory)/\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true)
+        // Held until the process ends (the kernel drops it then, whatever killed the process): a lock another
+        // process can take marks checkouts nobody uses. Pids are no such mark: a restarted worker can get the
+        // same one, and workers in other PID namespaces see each other's as dead.
+        let descriptor = open("\(own).lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { _ = flock(descriptor, LOCK_EX) }
     }
 
     /// The pool of `directory` in this process: every pipeline built over the same work directory (a
@@ -39,7 +48,7 @@ actor CheckoutPool {
 
     /// A new, unused path for a checkout.
     nonisolated func newPath() -> String {
-        "\(directory)/\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(12))"
+        "\(own)/\(UUID().uuidString.prefix(12))"
     }
 
     /// A kept checkout of `repo`, now the caller's alone.
@@ -57,14 +66,19 @@ actor CheckoutPool {
         }
     }
 
-    /// Checkouts a crashed worker process left behind (its pid no longer runs) are removed once.
+    /// Checkouts a worker process left behind (its lock is free: it ended, however) are removed once.
     private func sweepStale(logger: Logger) async {
         guard !sweptStale else { return }
         sweptStale = true
-        let own = ProcessInfo.processInfo.processIdentifier
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
-            guard let pid = Int32(name.split(separator: "-").first ?? ""), pid != own, kill(pid, 0) != 0, errno == ESRCH else { continue }
-            await ScratchTree.remove("\(directory)/\(name)", logger: logger)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasSuffix(".lock") {
+            let lock = "\(directory)/\(name)"
+            guard lock != "\(own).lock" else { continue }
+            let descriptor = open(lock, O_RDWR | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
+            await ScratchTree.remove(String(lock.dropLast(".lock".count)), logger: logger)
+            try? FileManager.default.removeItem(atPath: lock)
         }
     }
 }

@@ -100,7 +100,9 @@ extension PipelineJob {
                 return ("Files changed since the last successful run of this workflow on the branch (\(range); none of the files above):", stat, true)
             }
         }
-        return (nil, try await pipeline.workspace.commitDiff(repo: failure.repo, sha: facts.headSHA, maxBytes: maxBytes), false)
+        // Context, not a condition of the fix: without it the model still sees the code.
+        let diff = (try? await pipeline.workspace.commitDiff(repo: failure.repo, sha: facts.headSHA, maxBytes: maxBytes)) ?? ""
+        return (nil, diff, false)
     }
 
     /// Where the project defines what `lines` call (outside test files), in call order: name, path, line.

@@ -82,4 +82,24 @@ import Testing
         let patch = "--- a/app/calc.py\n+++ b/app/calc.py\n@@ -1,2 +1,2 @@\n def add(a, b):\n-    return a * b\n+    return a + b\n"
         await #expect(throws: GitHubError.self) { _ = try await workspace.stage(repo: "octo/calc", sha: sha, patch: patch) }
     }
+
+    @Test func aFileWhereADirectoryKeepsFiles_isRefused_asGitRefusesIt() async throws {
+        let (workspace, sha) = try await GitFixture.workspace(files: Self.files)
+        let patch = "--- /dev/null\n+++ b/app\n@@ -0,0 +1 @@\n+now a file\n"
+        #expect(try await wholeIndexTree(workspace, sha, patch) == nil)
+        await #expect(throws: GitHubError.self) { _ = try await workspace.stage(repo: "octo/calc", sha: sha, patch: patch) }
+    }
+
+    @Test func aFileWhereEveryFileOfADirectoryWasDeleted_isTaken_asGitTakesIt() async throws {
+        let (workspace, sha) = try await GitFixture.workspace(files: Self.files)
+        let patch = "--- a/app/only/lonely.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-x = 1\n--- /dev/null\n+++ b/app/only\n@@ -0,0 +1 @@\n+a file now\n"
+        let oracle = try #require(try await wholeIndexTree(workspace, sha, patch))
+        #expect(try await workspace.stage(repo: "octo/calc", sha: sha, patch: patch).tree == oracle)
+    }
+
+    @Test func aRename_isRefusedByName() async throws {
+        let (workspace, sha) = try await GitFixture.workspace(files: Self.files)
+        let patch = "diff --git a/README.md b/README.txt\nsimilarity index 100%\nrename from README.md\nrename to README.txt\n"
+        await #expect(throws: GitHubError.self) { _ = try await workspace.stage(repo: "octo/calc", sha: sha, patch: patch) }
+    }
 }

@@ -95,7 +95,10 @@ import Testing
             let job = try await scenario.runOnce(env)
             let store = try await scenario.store(env)
             #expect(job.state == .succeeded, "\(job.lastError ?? "")")
-            let stages = try #require(try await store.runs(jobID: job.id).last).stages
+            let runs = try await store.runs(jobID: job.id)
+            // The faults are absorbed inside the one attempt, not by retrying the job.
+            #expect(runs.count == 1, "\(runs.map { "attempt \($0.attempt): \($0.outcome) \($0.error ?? "")" })")
+            let stages = try #require(runs.last).stages
             let fetch = try #require(stages.first { $0.stage == "fetch_logs" })
             #expect(fetch.detail?.contains("retried 2× after: GitHub answered 502") == true, "\(fetch.detail ?? "")")
             let generate = try #require(stages.first { $0.stage == "generate_patch" })
