@@ -98,12 +98,10 @@ struct PipelineBench {
         }
     }
 
-    /// Runs `jobs` autofix jobs through the real worker wiring; returns the median job time and the rate.
-    func drain(workers: Int, api: URL, llm: URL, token: String, root: String, shas: [String: String], github: GitHubEmulator, round: Int) async throws -> (
-        median: Double, perMinute: Double
-    ) {
-        var configuration = AutofixConfiguration(database: "\(root)/pipeline-\(workers).sqlite")
-        configuration.worker.concurrency = workers
+    /// A worker that drains its queue and exits, against the emulated GitHub (remotes under `root/remote`) and
+    /// the scripted model.
+    static func configuration(database: String, work: String, root: String, api: URL, llm: URL, token: String) -> AutofixConfiguration {
+        var configuration = AutofixConfiguration(database: database)
         configuration.worker.exitWhenIdle = true
         configuration.worker.pollInterval = .milliseconds(5)
         configuration.logLevel = "error"
@@ -113,7 +111,17 @@ struct PipelineBench {
         configuration.llm.baseURL = llm.appendingPathComponent("v1")
         configuration.llm.apiKey = "sk-bench"
         configuration.pipeline.maxOpenPulls = 100_000
-        configuration.pipeline.workDirectory = "\(root)/work-\(workers)"
+        configuration.pipeline.workDirectory = work
+        return configuration
+    }
+
+    /// Runs `jobs` autofix jobs through the real worker wiring; returns the median job time and the rate.
+    func drain(workers: Int, api: URL, llm: URL, token: String, root: String, shas: [String: String], github: GitHubEmulator, round: Int) async throws -> (
+        median: Double, perMinute: Double
+    ) {
+        var configuration = Self.configuration(
+            database: "\(root)/pipeline-\(workers).sqlite", work: "\(root)/work-\(workers)", root: root, api: api, llm: llm, token: token)
+        configuration.worker.concurrency = workers
         let app = AutofixApp(configuration: configuration, environment: [:])
         let store = try await app.openEmbeddedStore(.intake)
         var runID: UInt64 = UInt64(round * 1_000_000)

@@ -121,17 +121,8 @@ struct RepositorySizeBench {
     func job(root: String, runID: UInt64, head: String, testCommand: String?, api: URL, llm: URL, token: String, github: GitHubEmulator) async throws
         -> (ms: Double, stages: String)
     {
-        var configuration = AutofixConfiguration(database: "\(root)/jobs-\(runID).sqlite")
-        configuration.worker.exitWhenIdle = true
-        configuration.worker.pollInterval = .milliseconds(5)
-        configuration.logLevel = "error"
-        configuration.github.apiURL = api
-        configuration.github.token = token
-        configuration.github.gitURL = "\(root)/remote/{repo}.git"
-        configuration.llm.baseURL = llm.appendingPathComponent("v1")
-        configuration.llm.apiKey = "sk-bench"
-        configuration.pipeline.maxOpenPulls = 100_000
-        configuration.pipeline.workDirectory = "\(root)/work"
+        var configuration = PipelineBench.configuration(
+            database: "\(root)/jobs-\(runID).sqlite", work: "\(root)/work", root: root, api: api, llm: llm, token: token)
         configuration.pipeline.testCommand = testCommand
         configuration.pipeline.sandbox.toolchainPaths = []
         let app = AutofixApp(configuration: configuration, environment: [:])
