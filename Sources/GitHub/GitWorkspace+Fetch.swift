@@ -36,6 +36,26 @@ extension GitWorkspace {
             try await fetchMissingBlobs(repo: repo, commits: [sha] + (parent.map { [$0] } ?? []), token: token)
         }
         try await run(["--git-dir", mirror, "update-ref", complete, sha])
+        await trimMarks(mirror)
+    }
+
+    /// Keeps the newest `keptMarks` commits under each of `refs/autofix/seen` and `refs/autofix/complete`:
+    /// every ref is a "have" in the next fetch's negotiation, and a job adds two. Objects stay (nothing
+    /// prunes a mirror); a commit whose mark went is checked again when a job next needs it. Best effort:
+    /// two jobs trimming at once may each find the other's deletions done.
+    func trimMarks(_ mirror: String, keep: Int = GitWorkspace.keptMarks) async {
+        for namespace in ["refs/autofix/seen/", "refs/autofix/complete/"] {
+            guard
+                let listed = try? await git.result(
+                    ["--git-dir", mirror, "for-each-ref", "--sort=-committerdate", "--format=%(refname)", namespace], timeout: .seconds(60)),
+                listed.succeeded
+            else { continue }
+            let old = listed.stdout.split(separator: "\n").dropFirst(keep)
+            // Trimmed in batches, not per job: below twice the count nothing happens.
+            guard listed.stdout.split(separator: "\n").count > 2 * keep, !old.isEmpty else { continue }
+            let commands = old.map { "delete \($0)\n" }.joined()
+            _ = try? await git.result(["--git-dir", mirror, "update-ref", "--stdin"], input: Data(commands.utf8), timeout: .seconds(60))
+        }
     }
 
     /// The blobs of `commits`' trees the mirror lacks, in one request (the way git's own lazy fetch asks).

@@ -30,6 +30,9 @@ public struct GitWorkspace: Sendable {
 
     public func mirrorPath(_ repo: String) -> String { "\(root)/mirrors/\(repo).git" }
 
+    /// Commits a mirror keeps marked as fetched (`refs/autofix/seen`) and complete (`refs/autofix/complete`).
+    public static let keptMarks = 32
+
     /// Every tracked entry of the commit's tree (`ls-tree -r -z`): regular files, symlinks and submodules.
     /// With `paths`, only the entries of those paths (taken literally), without listing the rest of the tree.
     public func entries(repo: String, sha: String, paths: [String]? = nil) async throws -> [TreeEntry] {

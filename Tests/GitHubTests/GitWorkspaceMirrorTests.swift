@@ -1,9 +1,10 @@
 import ChildProcess
 import Core
 import Foundation
-import GitHub
 import TestSupport
 import Testing
+
+@testable import GitHub
 
 /// Mirrors are partial clones: a job's first fetch downloads the history's commits and trees and only
 /// the blobs of the commit it reads; a checkout is that one commit with a `.git` of its own.
@@ -26,7 +27,7 @@ import Testing
               for f in 1 2 3 4; do head -c 6144 /dev/urandom | base64 > "src/data$f.txt"; done
               printf 'def add(a, b):\\n    return a + b  # %s\\n' "$i" > src/calc.py
               git add -A
-              git -c user.name=Octo -c user.email=octo@example.com commit -qm "change $i"
+              GIT_COMMITTER_DATE="@$((1700000000 + i)) +0000" git -c user.name=Octo -c user.email=octo@example.com commit -qm "change $i"
             done
             git push -q "$1" HEAD:refs/heads/main
             git rev-parse HEAD
@@ -189,5 +190,27 @@ import Testing
         #expect(grown < 8192, "the next commit brought \(grown) bytes")
         let calc = try #require(try await workspace.entries(repo: "octo/big", sha: next, paths: ["src/calc.py"]).first)
         #expect(try await workspace.text(repo: "octo/big", object: calc.object)?.contains("# next") == true)
+    }
+
+    @Test func theMarksOfFetchedCommits_areTrimmedToTheNewest_andAnUnmarkedCommitIsCheckedAgain() async throws {
+        let head = try await longHistory()
+        let workspace = workspace()
+        let commits = try await GitFixture.run(["git", "--git-dir", bare, "rev-list", "--reverse", head]).split(separator: "\n").map(String.init)
+        for commit in commits { try await workspace.fetch(repo: "octo/big", sha: commit, token: nil) }
+        let mirror = workspace.mirrorPath("octo/big")
+        func marks(_ namespace: String) async throws -> [String] {
+            try await GitFixture.run(["git", "--git-dir", mirror, "for-each-ref", "--format=%(refname:lstrip=3)", namespace]).split(separator: "\n").map(
+                String.init)
+        }
+        #expect(try await marks("refs/autofix/complete/").count == commits.count)
+        await workspace.trimMarks(mirror, keep: 4)
+        // Every ref is a "have" the next fetch sends: only the newest commits stay marked.
+        #expect(Set(try await marks("refs/autofix/complete/")) == Set(commits.suffix(4)))
+        #expect(try await marks("refs/autofix/seen/").count <= 4)
+        // Without its mark, an older commit is checked again, and its files read as before.
+        try await workspace.fetch(repo: "octo/big", sha: commits[3], token: nil)
+        #expect(try await marks("refs/autofix/complete/").contains(commits[3]))
+        let calc = try #require(try await workspace.entries(repo: "octo/big", sha: commits[3], paths: ["src/calc.py"]).first)
+        #expect(try await workspace.text(repo: "octo/big", object: calc.object)?.contains("# 4") == true, "the fourth commit")
     }
 }
