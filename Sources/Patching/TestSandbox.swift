@@ -138,36 +138,45 @@ public struct SandboxUnavailable: Error, Sendable, CustomStringConvertible {
     public var description: String { "the test sandbox is unavailable (\(reason)); no test command was run" }
 }
 
-/// Whether the sandbox starts on this host, tried once per configuration with the real command line.
+/// Whether the sandbox starts on this host, and over an overlay tree, each tried once per configuration
+/// with the real command line.
 actor SandboxProbe {
     static let shared = SandboxProbe()
-    private var known: [SandboxConfiguration: String?] = [:]
+    private enum Kind { case plain, overlay }
+    private var known: [Kind: [SandboxConfiguration: String?]] = [:]
 
     /// nil when the sandbox works, else why it does not.
     func failure(for sandbox: TestSandbox, scratch: String) async -> String? {
-        if let cached = known[sandbox.configuration] { return cached }
-        let outcome: String?
+        await remembered(.plain, sandbox) { await Self.probe(sandbox, scratch: scratch) }
+    }
+
+    /// nil when an overlay tree mounts and the sandbox sees its files, else why not.
+    func overlayFailure(for sandbox: TestSandbox, scratch: String) async -> String? {
+        await remembered(.overlay, sandbox) { await Self.probeOverlay(sandbox, scratch: scratch) }
+    }
+
+    private func remembered(_ kind: Kind, _ sandbox: TestSandbox, _ probe: () async -> String?) async -> String? {
+        if let cached = known[kind]?[sandbox.configuration] { return cached }
+        let outcome = await probe()
+        known[kind, default: [:]][sandbox.configuration] = outcome
+        return outcome
+    }
+
+    private static func probe(_ sandbox: TestSandbox, scratch: String) async -> String? {
         do {
             let probe = "\(scratch)/probe"
             try FileManager.default.createDirectory(atPath: "\(probe)/src", withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: probe) }
             let (arguments, environment) = try sandbox.launch(command: ["/bin/true"], tree: "\(probe)/src", scratch: probe)
             let result = try await ProcessRunner().run(arguments, environment: environment, timeout: .seconds(30))
-            outcome =
-                result.succeeded ? nil : "\(sandbox.configuration.bwrap) failed: \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).prefix(300))"
+            return result.succeeded
+                ? nil : "\(sandbox.configuration.bwrap) failed: \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).prefix(300))"
         } catch {
-            outcome = "\(sandbox.configuration.bwrap) cannot start: \(error)"
+            return "\(sandbox.configuration.bwrap) cannot start: \(error)"
         }
-        known[sandbox.configuration] = outcome
-        return outcome
     }
 
-    private var knownOverlay: [SandboxConfiguration: String?] = [:]
-
-    /// nil when an overlay tree mounts and the sandbox sees its files, else why not.
-    func overlayFailure(for sandbox: TestSandbox, scratch: String) async -> String? {
-        if let cached = knownOverlay[sandbox.configuration] { return cached }
-        let outcome: String?
+    private static func probeOverlay(_ sandbox: TestSandbox, scratch: String) async -> String? {
         do {
             let probe = "\(scratch)/overlay-probe"
             try FileManager.default.createDirectory(atPath: "\(probe)/lower", withIntermediateDirectories: true)
@@ -182,17 +191,13 @@ actor SandboxProbe {
                 command: [
                     "/bin/sh", "-c", "read line < probe && test \"$line\" = lower && echo upper > probe && rm -r dir && mkdir dir && echo again > dir/file",
                 ],
-                tree: overlay.merged, scratch: probe,
-                overlay: overlay)
+                tree: overlay.merged, scratch: probe, overlay: overlay)
             let result = try await ProcessRunner().run(arguments, environment: environment, timeout: .seconds(30))
             let lowerKept = (try? String(contentsOfFile: "\(probe)/lower/probe", encoding: .utf8)) == "lower\n"
-            outcome =
-                result.succeeded && lowerKept
+            return result.succeeded && lowerKept
                 ? nil : "overlay trees do not work here: \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).prefix(300))"
         } catch {
-            outcome = "overlay trees do not work here: \(error)"
+            return "overlay trees do not work here: \(error)"
         }
-        knownOverlay[sandbox.configuration] = outcome
-        return outcome
     }
 }
