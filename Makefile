@@ -8,13 +8,14 @@ BIN      = .build/debug/autofix
 # libsqlite3. All of it matters because `autofix enqueue` is one process per CI failure.
 RELEASE  = -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie --disable-local-rpath
 RELBIN   = .build/release/autofix
+SCORER_CORPORA = ../shared/corpus/logchunks ../shared/corpus/gha-logs ../shared/corpus/gha-bugswarm
 # The tests' Python tools (pytest, prometheus_client, check-jsonschema, actionlint, zizmor) live in the
 # project's own venv, made by scripts/test-deps from requirements-test.txt. The worker mounts
 # $VIRTUAL_ENV (and the interpreter it was made from) read-only in the test sandbox.
 export VIRTUAL_ENV := $(CURDIR)/.venv
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
-.PHONY: help build release test test-fast lint format run demo bench eval figures install migrations clean
+.PHONY: help build release test scorer test-fast lint format run demo bench eval figures install migrations clean
 
 help: ## This list.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
@@ -36,6 +37,7 @@ test: ## Every test, after installing what they need and the import and workflow
 	scripts/lint-workflows
 	$(SWIFT) build --build-tests
 	evals/scripts/ci-log --check
+	scripts/check-scorer $(BIN)
 	scripts/with-test-postgres $(SWIFT) test --skip-build --skip 'AutofixProcessTests|EvalTests'
 	@# The process tests kill and restart real workers on timed holds: run them alone, not starved by the
 	@# sandboxed end-to-end suites running beside them on a small machine. The evals build and test real
@@ -80,6 +82,10 @@ eval: release ## Extraction accuracy on ../shared/corpus, then the oracle fix-qu
 	.build/release/autofix eval-extract ../shared/corpus/gha-bugswarm --folds 5
 	$(SWIFT) build $(RELEASE) --product autofix-demo
 	.build/release/autofix eval --model oracle
+
+# The learned block ordering: retrain on the shared corpora and write the committed weights (`make test` checks them).
+scorer: release ## Retrain the extractor's block scorer on ../shared/corpus into Sources/LogAnalysis.
+	.build/release/autofix train-scorer $(SCORER_CORPORA) --out Sources/LogAnalysis/BlockScorer+Trained.swift
 
 bench: release ## Every performance figure beside its baseline.
 	scripts/with-test-postgres .build/release/autofix-bench --autofix $(RELBIN) $(BENCH_FLAGS)

@@ -17,13 +17,20 @@ public struct ErrorExtractor: Sendable {
     public var scriptTailLines = 4
     /// How far a section (`ExtractionRule.section`) may run.
     public var sectionLines = 1000
+    /// Chooses and orders the reported blocks among the rules' best; nil keeps the rules' own order.
+    public var scorer: BlockScorer? = .trained
 
     public init() {}
 
     /// `lines` may be sparse (a streaming scan keeps only candidate lines and their context);
     /// `totalLines` is the log's line count, for recency.
     public func blocks(_ lines: [LogLine], totalLines: Int? = nil, top: Int = 3) -> [ErrorBlock] {
-        guard !lines.isEmpty else { return [] }
+        rank(candidates(lines, totalLines: totalLines, top: top))
+    }
+
+    /// The rules' best `top` blocks in the rules' order, each at its first printing, before the learned ordering.
+    public func candidates(_ lines: [LogLine], totalLines: Int? = nil, top: Int = 3) -> CandidateSet {
+        guard !lines.isEmpty else { return CandidateSet(blocks: [], region: nil, totalLines: 0, lines: []) }
         let total = Double(max(totalLines ?? lines.last!.number, 1))
         var matches: [(index: Int, rule: ExtractionRule)] = []
         for (index, line) in lines.enumerated() {
@@ -150,7 +157,8 @@ public struct ErrorExtractor: Sendable {
         }
         // The failing command's own output (Travis `$ cmd` … `The command "cmd" exited with 1.`,
         // GitHub `##[group]Run cmd` … `Process completed with exit code 1`) is where the cause is.
-        if let region = failingRegion(lines) {
+        let failing = failingRegion(lines)
+        if let region = failing {
             var inside = false
             for index in blocks.indices where region.contains(blocks[index].startLine) || region.contains(blocks[index].endLine) {
                 // Inside the failing output the first failure listed is usually the one to fix: earliness
@@ -215,7 +223,7 @@ public struct ErrorExtractor: Sendable {
             }
         // A block far weaker than the best is noise beside it (a keyword hit next to a named failure).
         let floor = (ranked.first?.score ?? 0) - scoreSpread
-        return Array(ranked.prefix(top).prefix { $0.score >= floor })
+        return CandidateSet(blocks: Array(ranked.prefix(top).prefix { $0.score >= floor }), region: failing, totalLines: Int(total), lines: lines)
     }
 
     /// Up to `tailLines` non-empty lines printed right before `index`, over lines the scan kept without a gap

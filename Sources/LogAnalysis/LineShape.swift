@@ -39,3 +39,41 @@ enum LineShape {
         text.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
     }
 }
+
+extension LineShape {
+    /// A file and line (`src/app.py:12`, `Foo.java:31)`, `main.go:7:2`): a name with an extension, a colon, digits.
+    static func hasCodeLocation(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(512))
+        var index = 1
+        while index + 1 < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: ":"), (0x30...0x39).contains(bytes[index + 1]) else { continue }
+            // An extension of 1–6 letters right before the colon, after a dot that follows a name.
+            var start = index - 1
+            while start > 0, index - start <= 6, isLetter(bytes[start]) { start -= 1 }
+            if start > 0, start < index - 1, bytes[start] == UInt8(ascii: "."), isNameByte(bytes[start - 1]) { return true }
+        }
+        return false
+    }
+
+    /// A stack trace's frame: `at com.x.Y(Y.java:3)`, `File "x.py", line 3`, `from x.rb:3`, `#3 0x…`.
+    static func isStackFrame(_ text: String) -> Bool {
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        if trimmed.hasPrefix("at ") || trimmed.hasPrefix("File \"") || trimmed.hasPrefix("from ") { return true }
+        return trimmed.first == "#" && trimmed.dropFirst().first?.isNumber == true
+    }
+
+    /// A line more than a third digits (timings, counters, progress, hashes).
+    static func isDigitHeavy(_ text: String) -> Bool {
+        var digits = 0
+        var printed = 0
+        for byte in text.utf8 where byte != 0x20 && byte != 0x09 {
+            printed += 1
+            if (0x30...0x39).contains(byte) { digits += 1 }
+        }
+        return printed > 0 && digits * 3 > printed
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+    private static func isNameByte(_ byte: UInt8) -> Bool { isLetter(byte) || (0x30...0x39).contains(byte) || byte == 0x5F || byte == 0x2D }
+}

@@ -77,7 +77,11 @@ public struct StreamingExtractor: Sendable {
         }
     }
 
-    public func blocks(_ scan: Scan, top: Int = 3) -> [ErrorBlock] {
-        extractor.blocks(scan.candidates, totalLines: scan.totalLines, top: top)
+    public func blocks(_ scan: Scan, passing: PassingLog? = nil, top: Int = 3) -> [ErrorBlock] {
+        extractor.blocks(scan.candidates, totalLines: scan.totalLines, passing: passing, top: top)
+    }
+
+    public func candidates(_ scan: Scan, top: Int = 3) -> CandidateSet {
+        extractor.candidates(scan.candidates, totalLines: scan.totalLines, top: top)
     }
 }

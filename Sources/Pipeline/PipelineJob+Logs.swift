@@ -66,13 +66,7 @@ extension PipelineJob {
         for job in facts.failedJobs {
             guard let file = logs[job] else { continue }
             let scan = try self.scan(file, streaming)
-            let blocks: [ErrorBlock]
-            if let routine = passing.logs[job.name] {
-                let text = Dictionary(scan.candidates.map { ($0.number, $0.text) }, uniquingKeysWith: { first, _ in first })
-                blocks = routine.rerank(streaming.blocks(scan, top: 12), text: { text[$0] }, top: 3)
-            } else {
-                blocks = streaming.blocks(scan, top: 3)
-            }
+            let blocks = streaming.blocks(scan, passing: passing.logs[job.name], top: 3)
             blocksForKind += blocks
             for block in blocks {
                 let excerpt = scan.candidates.filter { block.lines.contains($0.number) }.map(\.text).joined(separator: "\n")

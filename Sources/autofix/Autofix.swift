@@ -12,7 +12,7 @@ struct Autofix: AsyncParsableCommand {
             EnqueueCommand.self, WorkerPassthrough.self, ServePassthrough.self, DoctorPassthrough.self, JobsCommand.self, ShowCommand.self, RetryCommand.self,
             CancelCommand.self, PauseCommand.self, ResumeCommand.self, PruneCommand.self, StatsCommand.self,
             MetricsCommand.self, MigrateCommand.self, MigrateStoreCommand.self, NetworkedCommand.self, DemoPassthrough.self, ExtractCommand.self,
-            EvalExtractCommand.self, EvalPassthrough.self, OutcomesCommand.self,
+            EvalExtractCommand.self, TrainScorerCommand.self, EvalPassthrough.self, OutcomesCommand.self,
         ])
 }
 

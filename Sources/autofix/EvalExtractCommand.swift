@@ -20,64 +20,79 @@ struct EvalExtractCommand: ParsableCommand {
     var folds: Int?
     @Flag(help: "Where the index names a passing log of the same job (passing_counterpart), rank with it; report only those logs.")
     var withPassing = false
+    @Option(help: "learned (the committed block scorer; with --folds, one retrained per fold without its repositories) or rules (the rules' order).")
+    var scorer = "learned"
+    @Option(
+        help: ArgumentHelp(
+            "With --folds: a corpus the learned scorer trains on (repeatable).",
+            discussion: "By default the corpora the committed scorer was trained on, found beside the corpus measured."))
+    var trainOn: [String] = []
+    @Option(help: "With --folds: list the logs of fold N whose top blocks miss every labelled line (to read only the folds you will not report).")
+    var missesOfFold: Int?
 
     func run() throws {
         if let folds, !(2...20).contains(folds) { throw UsageError(message: "--folds must be from 2 to 20") }
-        let folder = URL(fileURLWithPath: corpus)
-        var cases: [(group: String, path: String, labelled: Set<Int>, repository: String, passing: String?)] = []
-        if let rows = try? Self.rows(folder.appendingPathComponent("logchunks.jsonl")) {
-            for row in rows {
-                guard let lines = row["chunk_lines"] as? [String: Any], let start = lines["start_line"] as? Int,
-                    let end = lines["end_line"] as? Int, end >= start, let path = row["log_path"] as? String
-                else { continue }
-                cases.append((row["language"] as? String ?? "all", path, Set(start...end), (row["repo"] as? String ?? path).lowercased(), nil))
-            }
-        } else if let rows = try? Self.rows(folder.appendingPathComponent("index.jsonl")) {
-            for row in rows {
-                guard let labelled = row["labeled_error_lines"] as? [Int], !labelled.isEmpty, let path = row["file"] as? String else { continue }
-                // GitHub's names are case-insensitive: one repository, one fold.
-                let repository = ((row["ci_repo"] as? String) ?? (row["repo"] as? String) ?? (row["id"] as? String) ?? path).lowercased()
-                cases.append((row["format"] as? String ?? "all", path, Set(labelled), repository, row["passing_counterpart"] as? String))
-            }
-        } else {
-            throw UsageError(message: "\(corpus) has neither logchunks.jsonl nor index.jsonl")
-        }
         guard ["stream", "lines"].contains(engine) else { throw UsageError(message: "--engine must be stream or lines") }
+        guard ["learned", "rules"].contains(scorer) else { throw UsageError(message: "--scorer must be learned or rules") }
+        let corpus = try LabelledCorpus(self.corpus)
+        var cases = corpus.cases
         if withPassing {
             cases = cases.filter { $0.passing != nil }
-            guard !cases.isEmpty else { throw UsageError(message: "no log in \(corpus) names a passing counterpart") }
+            guard !cases.isEmpty else { throw UsageError(message: "no log in \(self.corpus) names a passing counterpart") }
         }
-        let extractor = ErrorExtractor()
         let streaming = StreamingExtractor()
-        var scores: [(String, ExtractionScore)] = []
-        var without: [ExtractionScore] = []
-        for item in cases {
-            let path = folder.appendingPathComponent(item.path).path
-            let ranked = withPassing ? 12 : 3
-            var blocks: [ErrorBlock]
-            var texts: [Int: String] = [:]
-            if engine == "lines" {
-                let lines = LogReader.lines(try LogFile.read(path))
-                blocks = extractor.blocks(lines, top: ranked)
-                if withPassing { for line in lines { texts[line.number] = line.text } }
-            } else {
-                let scan = try LogFile.scan(path, streaming)
-                blocks = streaming.blocks(scan, top: ranked)
-                if withPassing { for line in scan.candidates { texts[line.number] = line.text } }
-            }
-            if withPassing, let passing = item.passing {
-                without.append(ExtractionScore(labelled: item.labelled, blocks: Array(blocks.prefix(3))))
-                let routine = PassingLog(LogReader.lines(try LogFile.read(folder.appendingPathComponent(passing).path)))
-                blocks = routine.rerank(blocks, text: { texts[$0] }, top: 3)
-            }
-            scores.append((item.group, ExtractionScore(labelled: item.labelled, blocks: blocks)))
+        let ranked = withPassing ? 12 : 3
+        // Each log is scanned once; its candidates are ranked by whichever scorer a fold has.
+        let sets = try cases.map { item in
+            let path = corpus.path(item.path)
+            if engine == "lines" { return streaming.extractor.candidates(LogReader.lines(try LogFile.read(path)), top: ranked) }
+            let scan = try LogFile.scan(path, streaming)
+            return streaming.extractor.candidates(scan.candidates, totalLines: scan.totalLines, top: ranked)
         }
+        var without: [ExtractionScore] = []
+        func score(_ index: Int, _ fitted: BlockScorer?) throws -> ExtractionScore {
+            var extractor = streaming.extractor
+            extractor.scorer = fitted
+            var set = sets[index]
+            if withPassing, let passing = cases[index].passing {
+                // The rules' best 12 were kept for the passing log to choose from; without it, their best 3.
+                var alone = set
+                alone.blocks = Array(set.blocks.prefix(3))
+                without.append(ExtractionScore(labelled: cases[index].labelled, blocks: extractor.rank(alone)))
+                let routine = PassingLog(LogReader.lines(try LogFile.read(corpus.path(passing))))
+                set.blocks = routine.rerank(set.blocks, text: set.text, top: 3)
+            }
+            return ExtractionScore(labelled: cases[index].labelled, blocks: extractor.rank(set))
+        }
+        let committed: BlockScorer? = scorer == "learned" ? .trained : nil
         if let folds {
             let split = CorpusFolds(repositories: Dictionary(grouping: cases, by: \.repository).mapValues(\.count), folds: folds)
             let fold = cases.map { split.foldOf[$0.repository] ?? 0 }
-            try printFolds(scores.map(\.1), fold: fold, repositories: cases.map(\.repository), count: folds)
+            let training = committed == nil ? [] : try trainingLogs()
+            var scores = [ExtractionScore?](repeating: nil, count: cases.count)
+            for index in 0..<folds {
+                let members = cases.indices.filter { fold[$0] == index }
+                let held = Set(members.map { cases[$0].repository })
+                // Trained on every other repository: the fold's own logs, and any log of its repositories in
+                // another corpus, are never seen.
+                let fitted = training.isEmpty ? committed : ScorerTraining().train(training.filter { !held.contains($0.repository) }.map(\.log), corpora: [])
+                for member in members {
+                    scores[member] = try score(member, fitted)
+                    if missesOfFold == index + 1, scores[member]?.hitAt3 == 0 { printMiss(cases[member], sets[member]) }
+                }
+            }
+            if !json {
+                printLine(
+                    committed == nil
+                        ? "ranked by the rules alone"
+                        : training.isEmpty
+                            ? "ranked by the committed scorer (no training corpus found: a held-out figure only where it never saw the corpus)"
+                            : "ranked by a scorer retrained for each fold on \(trainingNames.joined(separator: ", ")) without the fold's repositories")
+            }
+            try printFolds(scores.map { $0! }, fold: fold, repositories: cases.map(\.repository), count: folds)
             return
         }
+        let scores = try cases.indices.map { (cases[$0].group, try score($0, committed)) }
         let groups = Dictionary(grouping: scores, by: \.0).mapValues { $0.map(\.1) }
         var table: [(String, Int, (hitAt1: Double, hitAt3: Double, recall: Double, precision: Double, f1: Double))] = [
             (withPassing ? "with passing log" : "overall", scores.count, ExtractionScore.summary(scores.map(\.1)))
@@ -99,6 +114,30 @@ struct EvalExtractCommand: ParsableCommand {
                 String(
                     format: "%-20@ %6d %6.1f %6.1f %7.1f %10.1f %6.1f", name.padding(toLength: 20, withPad: " ", startingAt: 0),
                     n, s.hitAt1 * 100, s.hitAt3 * 100, s.recall * 100, s.precision * 100, s.f1 * 100))
+        }
+    }
+
+    func printMiss(_ item: LabelledCorpus.Case, _ set: CandidateSet) {
+        let labelled = item.labelled.sorted()
+        let blocks = set.blocks.map { "\($0.startLine)-\($0.endLine) \($0.rule)" }.joined(separator: ", ")
+        printLine("miss: \(item.path): labelled \(labelled.first!)…\(labelled.last!) (\(labelled.count) lines); blocks \(blocks)")
+    }
+
+    /// The corpora the scorer trains on: `--train-on`, or those the committed scorer names, beside the corpus measured.
+    var trainingPaths: [String] {
+        if !trainOn.isEmpty { return trainOn }
+        let parent = URL(fileURLWithPath: corpus).standardizedFileURL.deletingLastPathComponent()
+        return BlockScorer.trained.corpora.map { parent.appendingPathComponent($0).path }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    var trainingNames: [String] { trainingPaths.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent } }
+
+    /// Every training log's candidates and labels, with its repository (to leave a fold's repositories out).
+    func trainingLogs() throws -> [(repository: String, log: ScorerTraining.Log)] {
+        try trainingPaths.flatMap { path in
+            let corpus = try LabelledCorpus(path)
+            return zip(corpus.cases, try corpus.candidates(top: ScorerTraining.pool)).map { ($0.repository, ScorerTraining.Log($1, labelled: $0.labelled)) }
         }
     }
 
@@ -146,8 +185,4 @@ struct EvalExtractCommand: ParsableCommand {
         }
     }
 
-    static func rows(_ url: URL) throws -> [[String: Any]] {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-    }
 }

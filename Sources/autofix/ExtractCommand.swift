@@ -22,22 +22,16 @@ struct ExtractCommand: ParsableCommand {
         guard ["stream", "lines"].contains(engine) else { throw UsageError(message: "--engine must be stream or lines") }
         let streaming = StreamingExtractor()
         let extractor = streaming.extractor
+        let routine = try passing.map { PassingLog(LogReader.lines(try LogFile.read($0))) }
         let lines: [LogLine]
-        var blocks: [ErrorBlock]
-        // With a passing log, more blocks are ranked first: some drop out.
-        let ranked = passing == nil ? top : max(top * 4, 12)
+        let blocks: [ErrorBlock]
         if engine == "lines" {
             lines = LogReader.lines(try LogFile.read(file))
-            blocks = extractor.blocks(lines, top: ranked)
+            blocks = extractor.blocks(lines, passing: routine, top: top)
         } else {
             let scan = try LogFile.scan(file, streaming)
             lines = scan.candidates
-            blocks = streaming.blocks(scan, top: ranked)
-        }
-        if let passing {
-            let routine = PassingLog(LogReader.lines(try LogFile.read(passing)))
-            let text = Dictionary(lines.map { ($0.number, $0.text) }, uniquingKeysWith: { first, _ in first })
-            blocks = routine.rerank(blocks, text: { text[$0] }, top: top)
+            blocks = streaming.blocks(scan, passing: routine, top: top)
         }
         if format == "json" {
             printLine(
