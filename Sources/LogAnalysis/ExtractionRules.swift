@@ -73,10 +73,13 @@ enum ExtractionRules {
             accepts: { line in
                 line.range(of: #"^\s*\d+ failing\s*$"#, options: .regularExpression) != nil
             }, list: true),
-        // scalatest (`*** FAILED ***`), Gradle/JUnit (`Class > test FAILED`), Karma (`Browser suite FAILED`).
+        // scalatest (`*** FAILED ***`), Gradle/JUnit (`Class > test FAILED`), Karma (`Browser suite FAILED`), and
+        // pytest's verbose verdict beside a node id (`tests/t.py::test_a FAILED [ 50%]`, xdist's `[gw1] [ 88%] FAILED tests/t.py::test_a`).
         ExtractionRule(
             id: "test.failed-verdict", kind: .test, weight: 7, needles: ["*** FAILED ***", " FAILED"],
-            accepts: { $0.has("*** FAILED ***") || $0.hasSuffix(" FAILED") && !$0.hasPrefix("FAILED") }),
+            accepts: {
+                $0.has("*** FAILED ***") || $0.hasSuffix(" FAILED") && !$0.hasPrefix("FAILED") || $0.has("::") && $0.has(" FAILED ")
+            }),
         // R CMD check: the test step's verdict and the tail of its output.
         ExtractionRule(
             id: "r.check-tests", kind: .test, weight: 7,

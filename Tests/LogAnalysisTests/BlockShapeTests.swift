@@ -118,4 +118,21 @@ import Testing
         let found = blocks(log)
         #expect(found.first?.lines == 1...7, "\(found)")
     }
+
+    /// pytest -v names each failing test beside its verdict as it runs (xdist prefixes its worker); the FAILURES
+    /// section far below is one block and the verdict line another, so both reach the top blocks.
+    @Test func pytestVerboseVerdict_besideANodeID_isATestRunnersVerdict() {
+        var log = ["##[group]Run pytest -v -n auto"]
+        log += (0..<30).map { "[gw0] [ \($0)%] PASSED tests/test_cache.py::test_case_\($0) " }
+        log += ["[gw1] [ 88%] FAILED tests/test_mongo.py::TestMongoCache::test_ttl ", "tests/test_mongo.py::test_other PASSED [ 90%]"]
+        log += (0..<30).map { "[gw0] [ 9\($0 / 10)%] PASSED tests/test_more.py::test_more_\($0) " }
+        log += [
+            "=================================== FAILURES ===================================", "___ TestMongoCache.test_ttl ___",
+            "E       assert 1 == 2", "tests/test_mongo.py:81: AssertionError", "================== 1 failed, 60 passed in 10.2s ==================",
+            "##[error]Process completed with exit code 1.",
+        ]
+        let found = blocks(log)
+        #expect(found.contains { $0.lines.contains(32) && $0.rule == "test.failed-verdict" }, "\(found)")
+        #expect(!found.contains { $0.lines.contains(33) }, "a passing test's verdict is not a failure: \(found)")
+    }
 }
