@@ -227,12 +227,13 @@ public struct ErrorExtractor: Sendable {
     }
 
     /// Up to `tailLines` non-empty lines printed right before `index`, over lines the scan kept without a gap
-    /// (beyond a gap, what was printed is unknown), above any epilogue and below the command line.
+    /// (beyond a gap, what was printed is unknown), above any epilogue and below the command line or group marker.
     func lastOutput(_ lines: [LogLine], before index: Int) -> [LogLine] {
         var next = lines[index].number
         let contiguous = lines[..<index].reversed().prefix { line in
             defer { next = line.number }
-            return line.number == next - 1 && !line.text.hasPrefix("$ ") && !line.text.hasPrefix("> ")
+            // GitHub's `##[group]`/`##[endgroup]` fence the step's command from its output (and from earlier steps').
+            return line.number == next - 1 && !line.text.hasPrefix("$ ") && !line.text.hasPrefix("> ") && !line.text.hasPrefix("##[")
         }
         let body = contiguous.drop { ExtractionRules.isEpilogue($0.text) || $0.isBlank }
         let printed = Array(body.prefix { !ExtractionRules.isEpilogue($0.text) })
