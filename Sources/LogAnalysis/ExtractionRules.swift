@@ -38,8 +38,9 @@ enum ExtractionRules {
             }),
         ExtractionRule(id: "python.traceback", kind: .test, weight: 5, needles: ["Traceback (most recent call last)"]),
         ExtractionRule(
-            id: "go.test-fail", kind: .test, weight: 8, needles: ["--- FAIL", "FAIL\t", "panic: "],
-            accepts: ExtractionRule.starts(["--- FAIL", "FAIL\t", "panic: "])),
+            id: "go.test-fail", kind: .test, weight: 8, needles: ["--- FAIL", "FAIL\t", "panic: ", "=== FAIL"],
+            // gotestsum's summary repeats each failure as `=== FAIL: pkg TestName`.
+            accepts: ExtractionRule.starts(["--- FAIL", "FAIL\t", "panic: ", "=== FAIL"])),
         ExtractionRule(id: "jest.failed-test", kind: .test, weight: 8, needles: ["● ", "FAIL "], accepts: ExtractionRule.starts(["● ", "FAIL "])),
         ExtractionRule(
             id: "rspec.failure", kind: .test, weight: 8, needles: ["Failure/Error:", "rspec ./"],
@@ -119,8 +120,16 @@ enum ExtractionRules {
                 let counts = line[range].dropFirst("Success/Total: ".count).split(separator: "/")
                 return counts.count == 2 && counts[0] != counts[1]
             }),
-        // Quick/Nimble and other runners that mark a failed example with a cross.
-        ExtractionRule(id: "test.cross-mark", kind: .test, weight: 6, needles: ["✗"], accepts: ExtractionRule.starts(["✗"])),
+        // Runners that mark a failed example with a cross before its name (Quick/Nimble `✗`, node:test `✖`, Swift
+        // Testing `✘`, vitest `×`, jest `✕`). A cross before a count is a linter's total (`✖ 3 problems`).
+        ExtractionRule(
+            id: "test.cross-mark", kind: .test, weight: 6, needles: ["✗", "✖", "✘", "×", "✕"],
+            accepts: { line in
+                let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                guard let mark = trimmed.first, "✗✖✘×✕".contains(mark) else { return false }
+                let name = trimmed.dropFirst().drop { $0 == " " }
+                return name.first.map { !$0.isNumber } ?? false
+            }),
         // Erlang common_test: `SUITE:case failed on line 195` then `Reason: …`.
         ExtractionRule(id: "ct.failed", kind: .test, weight: 7, needles: ["failed on line"], until: ["Reason: "], reach: 3),
     ]

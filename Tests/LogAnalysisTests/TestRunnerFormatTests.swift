@@ -41,7 +41,37 @@ import Testing
 
     static let formats: [Format] = [
         Format(
-            name: "cargo", command: "cargo test",
+            name: "bats", command: #"bats test"#,
+            output: #"""
+                1..3
+                ok 1 parses empty input
+                not ok 2 adds numbers
+                # (in test file test/calc.bats, line 9)
+                #   `[ "$output" = "5" ]' failed
+                ok 3 prints help
+                """#,
+            names: [#"not ok 2 adds numbers"#]),
+        Format(
+            name: "bazel", command: #"bazel test //..."#,
+            output: #"""
+                INFO: Analyzed 4 targets (12 packages loaded, 80 targets configured).
+                INFO: Found 2 targets and 2 test targets...
+                FAIL: //calc:calc_test (see /home/runner/.cache/bazel/_bazel_runner/abc/execroot/calc/bazel-out/k8-fastbuild/testlogs/calc/calc_test/test.log)
+                INFO: Elapsed time: 3.210s, Critical Path: 1.02s
+                INFO: 6 processes: 2 internal, 4 linux-sandbox.
+                INFO: Build completed, 1 test FAILED, 6 total actions
+                //calc:parse_test                                                        PASSED in 0.1s
+                //calc:calc_test                                                         FAILED in 0.2s
+                  /home/runner/.cache/bazel/_bazel_runner/abc/execroot/calc/bazel-out/k8-fastbuild/testlogs/calc/calc_test/test.log
+
+                Executed 2 out of 2 tests: 1 test passes and 1 fails locally.
+                """#,
+            names: [
+                #"FAIL: //calc:calc_test (see /home/runner/.cache/bazel/_bazel_runner/abc/execroot/calc/bazel-out/k8-fastbuild/testlogs/calc/calc_test/test.log)"#,
+                #"//calc:calc_test                                                         FAILED in 0.2s"#,
+            ]),
+        Format(
+            name: "cargo", command: #"cargo test"#,
             output: #"""
                    Compiling calc v0.1.0 (/home/runner/work/calc/calc)
                     Finished test [unoptimized + debuginfo] target(s) in 1.02s
@@ -71,7 +101,47 @@ import Testing
                 """#,
             names: [#"test tests::it_adds ... FAILED"#, #"---- tests::it_adds stdout ----"#]),
         Format(
-            name: "dotnet", command: "dotnet test",
+            name: "ctest", command: #"ctest --output-on-failure"#,
+            output: #"""
+                Test project /home/runner/work/calc/calc/build
+                    Start 1: parse_test
+                1/3 Test #1: parse_test .......................   Passed    0.01 sec
+                    Start 2: calc_test
+                2/3 Test #2: calc_test ........................***Failed    0.02 sec
+                calc_test.cpp:12: FAILED:
+                  REQUIRE( add(2, 3) == 5 )
+                with expansion:
+                  4 == 5
+                    Start 3: io_test
+                3/3 Test #3: io_test ..........................   Passed    0.01 sec
+
+                67% tests passed, 1 tests failed out of 3
+
+                Total Test time (real) =   0.05 sec
+
+                The following tests FAILED:
+                	  2 - calc_test (Failed)
+                Errors while running CTest
+                """#,
+            names: [#"2/3 Test #2: calc_test ........................***Failed    0.02 sec"#, #"2 - calc_test (Failed)"#]),
+        Format(
+            name: "dart", command: #"dart test"#,
+            output: #"""
+                00:00 +0: loading test/calc_test.dart
+                00:01 +0: test/calc_test.dart: parses empty input
+                00:01 +1: test/calc_test.dart: adds numbers
+                00:01 +1 -1: test/calc_test.dart: adds numbers [E]
+                  Expected: <5>
+                    Actual: <4>
+
+                  package:matcher                expect
+                  test/calc_test.dart 8:5        main.<fn>
+
+                00:01 +1 -1: Some tests failed.
+                """#,
+            names: [#"00:01 +1 -1: test/calc_test.dart: adds numbers [E]"#]),
+        Format(
+            name: "dotnet", command: #"dotnet test"#,
             output: #"""
                   Determining projects to restore...
                   Calc.Tests -> /home/runner/work/calc/calc/Calc.Tests/bin/Debug/net8.0/Calc.Tests.dll
@@ -90,7 +160,30 @@ import Testing
                 """#,
             names: [#"  Failed Calc.Tests.CalculatorTests.AddTest [12 ms]"#]),
         Format(
-            name: "go", command: "go test ./...",
+            name: "exunit", command: #"mix test"#,
+            output: #"""
+                Compiling 3 files (.ex)
+                Generated calc app
+                ..
+
+                  1) test adds numbers (CalcTest)
+                     test/calc_test.exs:5
+                     Assertion with == failed
+                     code:  assert Calc.add(2, 3) == 5
+                     left:  4
+                     right: 5
+                     stacktrace:
+                       test/calc_test.exs:6: (test)
+
+                .
+                Finished in 0.03 seconds (0.00s async, 0.03s sync)
+                4 tests, 1 failure
+
+                Randomized with seed 123456
+                """#,
+            names: [#"  1) test adds numbers (CalcTest)"#]),
+        Format(
+            name: "go", command: #"go test ./..."#,
             output: #"""
                 ok  	example.com/calc/parse	0.002s
                 --- FAIL: TestAdd (0.00s)
@@ -101,7 +194,20 @@ import Testing
                 """#,
             names: [#"--- FAIL: TestAdd (0.00s)"#]),
         Format(
-            name: "gradle", command: "./gradlew test",
+            name: "gotestsum", command: #"gotestsum ./..."#,
+            output: #"""
+                ✓  parse (2ms)
+                ✖  calc (3ms)
+
+                === Failed
+                === FAIL: calc TestAdd (0.00s)
+                    calc_test.go:9: Add(2, 3) = 4; want 5
+
+                DONE 5 tests, 1 failure in 0.512s
+                """#,
+            names: [#"=== FAIL: calc TestAdd (0.00s)"#]),
+        Format(
+            name: "gradle", command: #"./gradlew test"#,
             output: #"""
                 > Task :compileJava
                 > Task :compileTestJava
@@ -130,7 +236,37 @@ import Testing
                 """#,
             names: [#"CalculatorTest > addsNumbers() FAILED"#]),
         Format(
-            name: "jest", command: "npm test",
+            name: "hspec", command: #"stack test"#,
+            output: #"""
+                calc> test (suite: calc-test)
+
+                Calc
+                  add
+                    adds two numbers [✘]
+                  parse
+                    parses empty input [✔]
+
+                Failures:
+
+                  test/CalcSpec.hs:10:30: 
+                  1) Calc.add adds two numbers
+                       expected: 5
+                        but got: 4
+
+                  To rerun use: --match "/Calc/add/adds two numbers/"
+
+                Randomized with seed 42
+
+                Finished in 0.0012 seconds
+                2 examples, 1 failure
+
+                calc> Test suite calc-test failed
+                Error: [S-7282]
+                       Stack failed to execute the build plan.
+                """#,
+            names: [#"  1) Calc.add adds two numbers"#]),
+        Format(
+            name: "jest", command: #"npm test"#,
             output: #"""
                 > calc@1.0.0 test
                 > jest
@@ -159,7 +295,42 @@ import Testing
                 """#,
             names: [#"  ● sum › adds 1 + 2 to equal 3"#]),
         Format(
-            name: "maven-junit4", command: "mvn -B test",
+            name: "julia", command: #"julia --project -e 'using Pkg; Pkg.test()'"#,
+            output: #"""
+                     Testing Running tests...
+                add: Test Failed at /home/runner/work/Calc.jl/Calc.jl/test/runtests.jl:5
+                  Expression: add(2, 3) == 5
+                   Evaluated: 4 == 5
+
+                Stacktrace:
+                 [1] macro expansion
+                   @ /opt/hostedtoolcache/julia/1.10.0/x64/share/julia/stdlib/v1.10/Test/src/Test.jl:672 [inlined]
+                 [2] top-level scope
+                   @ /home/runner/work/Calc.jl/Calc.jl/test/runtests.jl:5
+                Test Summary: | Pass  Fail  Total  Time
+                add           |    3     1      4  0.4s
+                ERROR: LoadError: Some tests did not pass: 3 passed, 1 failed, 0 errored, 0 broken.
+                in expression starting at /home/runner/work/Calc.jl/Calc.jl/test/runtests.jl:3
+                ERROR: Package Calc errored during testing
+                """#,
+            names: [#"add: Test Failed at /home/runner/work/Calc.jl/Calc.jl/test/runtests.jl:5"#]),
+        Format(
+            name: "karma", command: #"npm test"#,
+            output: #"""
+                > calc@1.0.0 test
+                > karma start --single-run
+
+                01 03 2024 10:00:05.123:INFO [karma-server]: Karma v6.4.2 server started at http://localhost:9876/
+                01 03 2024 10:00:05.130:INFO [launcher]: Starting browser ChromeHeadless
+                Chrome Headless 120.0.6099.71 (Linux x86_64) Calculator adds numbers FAILED
+                	Expected 4 to be 5.
+                	    at UserContext.<anonymous> (src/calc.spec.js:5:27)
+                Chrome Headless 120.0.6099.71 (Linux x86_64): Executed 2 of 2 (1 FAILED) (0.012 secs / 0.004 secs)
+                TOTAL: 1 FAILED, 1 SUCCESS
+                """#,
+            names: [#"Chrome Headless 120.0.6099.71 (Linux x86_64) Calculator adds numbers FAILED"#]),
+        Format(
+            name: "maven-junit4", command: #"mvn -B test"#,
             output: #"""
                 [INFO] Scanning for projects...
                 [INFO] Building calc 1.0-SNAPSHOT
@@ -204,9 +375,12 @@ import Testing
                 [ERROR] For more information about the errors and possible solutions, please read the following articles:
                 [ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException
                 """#,
-            names: [#"[ERROR] testAdd(com.example.CalculatorTest)  Time elapsed: 0.005 s  <<< FAILURE!"#, #"[ERROR]   CalculatorTest.testAdd:15 expected:<5> but was:<4>"#]),
+            names: [
+                #"[ERROR] testAdd(com.example.CalculatorTest)  Time elapsed: 0.005 s  <<< FAILURE!"#,
+                #"[ERROR]   CalculatorTest.testAdd:15 expected:<5> but was:<4>"#,
+            ]),
         Format(
-            name: "maven-junit5", command: "mvn -B verify",
+            name: "maven-junit5", command: #"mvn -B verify"#,
             output: #"""
                 [INFO] Running com.example.CalculatorTest
                 [ERROR] Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.031 s <<< FAILURE! -- in com.example.CalculatorTest
@@ -226,9 +400,33 @@ import Testing
                 [INFO] BUILD FAILURE
                 [ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.2.5:test (default-test) on project calc: There are test failures.
                 """#,
-            names: [#"[ERROR] com.example.CalculatorTest.addsNumbers -- Time elapsed: 0.010 s <<< FAILURE!"#, #"[ERROR]   CalculatorTest.addsNumbers:12 expected: <5> but was: <4>"#]),
+            names: [
+                #"[ERROR] com.example.CalculatorTest.addsNumbers -- Time elapsed: 0.010 s <<< FAILURE!"#,
+                #"[ERROR]   CalculatorTest.addsNumbers:12 expected: <5> but was: <4>"#,
+            ]),
         Format(
-            name: "mocha", command: "npm test",
+            name: "minitest", command: #"bundle exec rake test"#,
+            output: #"""
+                Run options: --seed 12345
+
+                # Running:
+
+                .F.
+
+                Finished in 0.002s, 1500.0 runs/s, 1500.0 assertions/s.
+
+                  1) Failure:
+                CalculatorTest#test_add [test/calculator_test.rb:6]:
+                Expected: 5
+                  Actual: 4
+
+                3 runs, 3 assertions, 1 failures, 0 errors, 0 skips
+                rake aborted!
+                Command failed with status (1)
+                """#,
+            names: [#"  1) Failure:"#, #"CalculatorTest#test_add [test/calculator_test.rb:6]:"#]),
+        Format(
+            name: "mocha", command: #"npm test"#,
             output: #"""
                 > calc@1.0.0 test
                 > mocha
@@ -257,7 +455,42 @@ import Testing
                 """#,
             names: [#"      1) should return -1 when the value is not present"#, #"  1) Array"#]),
         Format(
-            name: "phpunit", command: "vendor/bin/phpunit",
+            name: "node-test", command: #"node --test"#,
+            output: #"""
+                ✔ parses empty input (0.5ms)
+                ✖ adds numbers (1.2ms)
+                  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:
+
+                  4 !== 5
+
+                      at TestContext.<anonymous> (file:///home/runner/work/calc/calc/test/calc.test.js:6:10)
+                      at Test.runInAsyncScope (node:async_hooks:206:9)
+                  {
+                    generatedMessage: true,
+                    code: 'ERR_ASSERTION',
+                    actual: 4,
+                    expected: 5,
+                    operator: 'strictEqual'
+                  }
+
+                ℹ tests 2
+                ℹ suites 0
+                ℹ pass 1
+                ℹ fail 1
+                ℹ cancelled 0
+                ℹ skipped 0
+                ℹ todo 0
+                ℹ duration_ms 45.1
+
+                ✖ failing tests:
+
+                test at file:///home/runner/work/calc/calc/test/calc.test.js:4:1
+                ✖ adds numbers (1.2ms)
+                  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:
+                """#,
+            names: [#"✖ adds numbers (1.2ms)"#, #"✖ adds numbers (1.2ms)"#]),
+        Format(
+            name: "phpunit", command: #"vendor/bin/phpunit"#,
             output: #"""
                 PHPUnit 10.5.0 by Sebastian Bergmann and contributors.
 
@@ -277,7 +510,39 @@ import Testing
                 """#,
             names: [#"1) CalculatorTest::testAdd"#]),
         Format(
-            name: "pytest-plain", command: "pytest",
+            name: "playwright", command: #"npx playwright test"#,
+            output: #"""
+                Running 6 tests using 2 workers
+
+                  ✓  1 [chromium] › tests/home.spec.ts:3:5 › shows the title (1.2s)
+                  ✘  2 [chromium] › tests/cart.spec.ts:8:5 › adds an item (5.1s)
+                  ✓  3 [firefox] › tests/home.spec.ts:3:5 › shows the title (1.5s)
+
+                  1) [chromium] › tests/cart.spec.ts:8:5 › adds an item ────────────────────────────────────────
+
+                    Error: Timed out 5000ms waiting for expect(locator).toHaveText(expected)
+
+                    Locator: getByTestId('count')
+                    Expected string: "1"
+                    Received string: "0"
+
+                       9 |   await page.getByRole('button', { name: 'Add' }).click();
+                    > 10 |   await expect(page.getByTestId('count')).toHaveText('1');
+                         |                                           ^
+                      11 | });
+
+                        at /home/runner/work/shop/shop/tests/cart.spec.ts:10:43
+
+                  1 failed
+                    [chromium] › tests/cart.spec.ts:8:5 › adds an item ─────────────────────────────────────────
+                  5 passed (12.3s)
+                """#,
+            names: [
+                #"  ✘  2 [chromium] › tests/cart.spec.ts:8:5 › adds an item (5.1s)"#,
+                #"  1) [chromium] › tests/cart.spec.ts:8:5 › adds an item ────────────────────────────────────────"#,
+            ]),
+        Format(
+            name: "pytest-plain", command: #"pytest"#,
             output: #"""
                 ============================= test session starts ==============================
                 platform linux -- Python 3.12.1, pytest-8.0.0
@@ -298,9 +563,11 @@ import Testing
                 FAILED tests/test_calc.py::test_add - assert -1 == 5
                 ========================= 1 failed, 11 passed in 0.05s =========================
                 """#,
-            names: [#"___________________________________ test_add ___________________________________"#, #"FAILED tests/test_calc.py::test_add - assert -1 == 5"#]),
+            names: [
+                #"___________________________________ test_add ___________________________________"#, #"FAILED tests/test_calc.py::test_add - assert -1 == 5"#,
+            ]),
         Format(
-            name: "rspec", command: "bundle exec rspec",
+            name: "rspec", command: #"bundle exec rspec"#,
             output: #"""
                 Randomized with seed 1234
                 ..F.
@@ -325,7 +592,61 @@ import Testing
                 """#,
             names: [#"  1) Calculator adds numbers"#, #"rspec ./spec/calculator_spec.rb:5 # Calculator adds numbers"#]),
         Format(
-            name: "vitest", command: "npx vitest run",
+            name: "sbt-scalatest", command: #"sbt test"#,
+            output: #"""
+                [info] CalculatorSpec:
+                [info] add
+                [info] - should add two numbers *** FAILED ***
+                [info]   4 did not equal 5 (CalculatorSpec.scala:8)
+                [info] - should parse empty input
+                [info] Run completed in 312 milliseconds.
+                [info] Total number of tests run: 2
+                [info] Suites: completed 1, aborted 0
+                [info] Tests: succeeded 1, failed 1, canceled 0, ignored 0, pending 0
+                [info] *** 1 TEST FAILED ***
+                [error] Failed tests:
+                [error] 	calc.CalculatorSpec
+                [error] (Test / test) sbt.TestsFailedException: Tests unsuccessful
+                [error] Total time: 5 s, completed Mar 1, 2024, 10:00:09 AM
+                """#,
+            names: [#"[info] - should add two numbers *** FAILED ***"#]),
+        Format(
+            name: "swift-testing", command: #"swift test"#,
+            output: #"""
+                Building for debugging...
+                Build complete! (10.02s)
+                ◇ Test run started.
+                ↳ Testing Library Version: 0.10.0
+                ◇ Test addsNumbers() started.
+                ◇ Test parsesEmpty() started.
+                ✔ Test parsesEmpty() passed after 0.001 seconds.
+                ✘ Test addsNumbers() recorded an issue at CalculatorTests.swift:7:5: Expectation failed: (add(2, 3) → 4) == 5
+                ✘ Test addsNumbers() failed after 0.002 seconds with 1 issue.
+                ✘ Test run with 2 tests failed after 0.003 seconds with 1 issue.
+                """#,
+            names: [#"✘ Test addsNumbers() recorded an issue at CalculatorTests.swift:7:5: Expectation failed: (add(2, 3) → 4) == 5"#]),
+        Format(
+            name: "unittest", command: #"python -m unittest -v"#,
+            output: #"""
+                test_add (tests.test_calc.CalcTest.test_add) ... FAIL
+                test_parse (tests.test_calc.CalcTest.test_parse) ... ok
+
+                ======================================================================
+                FAIL: test_add (tests.test_calc.CalcTest.test_add)
+                ----------------------------------------------------------------------
+                Traceback (most recent call last):
+                  File "/home/runner/work/calc/calc/tests/test_calc.py", line 6, in test_add
+                    self.assertEqual(add(2, 3), 5)
+                AssertionError: 4 != 5
+
+                ----------------------------------------------------------------------
+                Ran 2 tests in 0.001s
+
+                FAILED (failures=1)
+                """#,
+            names: [#"test_add (tests.test_calc.CalcTest.test_add) ... FAIL"#, #"FAIL: test_add (tests.test_calc.CalcTest.test_add)"#]),
+        Format(
+            name: "vitest", command: #"npx vitest run"#,
             output: #"""
                  RUN  v1.2.0 /home/runner/work/calc/calc
 
@@ -351,5 +672,26 @@ import Testing
                       Tests  1 failed | 4 passed (5)
                 """#,
             names: [#"   × sum > adds numbers"#, #" FAIL  src/sum.test.ts > sum > adds numbers"#]),
+        Format(
+            name: "xctest-linux", command: #"swift test"#,
+            output: #"""
+                Building for debugging...
+                Build complete! (12.31s)
+                Test Suite 'All tests' started at 2024-03-01 10:00:05.123
+                Test Suite 'CalcPackageTests.xctest' started at 2024-03-01 10:00:05.124
+                Test Suite 'CalculatorTests' started at 2024-03-01 10:00:05.124
+                Test Case 'CalculatorTests.testAdd' started at 2024-03-01 10:00:05.124
+                /home/runner/work/calc/calc/Tests/CalcTests/CalculatorTests.swift:8: error: CalculatorTests.testAdd : XCTAssertEqual failed: ("4") is not equal to ("5")
+                Test Case 'CalculatorTests.testAdd' failed (0.002 seconds)
+                Test Case 'CalculatorTests.testParse' started at 2024-03-01 10:00:05.126
+                Test Case 'CalculatorTests.testParse' passed (0.001 seconds)
+                Test Suite 'CalculatorTests' failed at 2024-03-01 10:00:05.127
+                	 Executed 2 tests, with 1 failure (0 unexpected) in 0.003 (0.003) seconds
+                Test Suite 'All tests' failed at 2024-03-01 10:00:05.127
+                	 Executed 2 tests, with 1 failure (0 unexpected) in 0.003 (0.003) seconds
+                """#,
+            names: [
+                #"/home/runner/work/calc/calc/Tests/CalcTests/CalculatorTests.swift:8: error: CalculatorTests.testAdd : XCTAssertEqual failed: ("4") is not equal to ("5")"#
+            ]),
     ]
 }
