@@ -80,6 +80,8 @@ eval: release ## Extraction accuracy on ../shared/corpus, then the oracle fix-qu
 	.build/release/autofix eval-extract ../shared/corpus/gha-logs --folds 5
 	.build/release/autofix eval-extract ../shared/corpus/gha-bugswarm
 	.build/release/autofix eval-extract ../shared/corpus/gha-bugswarm --folds 5
+	@echo "The same folds ranked by the rules alone (without the learned ordering):"
+	for c in logchunks gha-logs gha-bugswarm; do .build/release/autofix eval-extract ../shared/corpus/$$c --folds 5 --scorer rules | tail -2 | head -1; done
 	$(SWIFT) build $(RELEASE) --product autofix-demo
 	.build/release/autofix eval --model oracle
 
@@ -96,6 +98,7 @@ figures: release ## Run bench and eval with --json into var/figures and render d
 	for c in logchunks gha-logs gha-bugswarm; do \
 	  .build/release/autofix eval-extract ../shared/corpus/$$c --json > var/figures/eval-$$c.json; \
 	  .build/release/autofix eval-extract ../shared/corpus/$$c --folds 5 --json > var/figures/eval-$$c-folds.json; \
+	  .build/release/autofix eval-extract ../shared/corpus/$$c --folds 5 --scorer rules --json > var/figures/eval-$$c-folds-rules.json; \
 	done
 	.build/release/autofix eval-extract ../shared/corpus/gha-logs --with-passing --json > var/figures/eval-gha-logs-passing.json
 	scripts/with-test-postgres .build/release/autofix-bench --autofix $(RELBIN) --json $(BENCH_FLAGS) > var/figures/bench.json
