@@ -26,7 +26,7 @@ public enum BlockFeatures {
         func squashed(_ count: Int) -> Double { Double(max(count, 0)).squareRoot().squareRoot() / 8 }
         var words = [Double](repeating: 0, count: 10)
         var worded = 0
-        for number in block.startLine...min(block.endLine, block.startLine + linesRead - 1) {
+        for number in block.startLine..<max(block.startLine, min(block.endLine + 1, block.startLine + linesRead)) {
             guard let text = set.text(number), !text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
             worded += 1
             for (index, vocabulary) in vocabularies.enumerated() where vocabulary.contains(where: text.has) { words[index] += 1 }
@@ -40,7 +40,8 @@ public enum BlockFeatures {
         var earliness = 0.0
         var toExit = 1.0
         if let region = set.region, inside {
-            earliness = 1 - Double(block.startLine - region.lowerBound) / Double(max(region.upperBound - region.lowerBound, 1))
+            // A block that starts above the output and ends inside it is as early as can be.
+            earliness = min(1, max(0, 1 - Double(block.startLine - region.lowerBound) / Double(max(region.upperBound - region.lowerBound, 1))))
             toExit = squashed(region.upperBound - block.endLine)
         }
         return [

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A linear ranking of the rules' blocks over `BlockFeatures`: the rules find the blocks and a model fitted on
 /// many repositories' logs puts first the one most likely to explain the failure (the block the prompt leads
 /// with). `ScorerTraining` fits it; `trained` holds the committed weights.
@@ -28,7 +26,4 @@ public struct BlockScorer: Sendable, Equatable {
     public func score(_ features: [Double]) -> Double {
         zip(weights, features).reduce(offset) { $0 + $1.0 * $1.1 }
     }
-
-    /// The score as a number from 0 to 10 in the same order (a logistic curve), as other rankers expect.
-    static func positive(_ score: Double) -> Double { 10 / (1 + exp(-score)) }
 }

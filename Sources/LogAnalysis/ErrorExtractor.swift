@@ -50,7 +50,7 @@ public struct ErrorExtractor: Sendable {
             let recency = Double(lines[c.end].number) / total
             let texts = lines[c.first...c.end].map(\.text).filter { !$0.isEmpty }
             // A traceback's message is its exception line, at its end.
-            let message = (texts.first?.hasPrefix("Traceback (most recent call last)") == true ? texts.last : texts.first) ?? ""
+            let message = (texts.first.map(Self.opensTraceback) == true ? texts.last : texts.first) ?? ""
             let range = section ?? lines[c.start].number...lines[min(c.end, c.start + reportLines - 1)].number
             section = nil
             blocks.append(
@@ -104,8 +104,10 @@ public struct ErrorExtractor: Sendable {
                     break
                 }
             }
-            if lines[start...end].contains(where: { $0.text.hasPrefix("Traceback (most recent call last)") }), end > index, end + 1 < lines.count,
-                lines[end + 1].number == lines[end].number + 1, !lines[end + 1].text.isEmpty
+            // The traceback's head is at most a block's length above (each match of a long block would
+            // otherwise rescan it from its start: quadratic in a log of thousands of adjacent matches).
+            if end > index, end + 1 < lines.count, lines[end + 1].number == lines[end].number + 1, !lines[end + 1].text.isEmpty,
+                lines[max(start, index - maxBlockLines)...end].contains(where: { Self.opensTraceback($0.text) })
             {
                 end += 1
             }
@@ -244,6 +246,8 @@ public struct ErrorExtractor: Sendable {
         }
         return output.reversed()
     }
+
+    static func opensTraceback(_ text: String) -> Bool { text.utf8.starts(with: "Traceback (most recent call last)".utf8) }
 
     /// Rules that match an exception line or a traceback by its shape alone, whoever printed it.
     static let bareExceptions: Set<String> = ["python.exception", "python.traceback"]

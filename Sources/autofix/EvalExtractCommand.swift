@@ -69,29 +69,33 @@ struct EvalExtractCommand: ParsableCommand {
             let split = CorpusFolds(repositories: Dictionary(grouping: cases, by: \.repository).mapValues(\.count), folds: folds)
             let fold = cases.map { split.foldOf[$0.repository] ?? 0 }
             let training = committed == nil ? [] : try trainingLogs()
+            let ranking =
+                committed == nil
+                ? "the rules alone" : "a scorer retrained for each fold on \(trainingNames.joined(separator: ", ")) without the fold's repositories"
             var scores = [ExtractionScore?](repeating: nil, count: cases.count)
             for index in 0..<folds {
                 let members = cases.indices.filter { fold[$0] == index }
                 let held = Set(members.map { cases[$0].repository })
                 // Trained on every other repository: the fold's own logs, and any log of its repositories in
                 // another corpus, are never seen.
-                let fitted = training.isEmpty ? committed : ScorerTraining().train(training.filter { !held.contains($0.repository) }.map(\.log), corpora: [])
+                let fitted = committed == nil ? nil : ScorerTraining().train(training.filter { !held.contains($0.repository) }.map(\.log), corpora: [])
                 for member in members {
                     scores[member] = try score(member, fitted)
                     if missesOfFold == index + 1, scores[member]?.hitAt3 == 0 { printMiss(cases[member], sets[member]) }
                 }
             }
-            if !json {
-                printLine(
-                    committed == nil
-                        ? "ranked by the rules alone"
-                        : training.isEmpty
-                            ? "ranked by the committed scorer (no training corpus found: a held-out figure only where it never saw the corpus)"
-                            : "ranked by a scorer retrained for each fold on \(trainingNames.joined(separator: ", ")) without the fold's repositories")
-            }
-            try printFolds(scores.map { $0! }, fold: fold, repositories: cases.map(\.repository), count: folds)
+            if !json { printLine("ranked by \(ranking)") }
+            try printFolds(scores.map { $0! }, fold: fold, repositories: cases.map(\.repository), count: folds, ranking: ranking)
             return
         }
+        // The committed scorer saw every log of the corpora it was trained on: figures on those are in-sample.
+        let ranking =
+            committed == nil
+            ? "the rules alone"
+            : BlockScorer.trained.corpora.contains(corpus.name)
+                ? "the committed scorer, trained on this corpus (in-sample: --folds gives held-out figures)"
+                : "the committed scorer, trained on \(BlockScorer.trained.corpora.joined(separator: ", "))"
+        if !json { printLine("ranked by \(ranking)") }
         let scores = try cases.indices.map { (cases[$0].group, try score($0, committed)) }
         let groups = Dictionary(grouping: scores, by: \.0).mapValues { $0.map(\.1) }
         var table: [(String, Int, (hitAt1: Double, hitAt3: Double, recall: Double, precision: Double, f1: Double))] = [
@@ -104,7 +108,10 @@ struct EvalExtractCommand: ParsableCommand {
             printLine(
                 JobJSON.text(
                     table.map { name, n, s in
-                        ["group": name, "logs": n, "hit_at_1": s.hitAt1, "hit_at_3": s.hitAt3, "recall": s.recall, "precision": s.precision, "f1": s.f1]
+                        [
+                            "group": name, "logs": n, "hit_at_1": s.hitAt1, "hit_at_3": s.hitAt3, "recall": s.recall, "precision": s.precision, "f1": s.f1,
+                            "ranking": ranking,
+                        ] as [String: Any]
                     }))
             return
         }
@@ -135,7 +142,17 @@ struct EvalExtractCommand: ParsableCommand {
 
     /// Every training log's candidates and labels, with its repository (to leave a fold's repositories out).
     func trainingLogs() throws -> [(repository: String, log: ScorerTraining.Log)] {
-        try trainingPaths.flatMap { path in
+        if trainOn.isEmpty {
+            let missing = Set(BlockScorer.trained.corpora).subtracting(trainingNames)
+            guard missing.isEmpty else {
+                let parent = URL(fileURLWithPath: corpus).standardizedFileURL.deletingLastPathComponent().path
+                throw UsageError(
+                    message:
+                        "held-out figures retrain the scorer without each fold on the corpora it was trained on; \(missing.sorted().joined(separator: ", ")) not found in \(parent): name them with --train-on, or measure --scorer rules"
+                )
+            }
+        }
+        return try trainingPaths.flatMap { path in
             let corpus = try LabelledCorpus(path)
             return zip(corpus.cases, try corpus.candidates(top: ScorerTraining.pool)).map { ($0.repository, ScorerTraining.Log($1, labelled: $0.labelled)) }
         }
@@ -144,7 +161,7 @@ struct EvalExtractCommand: ParsableCommand {
     typealias Summary = (hitAt1: Double, hitAt3: Double, recall: Double, precision: Double, f1: Double)
 
     /// Each fold's figures, their mean (the held-out headline), and the whole corpus beside them.
-    func printFolds(_ scores: [ExtractionScore], fold: [Int], repositories: [String], count: Int) throws {
+    func printFolds(_ scores: [ExtractionScore], fold: [Int], repositories: [String], count: Int, ranking: String) throws {
         var rows: [(name: String, logs: Int, repositories: Int, summary: Summary)] = []
         for index in 0..<count {
             let members = scores.indices.filter { fold[$0] == index }
@@ -167,6 +184,7 @@ struct EvalExtractCommand: ParsableCommand {
                         [
                             "group": row.name, "logs": row.logs, "repositories": row.repositories, "hit_at_1": row.summary.hitAt1,
                             "hit_at_3": row.summary.hitAt3, "recall": row.summary.recall, "precision": row.summary.precision, "f1": row.summary.f1,
+                            "ranking": ranking,
                         ] as [String: Any]
                     }))
             return

@@ -1,3 +1,4 @@
+import AutofixCLI
 import Foundation
 import LogAnalysis
 
@@ -35,14 +36,17 @@ struct LabelledCorpus {
         } else if let rows = try? Self.rows(folder.appendingPathComponent("index.jsonl")) {
             for row in rows {
                 guard let labelled = row["labeled_error_lines"] as? [Int], !labelled.isEmpty, let path = row["file"] as? String else { continue }
-                let repository = ((row["ci_repo"] as? String) ?? (row["repo"] as? String) ?? (row["id"] as? String) ?? path).lowercased()
+                // Without a repository, logs of one source (the id's part before `:`, `cidiff:cidiff_11`) are one
+                // repository: a fold must not split what may be one project's runs.
+                let source = (row["id"] as? String).map { String($0.prefix { $0 != ":" }) }
+                let repository = ((row["ci_repo"] as? String) ?? (row["repo"] as? String) ?? source ?? path).lowercased()
                 cases.append(
                     Case(
                         group: row["format"] as? String ?? "all", path: path, labelled: Set(labelled), repository: repository,
                         passing: row["passing_counterpart"] as? String))
             }
         } else {
-            throw UsageErrorText("\(path) has neither logchunks.jsonl nor index.jsonl")
+            throw UsageError(message: "\(path) has neither logchunks.jsonl nor index.jsonl")
         }
         self.cases = cases
     }
