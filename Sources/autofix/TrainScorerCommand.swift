@@ -28,7 +28,7 @@ struct TrainScorerCommand: ParsableCommand {
         let source = Self.source(scorer, counts: counts)
         if let check {
             let committed = (try? String(contentsOfFile: check, encoding: .utf8)) ?? ""
-            guard committed == source else {
+            guard committed == source || Self.sameWeights(committed, source) else {
                 throw UsageError(message: "\(check) does not hold the weights these corpora train to: run `make scorer` and commit the result")
             }
             printLine("\(check): the committed weights are what \(counts.map { "\($0.0) (\($0.1) logs)" }.joined(separator: ", ")) train to")
@@ -52,6 +52,20 @@ struct TrainScorerCommand: ParsableCommand {
             }
 
             """
+    }
+
+    /// The same sources but for the last digit of a weight: another machine's `exp` (glibc picks an FMA variant
+    /// where the CPU has one) may move a sum by an ulp, and that can round a sixth digit the other way.
+    static func sameWeights(_ a: String, _ b: String) -> Bool {
+        func numbers(_ text: String) -> (skeleton: String, values: [Double]) {
+            let pattern = try! NSRegularExpression(pattern: #"-?[0-9][0-9.]*(e[-+]?[0-9]+)?"#)
+            let range = NSRange(text.startIndex..., in: text)
+            let values = pattern.matches(in: text, range: range).compactMap { Range($0.range, in: text).flatMap { Double(text[$0]) } }
+            return (pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "#"), values)
+        }
+        let (left, right) = (numbers(a), numbers(b))
+        return left.skeleton == right.skeleton && left.values.count == right.values.count
+            && zip(left.values, right.values).allSatisfy { abs($0 - $1) <= 2e-5 * max(abs($0), abs($1), 1e-3) }
     }
 
     /// Six significant digits, as the trainer rounds: the literal reads back as the same Double.
