@@ -35,50 +35,69 @@ struct ScanState {
     /// Line ends per stream, the top bit saying the line hit a needle; sized for the largest chunk.
     var events = UnsafeMutableBufferPointer<UInt32>(start: nil, count: 0)
 
-    /// Two passes per chunk. First the automaton runs over the two halves of the chunk at once (two
-    /// independent chains of table lookups keep the core busy where one would wait on each load),
-    /// recording where lines end and which hit a needle; then the lines are handled in order.
+    /// Two passes per chunk. First the automaton runs over four parts of the chunk at once, each starting at
+    /// a line (four independent chains of table lookups keep the core busy where one would wait on each
+    /// load; two streams left half of it idle), recording where lines end and which hit a needle; then the
+    /// lines are handled in order.
     mutating func consume(_ bytes: UnsafeRawBufferPointer, table: [UInt32]) {
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         let count = bytes.count
-        if events.count < count * 2 + 2 {
+        if events.count < count + 4 {
             events.deallocate()
-            events = .allocate(capacity: count * 2 + 2)
+            events = .allocate(capacity: count + 4)
         }
-        var split = count
-        if count > 4096, let newline = memchr(base + count / 2, 0x0A, count - count / 2) {
-            split = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        // Part k runs from bounds[k] to bounds[k + 1]; each later part starts after a newline. A part has at
+        // most as many line ends as bytes, so its events fit in the buffer from its own start offset.
+        var bounds = (0, count, count, count, count)
+        if count > 4096 {
+            func lineAfter(_ from: Int) -> Int {
+                guard from < count, let newline = memchr(base + from, 0x0A, count - from) else { return count }
+                return base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            bounds.1 = lineAfter(count / 4)
+            bounds.2 = max(bounds.1, lineAfter(count / 2))
+            bounds.3 = max(bounds.2, lineAfter(count * 3 / 4))
         }
-        let eventsA = events.baseAddress!
-        let eventsB = eventsA + count + 1
-        var stateA = automaton
-        var hitA: UInt32 = matched ? 1 : 0
-        var a = 0
-        var countA = 0
-        var stateB: UInt32 = 0
-        var hitB: UInt32 = 0
-        var b = split
-        var countB = 0
+        let out = events.baseAddress!
         let mask: UInt32 = ~NeedleAutomaton.accepting
+        var state = (automaton, UInt32(0), UInt32(0), UInt32(0))
+        var hit: (UInt32, UInt32, UInt32, UInt32) = (matched ? 1 : 0, 0, 0, 0)
+        var at = (bounds.0, bounds.1, bounds.2, bounds.3)
+        var recorded = (0, 0, 0, 0)
+        let shortest = min(bounds.1 - bounds.0, bounds.2 - bounds.1, bounds.3 - bounds.2, bounds.4 - bounds.3)
         table.withUnsafeBufferPointer { table in
             let t = table.baseAddress!
-            while a < split, b < count {
-                Self.step(base[a], a, &stateA, &hitA, eventsA, &countA, t)
-                Self.step(base[b], b, &stateB, &hitB, eventsB, &countB, t)
-                a += 1
-                b += 1
+            for _ in 0..<shortest {
+                Self.step(base[at.0], at.0, &state.0, &hit.0, out + bounds.0, &recorded.0, t)
+                Self.step(base[at.1], at.1, &state.1, &hit.1, out + bounds.1 + 1, &recorded.1, t)
+                Self.step(base[at.2], at.2, &state.2, &hit.2, out + bounds.2 + 2, &recorded.2, t)
+                Self.step(base[at.3], at.3, &state.3, &hit.3, out + bounds.3 + 3, &recorded.3, t)
+                at.0 += 1
+                at.1 += 1
+                at.2 += 1
+                at.3 += 1
             }
-            while a < split {
-                Self.step(base[a], a, &stateA, &hitA, eventsA, &countA, t)
-                a += 1
+            while at.0 < bounds.1 {
+                Self.step(base[at.0], at.0, &state.0, &hit.0, out + bounds.0, &recorded.0, t)
+                at.0 += 1
             }
-            while b < count {
-                Self.step(base[b], b, &stateB, &hitB, eventsB, &countB, t)
-                b += 1
+            while at.1 < bounds.2 {
+                Self.step(base[at.1], at.1, &state.1, &hit.1, out + bounds.1 + 1, &recorded.1, t)
+                at.1 += 1
+            }
+            while at.2 < bounds.3 {
+                Self.step(base[at.2], at.2, &state.2, &hit.2, out + bounds.2 + 2, &recorded.2, t)
+                at.2 += 1
+            }
+            while at.3 < bounds.4 {
+                Self.step(base[at.3], at.3, &state.3, &hit.3, out + bounds.3 + 3, &recorded.3, t)
+                at.3 += 1
             }
         }
         var lineStart = 0
-        for (stream, total) in [(eventsA, countA), (eventsB, countB)] {
+        for (stream, total) in [
+            (out + bounds.0, recorded.0), (out + bounds.1 + 1, recorded.1), (out + bounds.2 + 2, recorded.2), (out + bounds.3 + 3, recorded.3),
+        ] {
             for index in 0..<total {
                 let event = stream[index]
                 let end = Int(event & mask)
@@ -102,13 +121,17 @@ struct ScanState {
                 ring[slot].view = nil
             }
         }
-        // The unfinished last line continues in the next chunk with the automaton where it stopped.
-        if split < count {
-            automaton = stateB
-            matched = hitB != 0
+        // The unfinished last line continues in the next chunk with the automaton where the last part that
+        // holds any byte stopped (the first part carries the line it began with).
+        if bounds.3 < count {
+            (automaton, matched) = (state.3, hit.3 != 0)
+        } else if bounds.2 < count {
+            (automaton, matched) = (state.2, hit.2 != 0)
+        } else if bounds.1 < count {
+            (automaton, matched) = (state.1, hit.1 != 0)
         } else {
-            automaton = stateA
-            matched = matched || hitA != 0
+            automaton = state.0
+            matched = matched || hit.0 != 0
         }
     }
 

@@ -70,6 +70,8 @@ extension PathologicalInputTests {
         let words = [
             "ok", "Downloading pkg", "  File \"a.py\", line 3", "Traceback (most recent call last):", "ValueError: bad",
             "##[error]Process completed with exit code 1.", "$ make test", "note",
+            // Longer than a quarter of the smaller chunks: a chunk's parts can be empty or end mid-line.
+            String(repeating: "progress ", count: 600) + "Error: late",
         ]
         let stamp = "2026-11-23T10:00:00.1234567Z "
         let text = (0..<20_000).map { _ in stamp + words[Int(generator.next() % UInt64(words.count))] }.joined(separator: "\n")
