@@ -115,7 +115,8 @@ public struct ErrorExtractor: Sendable {
         }
         // A block starts at the top of its paragraph: up to `leadLines` non-empty lines right above
         // the first match (the file a summary line refers to, the test a message belongs to).
-        func leading(_ index: Int) -> Int {
+        func leading(_ index: Int, _ rule: ExtractionRule) -> Int {
+            if rule.headAbove, index > 0, lines[index - 1].number == lines[index].number - 1, !lines[index - 1].isBlank { return index - 1 }
             // Node prints where a script failed to load above its error: `file.js:31`, the source line, a caret line.
             if let caret = (max(0, index - 3)..<index).last(where: { LineShape.isCaretLine(lines[$0].text.utf8) }), caret >= 2,
                 lines[index].number - lines[caret - 2].number == index - caret + 2
@@ -137,7 +138,7 @@ public struct ErrorExtractor: Sendable {
                 current = (c.start, max(c.end, extended(c.start, index, rule)), rule.weight > c.best.weight ? rule : c.best, kind, c.count + 1, c.first)
             } else {
                 close()
-                let start = min(index, max(leading(index), current.map { $0.end + 1 } ?? 0))
+                let start = min(index, max(leading(index, rule), current.map { $0.end + 1 } ?? 0))
                 current = (start, extended(start, index, rule), rule, rule.kind, 1, index)
             }
         }

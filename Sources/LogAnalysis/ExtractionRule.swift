@@ -26,6 +26,8 @@ struct ExtractionRule: Sendable {
     var list = false
     /// A heading over a paragraph (minitest's `Failure:`): the block runs to the next blank line.
     var paragraph = false
+    /// The match names nothing by itself (a bare `FAILED`): the line right above, which names what failed, heads the block.
+    var headAbove = false
 }
 
 extension ExtractionRule {

@@ -81,6 +81,12 @@ enum ExtractionRules {
             accepts: {
                 $0.has("*** FAILED ***") || $0.hasSuffix(" FAILED") && !$0.hasPrefix("FAILED") || $0.has("::") && $0.has(" FAILED ")
             }),
+        // A verdict alone on its line (Ant's JUnit formatter: `Testcase: testX took 0.1 sec`, then `\tFAILED` or
+        // `\tCaused an ERROR`) names nothing: the line above names the test, the paragraph below says why.
+        ExtractionRule(
+            id: "test.bare-verdict", kind: .test, weight: 7, needles: ["FAILED", "Caused an ERROR"],
+            accepts: { ["FAILED", "Caused an ERROR"].contains($0.trimmingCharacters(in: .whitespaces)) }, paragraph: true,
+            headAbove: true),
         // R CMD check: the test step's verdict and the tail of its output.
         ExtractionRule(
             id: "r.check-tests", kind: .test, weight: 7,
@@ -102,11 +108,15 @@ enum ExtractionRules {
             }),
         // Something inside the run gave up waiting (`WaitFor() timed out after 5000 msec`): a failure, not the job's limit.
         ExtractionRule(id: "timeout.message", kind: .test, weight: 5, needles: ["timed out", "Timed out", "TIMED OUT", "TimeoutException"]),
-        // The `Failures:` heading of rspec, Jasmine and Vim's test report: the failures follow, up to the run's verdict.
+        // The `Failures:` heading of rspec, Jasmine and Vim's test report, and the JUnit Platform console's
+        // `Failures (3):`: the failures follow, up to the run's verdict.
         ExtractionRule(
-            id: "failures.heading", kind: .test, weight: 8, needles: ["Failures:"],
-            accepts: { $0.trimmingCharacters(in: .whitespaces) == "Failures:" },
-            section: ["TEST FAILURE", "Finished in ", "Failed examples:", "Executed "]),
+            id: "failures.heading", kind: .test, weight: 8, needles: ["Failures:", "Failures ("],
+            accepts: { line in
+                let heading = line.trimmingCharacters(in: .whitespaces)
+                return heading == "Failures:" || heading.range(of: #"^Failures \(\d+\):$"#, options: .regularExpression) != nil
+            },
+            section: ["TEST FAILURE", "Finished in ", "Failed examples:", "Executed ", "Test run finished after"]),
         // unittest and nose: `FAIL: test_x (module.Case)` under a `====` rule, its traceback up to the next rule or `Ran N tests`.
         ExtractionRule(
             id: "unittest.failure", kind: .test, weight: 8, needles: ["FAIL: ", "ERROR: "],

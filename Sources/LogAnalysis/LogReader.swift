@@ -76,6 +76,25 @@ public enum LogReader {
             start = z + 1
             if start < line.count, line[start] == 0x20 { start += 1 }
         }
-        return start
+        return antTaskEnd(line, from: start) ?? start
+    }
+
+    /// Ant prints a task's output under the task's name, right-aligned in twelve columns (`    [junit] `,
+    /// `[javac] `, a longer name unpadded): what follows is the tool's own line, whose shape the rules know.
+    /// Other bracketed prefixes (sbt's `[error] `, Maven's `[ERROR] `) are not padded to that column and stay.
+    static func antTaskEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < line.count, line[index] == 0x20, index - start < 10 { index += 1 }
+        let spaces = index - start
+        guard index + 3 < line.count, line[index] == UInt8(ascii: "["), (0x61...0x7A).contains(line[index + 1]) else { return nil }
+        index += 1
+        while index < line.count, index - start < 48,
+            (0x61...0x7A).contains(line[index]) || (0x30...0x39).contains(line[index]) || line[index] == UInt8(ascii: "-") || line[index] == UInt8(ascii: "_")
+        {
+            index += 1
+        }
+        guard index + 1 < line.count, line[index] == UInt8(ascii: "]"), line[index + 1] == 0x20 else { return nil }
+        let width = index + 2 - start
+        return width == 12 || (spaces == 0 && width > 12) ? index + 2 : nil
     }
 }

@@ -19,6 +19,16 @@ import Testing
         #expect(!found.contains { $0.lines.contains(7) }, "the epilogue itself is not a cause: \(found)")
     }
 
+    @Test func bareVerdict_isHeadedByTheLineAboveAndRunsOverItsParagraph() {
+        let log = [
+            "$ ant test", "Testcase: parsesDates took 0.002 sec", "Testcase: parsesTimes took 0.004 sec", "\tFAILED",
+            "expected:<12:00> but was:<00:00>", "junit.framework.AssertionFailedError: expected:<12:00> but was:<00:00>",
+            "\tat org.clock.ParserTest.parsesTimes(ParserTest.java:20)", "", "Total time: 2 seconds",
+        ]
+        let found = blocks(log)
+        #expect(found.first?.lines == 3...7, "\(found)")
+    }
+
     @Test func scriptTail_skipsNestedRunnersEpilogues() {
         let log = [
             "> fusv scss/", "✖ Variable $bd-warning is not being used!", "npm ERR! code ELIFECYCLE", "npm ERR! errno 1",

@@ -14,6 +14,19 @@ import Testing
         #expect(lines.count == 2)
         #expect(lines[1].text == "A")
     }
+
+    @Test func lines_dropAntsTaskColumn_keepOtherBracketedPrefixes() {
+        let raw = [
+            "2024-05-01T10:00:00.1234567Z     [junit] Failures (2):", "    [javac] Foo.java:3: error: ';' expected",
+            "[junitlauncher] Tests run: 4", "[error] Foo.scala:3: not found: value x", "[ERROR] Failures:", "  [junit] short pad",
+            "     [echo] \tFAILED",
+        ].joined(separator: "\n")
+        #expect(
+            LogReader.lines(Array(raw.utf8)).map(\.text) == [
+                "Failures (2):", "Foo.java:3: error: ';' expected", "Tests run: 4", "[error] Foo.scala:3: not found: value x",
+                "[ERROR] Failures:", "  [junit] short pad", "\tFAILED",
+            ])
+    }
 }
 
 @Suite struct ErrorExtractorTests {

@@ -74,6 +74,7 @@ import Testing
             "test.fail-column", .test,
             ["      tables:                                                        FAIL (0.06s)", "        --- tables.custom", "        +  29 </table>"]
         ),
+        ("test.bare-verdict", .test, ["Testcase: roundsToCents took 0.004 sec", "\tCaused an ERROR", "java.lang.NullPointerException"]),
         ("timeout.message", .test, ["Caught exception in Test_quotestar(): WaitFor() timed out after 5000 msec"]),
         ("failures.heading", .test, ["Failures: ", "\tFrom test_popupwin.vim:", "\tFound errors in Test_popup_beval():", "", "TEST FAILURE"]),
         (

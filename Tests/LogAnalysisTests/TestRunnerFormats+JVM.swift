@@ -362,5 +362,77 @@ extension TestRunnerFormatTests {
                 #"[ERROR] com.example.web.ControllerTest.returnsNotFound  Time elapsed: 0.3 s  <<< FAILURE!"#,
                 #"[ERROR]   ControllerTest.returnsNotFound:40 Status expected:<404> but was:<200>"#,
             ]),
+        // Ant's `junit` task with the plain formatter: every task line under `[junit]` in Ant's twelve-column
+        // prefix; each test case on a `Testcase:` line, a failing one followed by a bare `FAILED` or `Caused an ERROR`.
+        Format(
+            name: "ant-junit-plain", command: #"ant test"#,
+            output: #"""
+                Buildfile: /home/runner/work/ledger/ledger/build.xml
+
+                compile:
+                    [javac] Compiling 42 source files to /home/runner/work/ledger/ledger/build/classes
+
+                test:
+                    [junit] Testsuite: org.ledger.BalanceTest
+                    [junit] Tests run: 3, Failures: 1, Errors: 1, Skipped: 0, Time elapsed: 0.412 sec
+                    [junit] ------------- Standard Output ---------------
+                    [junit] opening ledger in memory
+                    [junit] ------------- ---------------- ---------------
+                    [junit] 
+                    [junit] Testcase: sumsEntries took 0.012 sec
+                    [junit] Testcase: roundsToCents took 0.004 sec
+                    [junit] \#tFAILED
+                    [junit] expected:<10.01> but was:<10.0>
+                    [junit] junit.framework.AssertionFailedError: expected:<10.01> but was:<10.0>
+                    [junit] \#tat org.ledger.BalanceTest.roundsToCents(BalanceTest.java:31)
+                    [junit] 
+                    [junit] Testcase: readsEmptyFile took 0.021 sec
+                    [junit] \#tCaused an ERROR
+                    [junit] null
+                    [junit] java.lang.NullPointerException
+                    [junit] \#tat org.ledger.Reader.read(Reader.java:18)
+                    [junit] \#tat org.ledger.BalanceTest.readsEmptyFile(BalanceTest.java:44)
+                    [junit] 
+                    [junit] Test org.ledger.BalanceTest FAILED
+
+                BUILD FAILED
+                /home/runner/work/ledger/ledger/build.xml:61: Test org.ledger.BalanceTest failed
+
+                Total time: 3 seconds
+                """#,
+            names: [#"    [junit] Testcase: roundsToCents took 0.004 sec"#, #"    [junit] Testcase: readsEmptyFile took 0.021 sec"#]),
+        // The JUnit Platform console launcher run by Ant (`[java]`, `[junitlauncher]`): its `Failures (N):` summary
+        // lists each failing test as `Engine:Class:method()`, above `Test run finished after`.
+        Format(
+            name: "ant-junit-platform-console", command: #"ant -Dtest.details=summary test"#,
+            output: #"""
+                test:
+                    [mkdir] Created dir: /home/runner/work/atlas/atlas/build/test-results
+                     [java] atlas test setup: tiles cache in /tmp/atlas-cache
+                     [java] 
+                     [java] Failures (2):
+                     [java]   JUnit Jupiter:TileCacheTest:evictsOldest()
+                     [java]     MethodSource [className = 'org.atlas.TileCacheTest', methodName = 'evictsOldest', methodParameterTypes = '']
+                     [java]     => org.opentest4j.AssertionFailedError: expected: <3> but was: <4>
+                     [java]        org.atlas.TileCacheTest.evictsOldest(TileCacheTest.java:57)
+                     [java]        [...]
+                     [java]   JUnit Jupiter:ProjectionTest:wrapsLongitude()
+                     [java]     MethodSource [className = 'org.atlas.ProjectionTest', methodName = 'wrapsLongitude', methodParameterTypes = '']
+                     [java]     => java.lang.IllegalArgumentException: longitude 181.0
+                     [java]        org.atlas.Projection.wrap(Projection.java:22)
+                     [java]        [...]
+                     [java] 
+                     [java] Test run finished after 2310 ms
+                     [java] [        12 containers found      ]
+                     [java] [       140 tests successful      ]
+                     [java] [         2 tests failed          ]
+                     [java] 
+
+                BUILD FAILED
+                /home/runner/work/atlas/atlas/build.xml:88: Java returned: 1
+
+                Total time: 9 seconds
+                """#,
+            names: [#"     [java]   JUnit Jupiter:TileCacheTest:evictsOldest()"#, #"     [java]   JUnit Jupiter:ProjectionTest:wrapsLongitude()"#]),
     ]
 }
