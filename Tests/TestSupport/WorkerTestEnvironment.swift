@@ -7,7 +7,9 @@ public enum WorkerTestEnvironment {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AUTOFIX_") && $0.key != "NOTIFY_SOCKET" }
         env["AUTOFIX_DATABASE"] = database
         env["AUTOFIX_WORKER_POLL_INTERVAL"] = "20ms"
-        env["AUTOFIX_WORKER_LEASE"] = "1s"
+        // Long enough that a worker starved of CPU on a loaded machine (tests run in parallel on two cores) still
+        // heartbeats in time: one second once expired a lease mid-attempt. A killed worker's jobs wait this long.
+        env["AUTOFIX_WORKER_LEASE"] = "5s"
         env["AUTOFIX_WORKER_RESCUE_INTERVAL"] = "200ms"
         env["AUTOFIX_RETRY_BASE"] = "10ms"
         env["AUTOFIX_RETRY_CAP"] = "50ms"
