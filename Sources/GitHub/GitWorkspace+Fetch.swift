@@ -50,10 +50,10 @@ extension GitWorkspace {
                     ["--git-dir", mirror, "for-each-ref", "--sort=-committerdate", "--format=%(refname)", namespace], timeout: .seconds(60)),
                 listed.succeeded
             else { continue }
-            let old = listed.stdout.split(separator: "\n").dropFirst(keep)
+            let marks = listed.stdout.split(separator: "\n")
             // Trimmed in batches, not per job: below twice the count nothing happens.
-            guard listed.stdout.split(separator: "\n").count > 2 * keep, !old.isEmpty else { continue }
-            let commands = old.map { "delete \($0)\n" }.joined()
+            guard marks.count > 2 * keep else { continue }
+            let commands = marks.dropFirst(keep).map { "delete \($0)\n" }.joined()
             _ = try? await git.result(["--git-dir", mirror, "update-ref", "--stdin"], input: Data(commands.utf8), timeout: .seconds(60))
         }
     }

@@ -17,7 +17,7 @@ public struct ErrorExtractor: Sendable {
     public var scriptTailLines = 4
     /// How far a section (`ExtractionRule.section`) may run.
     public var sectionLines = 1000
-    /// Chooses and orders the reported blocks among the rules' best; nil keeps the rules' own order.
+    /// Orders the blocks the rules report (it never chooses them); nil keeps the rules' own order.
     public var scorer: BlockScorer? = .trained
 
     public init() {}

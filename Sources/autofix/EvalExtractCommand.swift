@@ -152,10 +152,7 @@ struct EvalExtractCommand: ParsableCommand {
                 )
             }
         }
-        return try trainingPaths.flatMap { path in
-            let corpus = try LabelledCorpus(path)
-            return zip(corpus.cases, try corpus.candidates(top: ScorerTraining.pool)).map { ($0.repository, ScorerTraining.Log($1, labelled: $0.labelled)) }
-        }
+        return try trainingPaths.flatMap { try LabelledCorpus($0).trainingLogs() }
     }
 
     typealias Summary = (hitAt1: Double, hitAt3: Double, recall: Double, precision: Double, f1: Double)

@@ -61,6 +61,12 @@ struct LabelledCorpus {
         }
     }
 
+    /// Every log as the scorer learns from it: the rules' best `ScorerTraining.pool` blocks and which cover a
+    /// labelled line, with the log's repository (for leaving a fold's repositories out).
+    func trainingLogs() throws -> [(repository: String, log: ScorerTraining.Log)] {
+        zip(cases, try candidates(top: ScorerTraining.pool)).map { ($0.repository, ScorerTraining.Log($1, labelled: $0.labelled)) }
+    }
+
     static func rows(_ url: URL) throws -> [[String: Any]] {
         let text = try String(contentsOf: url, encoding: .utf8)
         return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }

@@ -20,9 +20,9 @@ struct TrainScorerCommand: ParsableCommand {
         var counts: [(String, Int)] = []
         for path in corpora {
             let corpus = try LabelledCorpus(path)
-            let sets = try corpus.candidates(top: ScorerTraining.pool)
-            logs += zip(corpus.cases, sets).map { ScorerTraining.Log($1, labelled: $0.labelled) }
-            counts.append((corpus.name, sets.count))
+            let trained = try corpus.trainingLogs()
+            logs += trained.map(\.log)
+            counts.append((corpus.name, trained.count))
         }
         let scorer = ScorerTraining().train(logs, corpora: counts.map(\.0))
         let source = Self.source(scorer, counts: counts)
